@@ -1,0 +1,3 @@
+"""trackside: club motorsport competition from registration to season champion."""
+
+__version__ = "0.1.0"

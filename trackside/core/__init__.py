@@ -1,0 +1,1 @@
+"""The pure domain: records, laps, penalties, results. Standard library only."""

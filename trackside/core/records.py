@@ -1,0 +1,194 @@
+"""Immutable domain records: the facts trackside stores and the definitions it scores against.
+
+Times are integer microseconds of local track time since 1970-01-01 (naive, no time zone):
+decoders give microseconds, files give milliseconds, and nothing here ever uses floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class FlagState(StrEnum):
+    """Flag states that matter to scoring (SCCA TT Rules VI.1.1.5, RMD 1.6)."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    BLACK_ALL = "black-all"
+    CHECKERED = "checkered"
+
+
+HARD_CLOSE = frozenset({FlagState.RED, FlagState.BLACK_ALL})
+"""Flags after which no lap is officially scored (SCCA TT Rules VI.1.1.5.C)."""
+
+
+class SessionFormat(StrEnum):
+    TIME_ATTACK = "time-attack"
+    TRACKSPRINT = "tracksprint"
+    HILLCLIMB = "hillclimb"
+    PRACTICE = "practice"
+    QUALIFYING = "qualifying"
+    RACE = "race"
+
+
+class Scoring(StrEnum):
+    ROUNDS = "rounds"
+    BEST_LAP = "best-lap"
+
+
+class DecisionKind(StrEnum):
+    """Officials' decisions (time-attack.md, "Decisions on a session")."""
+
+    DELETE_LAP = "delete-lap"
+    TRACK_LIMITS = "track-limits"
+    LOSS_OF_CONTROL = "loss-of-control"
+    FLAG_VIOLATION = "flag-violation"
+    LOSE_FASTEST_LAP = "lose-fastest-lap"
+    SESSION_DQ = "session-dq"
+    SPORTSMANSHIP = "sportsmanship"
+    EXCLUDE_FROM_SESSION = "exclude-from-session"
+    WARNING = "warning"
+    TIME_PENALTY = "time-penalty"
+    EVENT_EXCLUSION = "event-exclusion"
+    EVENT_DQ = "event-dq"
+    REVOKE = "revoke"
+
+
+LOSE_FASTEST = frozenset(
+    {
+        DecisionKind.TRACK_LIMITS,
+        DecisionKind.LOSS_OF_CONTROL,
+        DecisionKind.FLAG_VIOLATION,
+        DecisionKind.LOSE_FASTEST_LAP,
+    }
+)
+"""Kinds that each remove the fastest remaining valid lap of the session (SCCA TT VI.1.1.2.C,
+VI.1.1.6.A; RMD 1.2, 1.7)."""
+
+SESSION_KINDS = LOSE_FASTEST | {
+    DecisionKind.DELETE_LAP,
+    DecisionKind.SESSION_DQ,
+    DecisionKind.SPORTSMANSHIP,
+    DecisionKind.EXCLUDE_FROM_SESSION,
+    DecisionKind.WARNING,
+}
+"""Kinds that act on one session and need one named (by --session or inferred from --at)."""
+
+EVENT_KINDS = frozenset({DecisionKind.EVENT_EXCLUSION, DecisionKind.EVENT_DQ})
+
+
+@dataclass(frozen=True, slots=True)
+class Passing:
+    """One crossing of a timing loop by a transponder, as a decoder or file reported it."""
+
+    time_us: int
+    transponder: str
+    loop: str | None = None
+    decoder: str | None = None
+    passing_number: int | None = None
+    source: str = "csv"
+
+    @property
+    def identity(self) -> str:
+        """What makes two passings the same (interfaces.md, Passings)."""
+        if self.decoder is not None and self.passing_number is not None:
+            return f"d:{self.decoder}:{self.passing_number}"
+        return f"t:{self.transponder}:{self.time_us}:{self.loop or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    session_id: str
+    state: FlagState
+    time_us: int
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An official's decision. Never changed: revoking is a later decision of kind REVOKE."""
+
+    id: int
+    kind: DecisionKind
+    number: str | None = None
+    session_id: str | None = None
+    lap: int | None = None
+    at_us: int | None = None
+    seconds: float | None = None
+    reason: str = ""
+    author: str = ""
+    created_us: int = 0
+    revokes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    number: str
+    first_name: str
+    last_name: str
+    car_class: str
+    group: str
+    transponder: str
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def driver(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Track:
+    name: str = ""
+    length_m: float | None = None
+    start_finish_loop: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDef:
+    id: str
+    name: str = ""
+    format: SessionFormat = SessionFormat.TIME_ATTACK
+    scored: bool = True
+    groups: tuple[str, ...] = ()
+    start: str | None = None
+    duration_min: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoundDef:
+    name: str
+    sessions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    id: str
+    name: str
+    date: str
+    days: int = 1
+    ruleset: str = "scca-tt"
+    scoring: Scoring = Scoring.ROUNDS
+    min_lap_s: float = 20.0
+    awards_per_class: int = 3
+    track: Track = Track()
+    sessions: tuple[SessionDef, ...] = ()
+    rounds: tuple[RoundDef, ...] = ()
+
+    def session(self, session_id: str) -> SessionDef | None:
+        return next((s for s in self.sessions if s.id == session_id), None)
+
+    @property
+    def min_lap_us(self) -> int:
+        return round(self.min_lap_s * 1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    """Everything results are computed from: definitions plus the append-only facts."""
+
+    event: EventDef
+    entries: tuple[Entry, ...]
+    passings: tuple[Passing, ...]
+    flags: tuple[Flag, ...]
+    decisions: tuple[Decision, ...]
