@@ -50,6 +50,7 @@ class DecisionKind(StrEnum):
     SPORTSMANSHIP = "sportsmanship"
     EXCLUDE_FROM_SESSION = "exclude-from-session"
     WARNING = "warning"
+    SESSION_INTERRUPTION = "session-interruption"
     TIME_PENALTY = "time-penalty"
     EVENT_EXCLUSION = "event-exclusion"
     EVENT_DQ = "event-dq"
@@ -73,6 +74,7 @@ SESSION_KINDS = LOSE_FASTEST | {
     DecisionKind.SPORTSMANSHIP,
     DecisionKind.EXCLUDE_FROM_SESSION,
     DecisionKind.WARNING,
+    DecisionKind.SESSION_INTERRUPTION,
 }
 """Kinds that act on one session and need one named (by --session or inferred from --at)."""
 

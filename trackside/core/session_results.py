@@ -1,0 +1,35 @@
+"""Session results: entries ranked by best valid lap (time-attack.md, "Session results")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from trackside.core.results import ScoredLap, SessionEntryResult
+
+_NEVER = 1 << 62
+
+
+def best_lap(laps: Sequence[ScoredLap]) -> ScoredLap | None:
+    """The fastest valid lap; equal times go to the lap set first."""
+    valid = [lap for lap in laps if lap.valid]
+    return min(valid, key=lambda lap: (lap.time_us, lap.end_us), default=None)
+
+
+def session_rank_key(entry: SessionEntryResult) -> tuple[int, int, int, str]:
+    """Best valid lap, then second-best valid lap, then whoever set the best time first."""
+    times = sorted(lap.time_us for lap in entry.valid_laps)
+    best = entry.best_lap
+    return (
+        times[0] if times else _NEVER,
+        times[1] if len(times) > 1 else _NEVER,
+        best.end_us if best else _NEVER,
+        entry.number,
+    )
+
+
+def rank_session(entries: Sequence[SessionEntryResult]) -> list[SessionEntryResult]:
+    """Ranked entries first (positions 1..n), then the rest in car-number order."""
+    ranked = sorted((e for e in entries if e.status == "ok"), key=session_rank_key)
+    others = sorted((e for e in entries if e.status != "ok"), key=session_rank_key)
+    return [replace(e, position=i) for i, e in enumerate(ranked, start=1)] + others
