@@ -79,7 +79,9 @@ def event(
     defs = []
     for line in sessions.strip().splitlines():
         sid, scored, groups = line.split()
-        defs.append(SessionDef(sid, sid, scored=scored == "scored", groups=tuple(groups.split(","))))
+        defs.append(
+            SessionDef(sid, sid, scored=scored == "scored", groups=tuple(groups.split(",")))
+        )
     return EventDef(
         "test",
         "Test Event",

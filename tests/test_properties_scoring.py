@@ -36,7 +36,9 @@ def session_flags(draw, session: str) -> list[Flag]:
     flags = [Flag(session, FlagState.GREEN, start)]
     if draw(st.booleans()):
         red = start + draw(st.integers(60, 600)) * 1_000_000
-        flags.append(Flag(session, draw(st.sampled_from([FlagState.RED, FlagState.BLACK_ALL])), red))
+        flags.append(
+            Flag(session, draw(st.sampled_from([FlagState.RED, FlagState.BLACK_ALL])), red)
+        )
         if draw(st.booleans()):
             flags.append(Flag(session, FlagState.GREEN, red + 120_000_000))
     if draw(st.booleans()):
@@ -44,8 +46,15 @@ def session_flags(draw, session: str) -> list[Flag]:
     return flags
 
 
-PENALTY_KINDS = ["track-limits", "flag-violation", "delete-lap", "session-dq", "time-penalty",
-                 "exclude-from-session", "event-exclusion"]
+PENALTY_KINDS = [
+    "track-limits",
+    "flag-violation",
+    "delete-lap",
+    "session-dq",
+    "time-penalty",
+    "exclude-from-session",
+    "event-exclusion",
+]
 
 
 @st.composite
@@ -98,7 +107,10 @@ def test_import_order_never_changes_results(facts, rnd):
 def test_adding_a_penalty_never_improves_an_entry(facts, data):
     extra = data.draw(penalty(len(facts.decisions) + 1))
     before = {r.number: r for r in score(facts).event.entries}
-    after = {r.number: r for r in score(replace(facts, decisions=(*facts.decisions, extra))).event.entries}
+    after = {
+        r.number: r
+        for r in score(replace(facts, decisions=(*facts.decisions, extra))).event.entries
+    }
     for number, old in before.items():
         new = after[number]
         if new.status == "ok" and old.status == "ok":

@@ -51,7 +51,9 @@ def test_delete_lap_makes_that_lap_invalid():
     assert row.best_lap.lap == 2
 
 
-@pytest.mark.parametrize("kind", ["track-limits", "loss-of-control", "flag-violation", "lose-fastest-lap"])
+@pytest.mark.parametrize(
+    "kind", ["track-limits", "loss-of-control", "flag-violation", "lose-fastest-lap"]
+)
 def test_one_offense_removes_the_fastest_lap_equal_times_earlier_first(kind):
     row, laps = session_laps(decision(1, kind, "21", "TA1"))
     assert laps[1] == (2, False, "lap lost to penalty")

@@ -96,7 +96,10 @@ def test_cumulative_total_of_round_times_with_millisecond_precision():
     assert seconds(entry.best_lap_us) == 120.722
     assert (entry.rounds[0].session, entry.rounds[0].lap) == ("TA1", 2)
     assert (entry.status, entry.position, entry.class_position, entry.award) == (
-        Status.OK, 1, 1, True
+        Status.OK,
+        1,
+        1,
+        True,
     )
 
 
@@ -243,7 +246,11 @@ def test_no_valid_scored_lap_means_no_time_and_no_position():
         )
     )
     rows = by_number(result)
-    assert (rows["2"].status, rows["2"].position, rows["2"].total_us) == (Status.NO_TIME, None, None)
+    assert (rows["2"].status, rows["2"].position, rows["2"].total_us) == (
+        Status.NO_TIME,
+        None,
+        None,
+    )
 
 
 def test_excluded_and_disqualified_entries_have_no_position():

@@ -8,7 +8,6 @@ loss of control, VI.1.1.6.A flag violations; RMD 1.2, 1.7); session disqualifica
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from trackside.core.records import LOSE_FASTEST, Decision, DecisionKind
 from trackside.core.results import ScoredLap
@@ -29,9 +28,9 @@ def active_decisions(decisions: Iterable[Decision]) -> list[Decision]:
     newest_first = sorted(decisions, key=lambda d: d.id, reverse=True)
     revoked: set[int] = set()
     for decision in newest_first:
-        if decision.id not in revoked and decision.kind is DecisionKind.REVOKE:
-            if decision.revokes is not None:
-                revoked.add(decision.revokes)
+        is_revoke = decision.kind is DecisionKind.REVOKE and decision.revokes is not None
+        if is_revoke and decision.id not in revoked:
+            revoked.add(decision.revokes)  # type: ignore[arg-type]
     return [
         d
         for d in reversed(newest_first)
@@ -40,7 +39,7 @@ def active_decisions(decisions: Iterable[Decision]) -> list[Decision]:
 
 
 def _invalidate(lap: ScoredLap, reason: str) -> ScoredLap:
-    return lap if not lap.valid else replace(lap, valid=False, reason=reason)
+    return lap if not lap.valid else lap._replace(valid=False, reason=reason)
 
 
 def _delete_laps(laps: list[ScoredLap], decisions: Sequence[Decision]) -> list[ScoredLap]:
@@ -67,7 +66,9 @@ def _exclude(laps: list[ScoredLap], decisions: Sequence[Decision]) -> list[Score
     cutoff = min((t for t in times if t is not None), default=None)
     if cutoff is None:
         return laps
-    return [_invalidate(lap, EXCLUDED_FROM_SESSION) if lap.start_us >= cutoff else lap for lap in laps]
+    return [
+        _invalidate(lap, EXCLUDED_FROM_SESSION) if lap.start_us >= cutoff else lap for lap in laps
+    ]
 
 
 def apply_session_decisions(

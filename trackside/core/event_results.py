@@ -97,7 +97,9 @@ def event_rank_key(result: EventEntryResult) -> tuple[int, int, int, int, str]:
     )
 
 
-def rank_event(results: Sequence[EventEntryResult], awards_per_class: int) -> list[EventEntryResult]:
+def rank_event(
+    results: Sequence[EventEntryResult], awards_per_class: int
+) -> list[EventEntryResult]:
     """Overall and class positions for entries with status ok; awards to each class's top N."""
     ranked = sorted((r for r in results if r.status is Status.OK), key=event_rank_key)
     in_class: dict[str, int] = defaultdict(int)

@@ -15,6 +15,7 @@ from trackside.core.records import HARD_CLOSE, Flag, FlagState
 
 _FLAG_ORDER = {state: rank for rank, state in enumerate(FlagState)}
 _CLOSING = HARD_CLOSE | {FlagState.CHECKERED}
+_OPEN = 1 << 62
 
 REASON_AFTER = {
     FlagState.RED: "after red flag",
@@ -52,6 +53,15 @@ class SessionWindow:
     next_green_us: int | None
     periods: tuple[Period, ...]
 
+    @property
+    def spans(self) -> tuple[tuple[int, int, bool], ...]:
+        """The periods as (opens, closes, hard) with an open period closing softly at infinity:
+        the form the lap loop tests fastest (rule 6)."""
+        return tuple(
+            (p.opens_us, _OPEN if p.closes_us is None else p.closes_us, p.closed_by in HARD_CLOSE)
+            for p in self.periods
+        )
+
     def holds(self, start_us: int, end_us: int) -> bool:
         """Rule 4: does a lap from `start_us` to `end_us` belong to this session?"""
         if start_us < self.first_green_us:
@@ -62,11 +72,12 @@ class SessionWindow:
 
     def invalid_reason(self, start_us: int, end_us: int) -> str | None:
         """Rules 5-6: None for a lap inside a green period, else why it is not scored."""
-        if any(period.holds(start_us, end_us) for period in self.periods):
-            return None
+        for period in self.periods:
+            if period.holds(start_us, end_us):
+                return None
         started_in = [p for p in self.periods if p.opens_us <= start_us]
         closing = started_in[-1].closed_by if started_in else None
-        return REASON_AFTER.get(closing, "outside green flag") if closing else "outside green flag"
+        return REASON_AFTER[closing] if closing else "outside green flag"
 
 
 def ordered(flags: Iterable[Flag]) -> list[Flag]:

@@ -65,16 +65,19 @@ def _session_entry(
     )
 
 
-def _unknown(facts: EventFacts, session_laps: SessionLaps, session_id: str) -> tuple:
+def _unknown_transponders(facts: EventFacts, session_laps: SessionLaps) -> dict[str, tuple]:
+    """Per session, the laps of transponders no entry claims (kept and shown, never scored)."""
     known = {e.transponder for e in facts.entries}
     counts = Counter(p.transponder for p in facts.passings if p.transponder not in known)
-    window = session_laps.windows.get(session_id)
-    in_session = session_laps.laps.get(session_id, {})
-    return tuple(
-        UnknownTransponder(t, counts[t], tuple(numbered_laps(window, laps)))
-        for t, laps in sorted(in_session.items())
-        if t not in known and window is not None
-    )
+    unknown: dict[str, tuple] = {}
+    for session_id, window in session_laps.windows.items():
+        in_session = session_laps.crossings.get(session_id, {})
+        unknown[session_id] = tuple(
+            UnknownTransponder(t, counts[t], tuple(numbered_laps(window, crossings)))
+            for t, crossings in sorted(in_session.items())
+            if t in counts
+        )
+    return unknown
 
 
 def score(facts: EventFacts, *, generated_at: str = "", provisional: bool = True) -> Scored:
@@ -84,11 +87,12 @@ def score(facts: EventFacts, *, generated_at: str = "", provisional: bool = True
     per_session, per_event = _decisions_by_target(active_decisions(facts.decisions))
     excluded = {n for n, ds in per_event.items() if any(d.kind in EVENT_KINDS for d in ds)}
     in_group = {s.id: set(s.groups) for s in event.sessions}
+    unknown = _unknown_transponders(facts, session_laps)
     laps_of: dict[str, dict[str, list[ScoredLap]]] = defaultdict(dict)
     sessions: dict[str, SessionResult] = {}
     for session in event.sessions:
         rows = []
-        ran = session_laps.laps.get(session.id, {})
+        ran = session_laps.crossings.get(session.id, {})
         for entry in facts.entries:
             if entry.transponder not in ran and entry.group not in in_group[session.id]:
                 continue
@@ -102,7 +106,7 @@ def score(facts: EventFacts, *, generated_at: str = "", provisional: bool = True
             session.name,
             session.scored,
             tuple(rank_session(rows)),
-            _unknown(facts, session_laps, session.id),
+            unknown.get(session.id, ()),
         )
     rounds = event_rounds(event)
     results = [
@@ -138,7 +142,9 @@ def score_session(facts: EventFacts, session_id: str) -> SessionResult:
         raise KeyError(f"no session {session_id!r} in event {facts.event.id!r}") from None
 
 
-def score_event(facts: EventFacts, *, generated_at: str = "", provisional: bool = True) -> EventResult:
+def score_event(
+    facts: EventFacts, *, generated_at: str = "", provisional: bool = True
+) -> EventResult:
     """Round times, totals, overall and class positions, awards and statuses."""
     result = _scored(facts).event
     return replace(result, generated_at=generated_at, provisional=provisional)

@@ -1,76 +1,89 @@
-"""Which session each lap belongs to, and each entry's numbered, validated laps in a session."""
+"""Which session each lap belongs to, and each entry's numbered, validated laps in a session.
+
+A transponder's accepted crossings are sorted, and a session's laps are a contiguous run of them
+(time-attack.md rule 4), so each session takes its run with a few bisections instead of placing
+laps one at a time.
+"""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from trackside.core.decisions import apply_session_decisions
-from trackside.core.laps import laps_by_transponder
+from trackside.core.laps import accepted_crossings, crossings_by_transponder
 from trackside.core.periods import SessionWindow, session_windows
 from trackside.core.records import Decision, EventFacts
-from trackside.core.results import Lap, ScoredLap
+from trackside.core.results import ScoredLap
 
 
 @dataclass(frozen=True, slots=True)
 class SessionLaps:
-    """Every transponder's raw laps in every session that has gone green."""
+    """Every transponder's crossings in every session that has gone green.
+
+    `crossings[session][transponder]` holds n + 1 accepted crossings for n laps in that session.
+    """
 
     windows: dict[str, SessionWindow]
-    laps: dict[str, dict[str, list[Lap]]]  # session id -> transponder -> laps in time order
+    crossings: dict[str, dict[str, list[int]]]
 
 
-def _candidates(windows: list[SessionWindow], greens: list[int], lap: Lap) -> list[SessionWindow]:
-    """The windows whose first green is the latest at or before the lap's start (rule 4)."""
-    index = bisect_right(greens, lap.start_us)
-    if index == 0:
-        return []
-    latest = greens[index - 1]
-    found = []
-    while index > 0 and greens[index - 1] == latest:
-        window = windows[index - 1]
-        if window.holds(lap.start_us, lap.end_us):
-            found.append(window)
-        index -= 1
-    return found
+def crossing_run(window: SessionWindow, accepted: list[int]) -> list[int]:
+    """Rule 4: the crossings bounding the laps that start at or after the first green, before
+    the close (if closed), and end before the next session's first green."""
+    first = bisect_left(accepted, window.first_green_us)
+    last_start = len(accepted) - 2
+    if window.closes_us is not None:
+        last_start = min(last_start, bisect_left(accepted, window.closes_us) - 1)
+    if window.next_green_us is not None:
+        last_start = min(last_start, bisect_left(accepted, window.next_green_us) - 2)
+    return accepted[first : last_start + 2] if last_start >= first else []
 
 
-def _pick(found: list[SessionWindow], group: str | None, groups_of: dict[str, tuple[str, ...]]):
+def _pick(tied: list[SessionWindow], group: str | None, groups_of: dict[str, tuple[str, ...]]):
     """Sessions that went green together: the one run for the entry's group, else the first."""
-    if len(found) == 1:
-        return found[0]
-    for window in sorted(found, key=lambda w: w.session_id):
+    if len(tied) == 1:
+        return tied[0]
+    for window in tied:
         if group is not None and group in groups_of.get(window.session_id, ()):
             return window
-    return min(found, key=lambda w: w.session_id)
+    return tied[0]
 
 
 def assign_laps(facts: EventFacts) -> SessionLaps:
     """Rule 4: put every lap in the session whose window holds it (or in none)."""
     windows = session_windows(facts.flags)
-    greens = [w.first_green_us for w in windows]
+    tied = [list(ws) for _, ws in groupby(windows, key=lambda w: w.first_green_us)]
     groups_of = {s.id: s.groups for s in facts.event.sessions}
     group_of = {e.transponder: e.group for e in facts.entries}
     event = facts.event
-    by_session: dict[str, dict[str, list[Lap]]] = defaultdict(lambda: defaultdict(list))
-    raw = laps_by_transponder(facts.passings, event.track.start_finish_loop, event.min_lap_us)
-    for transponder, laps in raw.items():
-        for lap in laps:
-            found = _candidates(windows, greens, lap)
-            if found:
-                window = _pick(found, group_of.get(transponder), groups_of)
-                by_session[window.session_id][transponder].append(lap)
+    by_session: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    crossings = crossings_by_transponder(facts.passings, event.track.start_finish_loop)
+    for transponder, times in crossings.items():
+        accepted = accepted_crossings(times, event.min_lap_us)
+        for same_start in tied:
+            window = _pick(same_start, group_of.get(transponder), groups_of)
+            run = crossing_run(window, accepted)
+            if run:
+                by_session[window.session_id][transponder] = run
     return SessionLaps({w.session_id: w for w in windows}, by_session)
 
 
-def numbered_laps(window: SessionWindow, laps: list[Lap]) -> list[ScoredLap]:
+def numbered_laps(window: SessionWindow, crossings: Sequence[int]) -> list[ScoredLap]:
     """Rules 4-6: number a transponder's session laps from 1 and mark those outside green."""
-    scored = []
-    for number, lap in enumerate(laps, start=1):
-        reason = window.invalid_reason(lap.start_us, lap.end_us)
-        scored.append(ScoredLap(number, lap.start_us, lap.end_us, reason is None, reason))
-    return scored
+    spans = window.spans
+    laps = []
+    for number, (a, b) in enumerate(zip(crossings, crossings[1:], strict=False), start=1):
+        for opens, closes, hard in spans:
+            if a >= opens and (b <= closes if hard else a < closes):
+                laps.append(ScoredLap(number, a, b, True, None))
+                break
+        else:
+            laps.append(ScoredLap(number, a, b, False, window.invalid_reason(a, b)))
+    return laps
 
 
 def entry_laps(
@@ -80,5 +93,5 @@ def entry_laps(
     window = session_laps.windows.get(session_id)
     if window is None:
         return []
-    laps = session_laps.laps.get(session_id, {}).get(transponder, [])
-    return apply_session_decisions(numbered_laps(window, laps), decisions)
+    crossings = session_laps.crossings.get(session_id, {}).get(transponder, [])
+    return apply_session_decisions(numbered_laps(window, crossings), decisions)

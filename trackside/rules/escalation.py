@@ -28,7 +28,9 @@ class Ladder:
         reached = [n for n in self.steps if n <= count]
         if not reached:
             return None
-        return f"{_ordinal(count)} {self.name} offense: {self.steps[max(reached)]} ({self.citation})"
+        return (
+            f"{_ordinal(count)} {self.name} offense: {self.steps[max(reached)]} ({self.citation})"
+        )
 
 
 def _ordinal(n: int) -> str:

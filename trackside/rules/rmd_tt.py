@@ -12,16 +12,20 @@ LADDERS = (
     Ladder(
         "track-limits",
         frozenset({K.TRACK_LIMITS}),
-        {2: "disqualification from the session may apply (session-dq)",
-         3: "exclusion from the event may apply (event-exclusion)"},
+        {
+            2: "disqualification from the session may apply (session-dq)",
+            3: "exclusion from the event may apply (event-exclusion)",
+        },
         "RMD Time Attack 1.2",
     ),
     Ladder(
         "session interruption",
         frozenset({K.SESSION_INTERRUPTION}),
-        {1: "one warning",
-         2: "exclusion from resuming that session (exclude-from-session --at)",
-         3: "exclusion from the event may apply (event-exclusion)"},
+        {
+            1: "one warning",
+            2: "exclusion from resuming that session (exclude-from-session --at)",
+            3: "exclusion from the event may apply (event-exclusion)",
+        },
         "RMD Time Attack 1.4",
     ),
     Ladder(

@@ -12,16 +12,20 @@ LADDERS = (
     Ladder(
         "track-limits/loss-of-control",
         frozenset({K.TRACK_LIMITS, K.LOSS_OF_CONTROL}),
-        {2: "disqualification from the session may apply (session-dq)",
-         3: "exclusion from the event may apply (event-exclusion)"},
+        {
+            2: "disqualification from the session may apply (session-dq)",
+            3: "exclusion from the event may apply (event-exclusion)",
+        },
         "SCCA TT VI.1.1.2.C",
     ),
     Ladder(
         "session interruption",
         frozenset({K.SESSION_INTERRUPTION}),
-        {1: "one warning",
-         2: "exclusion from resuming that session (exclude-from-session --at)",
-         3: "exclusion from the event may apply (event-exclusion)"},
+        {
+            1: "one warning",
+            2: "exclusion from resuming that session (exclude-from-session --at)",
+            3: "exclusion from the event may apply (event-exclusion)",
+        },
         "SCCA TT VI.1.1.3",
     ),
     Ladder(
