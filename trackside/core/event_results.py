@@ -33,7 +33,7 @@ def round_time(
     for sid in sessions:
         for lap in laps_in.get(sid, ()):
             if lap.valid:
-                candidate = (lap.time_us, lap.end_us, sid, lap.lap)
+                candidate = (lap.end_us - lap.start_us, lap.end_us, sid, lap.lap)
                 best = candidate if best is None or candidate < best else best
     if best is None:
         return RoundTime(name, None, None, None)

@@ -20,11 +20,15 @@ def is_timing_line(loop: str | None, start_finish_loop: str | None) -> bool:
 def crossings_by_transponder(
     passings: Iterable[Passing], start_finish_loop: str | None
 ) -> dict[str, list[int]]:
-    """Start/finish crossing times of every transponder, in time order."""
+    """Start/finish crossing times of every transponder, in time order (rule 1)."""
     crossings: dict[str, list[int]] = defaultdict(list)
-    for passing in passings:
-        if is_timing_line(passing.loop, start_finish_loop):
-            crossings[passing.transponder].append(passing.time_us)
+    if start_finish_loop:
+        for time_us, transponder, loop, *_ in passings:
+            if not loop or loop == start_finish_loop:
+                crossings[transponder].append(time_us)
+    else:
+        for time_us, transponder, *_ in passings:
+            crossings[transponder].append(time_us)
     for times in crossings.values():
         times.sort()
     return crossings

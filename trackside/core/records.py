@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class FlagState(StrEnum):
@@ -81,9 +82,11 @@ SESSION_KINDS = LOSE_FASTEST | {
 EVENT_KINDS = frozenset({DecisionKind.EVENT_EXCLUSION, DecisionKind.EVENT_DQ})
 
 
-@dataclass(frozen=True, slots=True)
-class Passing:
-    """One crossing of a timing loop by a transponder, as a decoder or file reported it."""
+class Passing(NamedTuple):
+    """One crossing of a timing loop by a transponder, as a decoder or file reported it.
+
+    A named tuple: events hold tens of thousands and every recompute reads them all back.
+    """
 
     time_us: int
     transponder: str

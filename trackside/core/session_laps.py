@@ -76,13 +76,14 @@ def numbered_laps(window: SessionWindow, crossings: Sequence[int]) -> list[Score
     """Rules 4-6: number a transponder's session laps from 1 and mark those outside green."""
     spans = window.spans
     laps = []
+    append, new = laps.append, tuple.__new__  # skips the named tuple's keyword handling
     for number, (a, b) in enumerate(zip(crossings, crossings[1:], strict=False), start=1):
         for opens, closes, hard in spans:
             if a >= opens and (b <= closes if hard else a < closes):
-                laps.append(ScoredLap(number, a, b, True, None))
+                append(new(ScoredLap, (number, a, b, True, None)))
                 break
         else:
-            laps.append(ScoredLap(number, a, b, False, window.invalid_reason(a, b)))
+            append(new(ScoredLap, (number, a, b, False, window.invalid_reason(a, b))))
     return laps
 
 

@@ -11,14 +11,17 @@ _NEVER = 1 << 62
 
 
 def best_lap(laps: Sequence[ScoredLap]) -> ScoredLap | None:
-    """The fastest valid lap; equal times go to the lap set first."""
-    valid = [lap for lap in laps if lap.valid]
-    return min(valid, key=lambda lap: (lap.time_us, lap.end_us), default=None)
+    """The fastest valid lap; equal times go to the lap set first (laps are in time order)."""
+    best, best_time = None, _NEVER
+    for lap in laps:
+        if lap.valid and lap.end_us - lap.start_us < best_time:
+            best, best_time = lap, lap.end_us - lap.start_us
+    return best
 
 
 def session_rank_key(entry: SessionEntryResult) -> tuple[int, int, int, str]:
     """Best valid lap, then second-best valid lap, then whoever set the best time first."""
-    times = sorted(lap.time_us for lap in entry.valid_laps)
+    times = sorted([lap.end_us - lap.start_us for lap in entry.laps if lap.valid])
     best = entry.best_lap
     return (
         times[0] if times else _NEVER,
