@@ -1,0 +1,49 @@
+"""The public renderers: a result record and a format name in, text out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from trackside.core.results import EventResult, SessionResult
+from trackside.publish import csv_tables, html, json_docs
+from trackside.publish.event_text import event_text
+from trackside.publish.formats import check_format
+from trackside.publish.lap_chart_text import lap_chart_text
+from trackside.publish.session_text import session_text
+
+EventRenderer = Callable[[EventResult, str | None], str]
+SessionRenderer = Callable[[SessionResult, str | None], str]
+
+EVENT: dict[str, EventRenderer] = {
+    "text": event_text,
+    "json": lambda result, car_class: json_docs.dumps(json_docs.event_doc(result, car_class)),
+    "csv": csv_tables.event_csv,
+    "html": html.event_html,
+}
+SESSION: dict[str, SessionRenderer] = {
+    "text": session_text,
+    "json": lambda result, car_class: json_docs.dumps(json_docs.session_doc(result, car_class)),
+    "csv": csv_tables.session_csv,
+    "html": html.session_html,
+}
+LAP_CHART: dict[str, SessionRenderer] = {
+    **SESSION,
+    "text": lap_chart_text,
+    "csv": csv_tables.lap_chart_csv,
+    "html": html.lap_chart_html,
+}
+
+
+def render_event(result: EventResult, fmt: str, *, car_class: str | None = None) -> str:
+    """Event results (classes, awards, round times, totals) as text, json, csv or html."""
+    return EVENT[check_format(fmt)](result, car_class)
+
+
+def render_session(result: SessionResult, fmt: str, *, car_class: str | None = None) -> str:
+    """A session's ranking by best valid lap, with gaps and lap counts."""
+    return SESSION[check_format(fmt)](result, car_class)
+
+
+def render_lap_chart(result: SessionResult, fmt: str, *, car_class: str | None = None) -> str:
+    """Every lap of every car in a session, best and invalid laps marked (JSON: session shape)."""
+    return LAP_CHART[check_format(fmt)](result, car_class)
