@@ -1,0 +1,176 @@
+"""The seeded demo-day generator: deterministic, realistic, and in the formats of interfaces.md."""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from trackside.core.clock import parse_local_time
+from trackside.core.records import FlagState
+from trackside.demo import GeneratedEvent, generate_event
+
+ISO_MS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$")
+PENALTY_KINDS = {"track-limits", "flag-violation", "delete-lap", "session-dq", "event-exclusion"}
+
+
+@pytest.fixture(scope="module")
+def day() -> GeneratedEvent:
+    return generate_event(seed=2026)
+
+
+@pytest.fixture(scope="module")
+def files(day: GeneratedEvent, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    day.write(out)
+    return out
+
+
+def gaps_us(times: list[int]) -> list[int]:
+    return [b - a for a, b in zip(times, times[1:], strict=False)]
+
+
+def line_crossings(day: GeneratedEvent) -> dict[str, list[int]]:
+    by_transponder: dict[str, list[int]] = defaultdict(list)
+    for p in day.passings:
+        if p.loop == "SF":
+            by_transponder[p.transponder].append(p.time_us)
+    return by_transponder
+
+
+def test_same_seed_same_day() -> None:
+    first, second = generate_event(seed=11, cars=30), generate_event(seed=11, cars=30)
+    assert first.event_toml == second.event_toml
+    assert first.entries == second.entries
+    assert first.passings == second.passings
+    assert first.flags == second.flags
+    assert first.penalties == second.penalties
+
+
+def test_different_seeds_differ() -> None:
+    first, second = generate_event(seed=1, cars=30), generate_event(seed=2, cars=30)
+    assert first.entries != second.entries
+    assert first.passings != second.passings
+
+
+def test_entries_three_groups_several_classes_unique_numbers_and_transponders(
+    day: GeneratedEvent,
+) -> None:
+    assert len(day.entries) == 80
+    assert {e["group"] for e in day.entries} == {"Novice", "Intermediate", "Advanced"}
+    assert len({e["class"] for e in day.entries}) >= 5
+    assert len({e["number"] for e in day.entries}) == 80
+    assert len({e["transponder"] for e in day.entries}) == 80
+    assert all(re.fullmatch(r"[1-9]\d{6}", e["transponder"]) for e in day.entries)
+    assert all(e["year"] and e["make"] and e["model"] for e in day.entries)
+    assert len({(e["first_name"], e["last_name"]) for e in day.entries}) == 80
+
+
+def test_duplicate_decoder_reads_within_one_and_a_half_seconds(day: GeneratedEvent) -> None:
+    gaps = [gap for times in line_crossings(day).values() for gap in gaps_us(times)]
+    duplicates = [g for g in gaps if g < 20_000_000]
+    assert len(duplicates) >= 3
+    assert all(50_000 <= g <= 1_500_000 for g in duplicates)
+
+
+def test_pit_lane_loop_and_unknown_transponders(day: GeneratedEvent) -> None:
+    assert any(p.loop == "PIT" for p in day.passings)
+    entered = {e["transponder"] for e in day.entries}
+    unknown = {p.transponder for p in day.passings} - entered
+    assert len(unknown) >= 2
+    assert unknown == set(day.unknown_transponders)
+
+
+def test_passings_from_decoder_one_numbered_in_time_order(day: GeneratedEvent) -> None:
+    assert {p.decoder for p in day.passings} == {"1"}
+    numbers = [p.passing_number for p in day.passings]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    times = [p.time_us for p in day.passings]
+    assert times == sorted(times)
+    assert all(t % 1000 == 0 for t in times)
+
+
+def test_lap_times_are_thunderhill_east_time_trials_laps(day: GeneratedEvent) -> None:
+    """Flying laps of 4.8 km between about 1:50 and 2:35 (median per car)."""
+    medians = []
+    for times in line_crossings(day).values():
+        laps = [gap / 1e6 for gap in gaps_us(times) if 100e6 < gap < 200e6]
+        if len(laps) >= 3:
+            medians.append(statistics.median(laps))
+    assert len(medians) >= 70
+    assert min(medians) > 105 and max(medians) < 160
+
+
+def test_red_flag_restarted_and_a_session_ended_by_black_flag_all(day: GeneratedEvent) -> None:
+    by_session: dict[str, list[FlagState]] = defaultdict(list)
+    for flag in sorted(day.flags, key=lambda f: f.time_us):
+        by_session[flag.session_id].append(flag.state)
+    restarted = [s for s, states in by_session.items()
+                 if FlagState.RED in states
+                 and FlagState.GREEN in states[states.index(FlagState.RED):]]
+    assert len(restarted) == 1
+    ended_by_black = [s for s, states in by_session.items() if states[-1] == FlagState.BLACK_ALL]
+    assert len(ended_by_black) == 1
+    assert all(states[0] == FlagState.GREEN for states in by_session.values())
+    others = set(by_session) - set(ended_by_black)
+    assert all(by_session[s][-1] == FlagState.CHECKERED for s in others)
+
+
+def test_every_penalty_kind_with_reason_and_official(day: GeneratedEvent) -> None:
+    kinds = {p["kind"] for p in day.penalties}
+    assert kinds >= PENALTY_KINDS
+    track_limits = [(p["number"], p["session_id"]) for p in day.penalties
+                    if p["kind"] == "track-limits"]
+    assert len(track_limits) > len(set(track_limits)), "a second offense, same car and session"
+    assert all(p["reason"] and p["author"] for p in day.penalties)
+    assert all(p.get("lap") for p in day.penalties if p["kind"] == "delete-lap")
+    numbers = {e["number"] for e in day.entries}
+    assert all(p["number"] in numbers for p in day.penalties)
+
+
+def test_event_file_parses_with_rounds_naming_each_groups_session(files: Path) -> None:
+    with (files / "event.toml").open("rb") as handle:
+        doc = tomllib.load(handle)
+    assert doc["event"]["id"] and doc["event"]["date"] == "2026-05-16"
+    assert doc["track"]["start_finish_loop"] == "SF"
+    sessions = {s["id"]: s for s in doc["session"]}
+    assert len(sessions) == 12
+    assert sum(not s["scored"] for s in sessions.values()) == 3
+    assert [r["name"] for r in doc["round"]] == ["TA1", "TA2", "TA3"]
+    for round_ in doc["round"]:
+        groups = [sessions[s]["groups"][0] for s in round_["sessions"]]
+        assert sorted(groups) == ["Advanced", "Intermediate", "Novice"]
+        assert all(sessions[s]["duration_min"] == 20 for s in round_["sessions"])
+
+
+def test_csv_files_parse_in_the_interface_formats(files: Path, day: GeneratedEvent) -> None:
+    with (files / "entries.csv").open(newline="") as handle:
+        entries = list(csv.DictReader(handle))
+    required = ["number", "first_name", "last_name", "class", "group", "transponder"]
+    assert list(entries[0])[:6] == required and len(entries) == 80
+
+    with (files / "passings.csv").open(newline="") as handle:
+        passings = list(csv.DictReader(handle))
+    assert list(passings[0]) == ["time", "transponder", "loop", "decoder", "passing_number"]
+    assert len(passings) == len(day.passings)
+    assert all(ISO_MS.match(row["time"]) for row in passings)
+    assert [parse_local_time(r["time"]) for r in passings] == [p.time_us for p in day.passings]
+
+    with (files / "flags.csv").open(newline="") as handle:
+        flags = list(csv.DictReader(handle))
+    assert list(flags[0]) == ["session", "state", "time"]
+    assert {row["state"] for row in flags} <= {s.value for s in FlagState}
+    assert all(ISO_MS.match(row["time"]) for row in flags)
+
+
+def test_scales_to_the_benchmark_day() -> None:
+    """300 cars x 4 scored sessions x 25 laps: about 30,000 passings."""
+    big = generate_event(cars=300, sessions_per_group=4, laps_per_session=25, practice=False)
+    assert len(big.entries) == 300
+    assert 25_000 <= len(big.passings) <= 35_000
+    assert {s.round for s in big.sessions} == {"TA1", "TA2", "TA3", "TA4"}

@@ -1,0 +1,102 @@
+"""`make demo` end to end: the demo day imported through the services, scored and published."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from sqlalchemy import Engine
+
+from trackside.core.results import EventResult, Status
+from trackside.core.scoring import score_event, score_session
+from trackside.demo import generate_event, run_demo
+from trackside.store import load_facts, open_engine
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    engine: Engine
+    out_dir: Path
+    outputs: list[str]
+
+
+def fact_counts(engine: Engine, event_id: str) -> tuple[int, int, int, int]:
+    facts = load_facts(engine, event_id)
+    return len(facts.entries), len(facts.passings), len(facts.flags), len(facts.decisions)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
+    """The demo run twice into one SQLite database; the fact counts after each run."""
+    tmp = tmp_path_factory.mktemp("demo")
+    engine = open_engine(str(tmp / "demo.db"))
+    event_id = generate_event().event_id
+    outputs, counts = [], []
+    for _ in range(2):
+        out = io.StringIO()
+        run_demo(engine, tmp / "out", console=Console(file=out, width=160))
+        outputs.append(out.getvalue())
+        counts.append(fact_counts(engine, event_id))
+    assert counts[0] == counts[1], "the second run added facts"
+    yield DemoRun(engine, tmp / "out", outputs)
+    engine.dispose()
+
+
+def event_result(engine: Engine) -> EventResult:
+    return score_event(load_facts(engine, generate_event().event_id))
+
+
+def test_second_run_adds_nothing_and_keeps_every_decision(demo: DemoRun) -> None:
+    engine = demo.engine
+    day = generate_event()
+    entries, passings, flags, decisions = fact_counts(engine, day.event_id)
+    assert (entries, passings, flags, decisions) == (
+        len(day.entries), len(day.passings), len(day.flags), len(day.penalties))
+
+
+def test_every_class_has_its_awards(demo: DemoRun) -> None:
+    engine = demo.engine
+    by_class: dict[str, list] = defaultdict(list)
+    for entry in event_result(engine).entries:
+        by_class[entry.car_class].append(entry)
+    assert len(by_class) >= 5
+    for car_class, entries in by_class.items():
+        ranked = [e for e in entries if e.class_position is not None]
+        awarded = [e for e in entries if e.award]
+        assert len(awarded) == min(3, len(ranked)) > 0, car_class
+
+
+def test_penalties_change_the_results(demo: DemoRun) -> None:
+    engine = demo.engine
+    day = generate_event()
+    statuses = {e.number: e.status for e in event_result(engine).entries}
+    excluded = next(p["number"] for p in day.penalties if p["kind"] == "event-exclusion")
+    assert statuses[excluded] == Status.EXCLUDED
+    dq = next(p for p in day.penalties if p["kind"] == "session-dq")
+    facts = load_facts(engine, day.event_id)
+    session = score_session(facts, str(dq["session_id"]))
+    dq_entry = next(e for e in session.entries if e.number == dq["number"])
+    assert dq_entry.laps and not dq_entry.valid_laps
+
+
+def test_borrowed_transponder_is_reported_not_scored(demo: DemoRun) -> None:
+    engine = demo.engine
+    day = generate_event()
+    facts = load_facts(engine, day.event_id)
+    unknown = {u.transponder for s in facts.event.sessions
+               for u in score_session(facts, s.id).unknown}
+    assert unknown & set(day.unknown_transponders)
+
+
+def test_prints_class_results_and_writes_the_site(demo: DemoRun) -> None:
+    out_dir, outputs = demo.out_dir, demo.outputs
+    results_page = out_dir / "site" / "results.html"
+    assert results_page.is_file()
+    assert (out_dir / "passings.csv").is_file()
+    assert str(results_page.resolve()) in outputs[-1].replace("\n", "")
+    assert "Class S2" in outputs[-1]

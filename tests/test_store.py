@@ -1,0 +1,148 @@
+"""The store: migrations, database URLs, and facts read back exactly as imported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from trackside.core.records import DecisionKind, FlagState, Passing
+from trackside.services import add_decision, import_entries, import_event, import_passings
+from trackside.services.flags import import_flags
+from trackside.store import load_facts, open_engine, read_passings, resolve_db_url
+from trackside.store.migrate import current_revision, head_revision
+from trackside.store.schema import metadata
+
+TABLES = {"events", "entries", "passings", "flags", "decisions", "alembic_version"}
+
+
+def test_migrations_upgrade_an_empty_database_to_head(db_url):
+    engine = open_engine(db_url)
+    try:
+        assert set(inspect(engine).get_table_names()) >= TABLES
+        assert current_revision(engine) == head_revision() == "0001"
+    finally:
+        engine.dispose()
+
+
+def test_migrations_are_idempotent_and_keep_data(db_url, scenario, dump):
+    engine = open_engine(db_url)
+    import_event(engine, scenario.event)
+    engine.dispose()
+    before = dump()
+    again = open_engine(db_url)
+    try:
+        assert current_revision(again) == head_revision()
+        assert dump() == before
+    finally:
+        again.dispose()
+
+
+def test_migrations_match_the_schema_the_code_uses(engine):
+    inspector = inspect(engine)
+    for table in metadata.sorted_tables:
+        stored = {c["name"] for c in inspector.get_columns(table.name)}
+        assert stored == {c.name for c in table.columns}, table.name
+
+
+def test_opening_without_migrating_leaves_an_empty_database(db_url):
+    bare = open_engine(db_url, migrate=False)
+    try:
+        assert current_revision(bare) is None
+        assert not set(inspect(bare).get_table_names()) & TABLES
+    finally:
+        bare.dispose()
+
+
+def test_sqlite_settings(tmp_path):
+    engine = open_engine(str(tmp_path / "t.db"))
+    try:
+        with engine.connect() as conn:
+            pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+            assert pragma("journal_mode") == "wal"
+            assert pragma("foreign_keys") == 1
+            assert pragma("synchronous") == 1  # NORMAL
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("given", "env", "expected"),
+    [
+        (None, {}, "sqlite:///trackside.db"),
+        (None, {"TRACKSIDE_DB": "/data/tt.db"}, "sqlite:////data/tt.db"),
+        ("club.db", {"TRACKSIDE_DB": "/data/tt.db"}, "sqlite:///club.db"),
+        ("sqlite:///x.db", {}, "sqlite:///x.db"),
+        ("postgresql://u:p@host/tt", {}, "postgresql+psycopg://u:p@host/tt"),
+        ("postgres://host/tt", {}, "postgresql+psycopg://host/tt"),
+        ("postgresql+psycopg://host/tt", {}, "postgresql+psycopg://host/tt"),
+    ],
+)
+def test_database_urls(given, env, expected):
+    assert resolve_db_url(given, env) == expected
+
+
+def test_foreign_keys_are_enforced(engine):
+    from sqlalchemy.exc import IntegrityError
+
+    from trackside.store.schema import passings
+
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(passings.insert().values(event_id="nope", time_us=1, transponder="1",
+                                              source="csv", identity="x"))
+
+
+def _load(engine, scenario) -> None:
+    import_event(engine, scenario.event)
+    import_entries(engine, scenario.event_id, scenario.entries)
+    import_passings(engine, scenario.event_id, scenario.passings)
+    import_flags(engine, scenario.event_id, scenario.flags)
+
+
+def test_load_facts_reads_back_what_was_imported(engine, scenario):
+    _load(engine, scenario)
+    add_decision(engine, scenario.event_id, "21", "track-limits", session_id="TA1-A",
+                 reason="4 off", author="Sue")
+    facts = load_facts(engine, scenario.event_id)
+    assert facts.event.id == "img-tt-r3" and facts.event.track.start_finish_loop == "SF"
+    assert [s.id for s in facts.event.sessions] == ["TA1-A", "TA1-I"]
+    assert [e.number for e in facts.entries] == ["21", "22", "33"]
+    assert facts.entries[0].extra["sponsor"] == "Acme"
+    assert facts.passings[0] == Passing(1_778_922_060_000_000, "1001", "SF", "D1", 1, "csv")
+    times = [p.time_us for p in facts.passings]
+    assert times == sorted(times) and len(times) == 7
+    assert [(f.session_id, f.state) for f in facts.flags] == [
+        ("TA1-A", FlagState.GREEN), ("TA1-A", FlagState.CHECKERED)]
+    (decision,) = facts.decisions
+    assert (decision.kind, decision.number, decision.author) == (
+        DecisionKind.TRACK_LIMITS, "21", "Sue")
+    assert read_passings(engine, scenario.event_id) == facts.passings
+
+
+def test_same_passing_from_two_files_is_stored_once(engine, scenario, tmp_path: Path):
+    _load(engine, scenario)
+    copy = tmp_path / "copy.csv"
+    copy.write_text(scenario.passings.read_text())
+    report = import_passings(engine, scenario.event_id, copy)
+    assert (report.added, report.duplicates) == (0, 7)
+    assert report.unknown_transponders == ("7777",)
+
+
+def test_progress_is_reported_while_importing(engine, scenario):
+    _load(engine, scenario)
+    calls: list[tuple[int, int]] = []
+    extra = scenario.write("p.csv", "time,transponder\n" + "".join(
+        f"2026-05-16T11:00:{i // 100:02d}.{i % 100:02d}0,1001\n" for i in range(2500)))
+    import_passings(engine, scenario.event_id, extra, progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (2500, 2500) and len(calls) == 3
+
+
+def test_sqlite_file_is_created_from_a_plain_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    engine = open_engine("plain.db")
+    engine.dispose()
+    assert (tmp_path / "plain.db").exists()
+    probe = create_engine("sqlite:///plain.db")
+    assert "passings" in inspect(probe).get_table_names()
+    probe.dispose()

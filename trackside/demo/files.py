@@ -1,0 +1,131 @@
+"""The demo day as files in the formats of `spec/interfaces.md`: event TOML, entries, passings,
+flags, and the officials' decisions as `penalty add` arguments (for people, not imported)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from trackside.core.clock import format_local_time
+from trackside.core.records import Flag, Passing
+
+from .schedule import SessionPlan
+
+PASSING_COLUMNS = ("time", "transponder", "loop", "decoder", "passing_number")
+FLAG_COLUMNS = ("session", "state", "time")
+PENALTY_COLUMNS = ("number", "kind", "session", "lap", "at", "seconds", "reason", "by")
+
+
+@dataclass(frozen=True, slots=True)
+class EventMeta:
+    id: str
+    name: str
+    date: str
+    track: str
+    length_m: int
+    min_lap_s: float
+    awards_per_class: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventFiles:
+    """Where `GeneratedEvent.write` put each file."""
+
+    event: Path
+    entries: Path
+    passings: Path
+    flags: Path
+    penalties: Path
+
+
+def event_toml(meta: EventMeta, plans: list[SessionPlan]) -> str:
+    """The event file: event, track, every session and the Time Attack rounds."""
+    lines = [
+        "[event]",
+        f"id = {_q(meta.id)}",
+        f"name = {_q(meta.name)}",
+        f"date = {_q(meta.date)}",
+        "days = 1",
+        'ruleset = "scca-tt"',
+        'scoring = "rounds"',
+        f"min_lap_s = {meta.min_lap_s:.1f}",
+        f"awards_per_class = {meta.awards_per_class}",
+        "",
+        "[track]",
+        f"name = {_q(meta.track)}",
+        f"length_m = {meta.length_m}",
+        'start_finish_loop = "SF"',
+    ]
+    for plan in plans:
+        lines += ["", *_session_table(plan)]
+    for name, sessions in _rounds(plans).items():
+        lines += ["", "[[round]]", f"name = {_q(name)}", f"sessions = {_list(sessions)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _session_table(plan: SessionPlan) -> list[str]:
+    return [
+        "[[session]]",
+        f"id = {_q(plan.id)}",
+        f"name = {_q(plan.name)}",
+        f'format = "{"time-attack" if plan.scored else "practice"}"',
+        f"scored = {'true' if plan.scored else 'false'}",
+        f"groups = {_list([plan.group])}",
+        f"start = {_q(plan.schedule_start())}",
+        f"duration_min = {plan.duration_min}",
+    ]
+
+
+def _rounds(plans: list[SessionPlan]) -> dict[str, list[str]]:
+    rounds: dict[str, list[str]] = {}
+    for plan in plans:
+        if plan.round is not None:
+            rounds.setdefault(plan.round, []).append(plan.id)
+    return rounds
+
+
+def _q(text: str) -> str:
+    """A TOML basic string (JSON string escapes are valid TOML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _list(items: Iterable[str]) -> str:
+    return "[" + ", ".join(_q(i) for i in items) + "]"
+
+
+def passing_rows(passings: Iterable[Passing]) -> Iterable[list[str]]:
+    for p in passings:
+        number = "" if p.passing_number is None else str(p.passing_number)
+        yield [format_local_time(p.time_us), p.transponder, p.loop or "", p.decoder or "", number]
+
+
+def flag_rows(flags: Iterable[Flag]) -> Iterable[list[str]]:
+    for flag in flags:
+        yield [flag.session_id, str(flag.state), format_local_time(flag.time_us)]
+
+
+def penalty_rows(penalties: Iterable[dict[str, object]]) -> Iterable[list[str]]:
+    for p in penalties:
+        at = p.get("at_us")
+        yield [
+            str(p["number"]), str(p["kind"]), str(p.get("session_id") or ""),
+            str(p.get("lap") or ""), format_local_time(at) if isinstance(at, int) else "",
+            str(p.get("seconds") or ""), str(p.get("reason") or ""), str(p.get("author") or ""),
+        ]
+
+
+def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def write_entries(path: Path, entries: list[dict[str, str]]) -> Path:
+    header = list(entries[0]) if entries else ["number", "first_name", "last_name", "class",
+                                               "group", "transponder"]
+    return write_csv(path, header, ([row.get(c, "") for c in header] for row in entries))

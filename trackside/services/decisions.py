@@ -1,0 +1,164 @@
+"""Officials' decisions: added, listed and revoked, never changed (time-attack.md, Decisions)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine
+
+from trackside.core import scoring
+from trackside.core.records import (
+    SESSION_KINDS,
+    Decision,
+    DecisionKind,
+    EventFacts,
+)
+from trackside.errors import InputError
+from trackside.services.checks import require_event, require_session
+from trackside.store.facts import decisions_in, facts_in
+from trackside.store.journal import append_decision
+
+KINDS = ", ".join(k.value for k in DecisionKind if k is not DecisionKind.REVOKE)
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionListing:
+    decision: Decision
+    revoked_by: int | None
+
+
+def add_decision(
+    engine: Engine,
+    event_id: str,
+    number: str,
+    kind: str,
+    session_id: str | None = None,
+    lap: int | None = None,
+    at_us: int | None = None,
+    seconds: float | None = None,
+    reason: str = "",
+    author: str = "",
+) -> Decision:
+    """Check an official's decision against the event's facts and append it to the journal."""
+    decision_kind = parse_kind(kind)
+    with engine.begin() as conn:
+        facts = facts_in(conn, event_id)
+        _require_entry(facts, number)
+        session_id = _session_for(facts, decision_kind, session_id, at_us)
+        _check_lap(facts, number, decision_kind, session_id, lap)
+        _check_time_and_seconds(decision_kind, at_us, seconds)
+        decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
+                            lap=lap, at_us=at_us, seconds=seconds, reason=reason, author=author)
+        return append_decision(conn, event_id, decision)
+
+
+def parse_kind(kind: str) -> DecisionKind:
+    if kind == DecisionKind.REVOKE:
+        raise InputError("revoke a decision with `trackside penalty revoke EVENT ID`",
+                         source="argument KIND")
+    try:
+        return DecisionKind(kind)
+    except ValueError:
+        raise InputError(f"unknown kind {kind!r}; expected one of {KINDS}",
+                         source="argument KIND") from None
+
+
+def _require_entry(facts: EventFacts, number: str) -> None:
+    if not any(entry.number == number for entry in facts.entries):
+        raise InputError(f"car {number!r} is not entered in event {facts.event.id!r}",
+                         source="argument NUMBER")
+
+
+def _session_for(
+    facts: EventFacts, kind: DecisionKind, session_id: str | None, at_us: int | None
+) -> str | None:
+    """The session named, else the one holding --at for kinds that act on a session."""
+    if session_id is None and kind in SESSION_KINDS:
+        if at_us is None:
+            raise InputError(f"{kind} acts on one session: give --session (or --at)",
+                             source="option --session")
+        session_id = scoring.session_at(facts, at_us)
+        if session_id is None:
+            raise InputError("no session was running at that time; give --session",
+                             source="option --at")
+    if session_id is not None:
+        require_session(facts.event, session_id, source="option --session")
+    return session_id
+
+
+def _check_lap(
+    facts: EventFacts, number: str, kind: DecisionKind, session_id: str | None, lap: int | None
+) -> None:
+    if lap is None:
+        if kind is DecisionKind.DELETE_LAP:
+            raise InputError("delete-lap needs the lap: give --lap N", source="option --lap")
+        return
+    if session_id is None:
+        raise InputError("a lap needs its session: give --session", source="option --session")
+    laps = [scored.lap for scored in scoring.entry_session_laps(facts, session_id, number)]
+    if lap not in laps:
+        has = f"laps 1-{max(laps)}" if laps else "no laps"
+        raise InputError(f"car {number!r} has no lap {lap} in session {session_id!r} ({has})",
+                         source="option --lap")
+
+
+def _check_time_and_seconds(kind: DecisionKind, at_us: int | None, seconds: float | None) -> None:
+    if kind is DecisionKind.EXCLUDE_FROM_SESSION and at_us is None:
+        raise InputError("exclude-from-session needs the time: give --at TIME",
+                         source="option --at")
+    if kind is DecisionKind.TIME_PENALTY and (seconds is None or seconds <= 0):
+        raise InputError("time-penalty needs --seconds greater than 0", source="option --seconds")
+    if kind is not DecisionKind.TIME_PENALTY and seconds is not None:
+        raise InputError(f"--seconds applies to time-penalty, not {kind}",
+                         source="option --seconds")
+
+
+def revoke_decision(
+    engine: Engine, event_id: str, decision_id: int, reason: str, author: str
+) -> Decision:
+    """Append a REVOKE decision for `decision_id`; the revoked row itself is never touched."""
+    if not reason.strip():
+        raise InputError("say why: give --reason TEXT", source="option --reason")
+    if not author.strip():
+        raise InputError("say who: give --by NAME", source="option --by")
+    with engine.begin() as conn:
+        require_event(conn, event_id)
+        original = _revocable(conn, event_id, decision_id)
+        revocation = Decision(id=0, kind=DecisionKind.REVOKE, number=original.number,
+                              session_id=original.session_id, reason=reason, author=author,
+                              revokes=original.id)
+        return append_decision(conn, event_id, revocation)
+
+
+def _revocable(conn: Connection, event_id: str, decision_id: int) -> Decision:
+    listed = {item.decision.id: item for item in _listings(conn, event_id)}
+    item = listed.get(decision_id)
+    if item is None:
+        raise InputError(f"no decision {decision_id} in event {event_id!r}",
+                         source="argument ID")
+    if item.decision.kind is DecisionKind.REVOKE:
+        raise InputError(f"decision {decision_id} is itself a revocation",
+                         source="argument ID")
+    if item.revoked_by is not None:
+        raise InputError(f"decision {decision_id} was already revoked by decision "
+                         f"{item.revoked_by}", source="argument ID")
+    return item.decision
+
+
+def list_decisions(engine: Engine, event_id: str) -> list[DecisionListing]:
+    """Every decision of the event in the order made, with the decision that revoked it."""
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        return _listings(conn, event_id)
+
+
+def _listings(conn: Connection, event_id: str) -> list[DecisionListing]:
+    return listings_of(decisions_in(conn, event_id))
+
+
+def listings_of(made: Iterable[Decision]) -> list[DecisionListing]:
+    """Decisions with the id of the decision that revoked each (None if in force)."""
+    made = list(made)
+    revoked_by = {d.revokes: d.id for d in made if d.revokes is not None}
+    return [DecisionListing(d, revoked_by.get(d.id)) for d in made]

@@ -1,0 +1,83 @@
+"""Importing and listing entry lists (interfaces.md, Entries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from trackside.errors import InputError
+from trackside.services.checks import require_event
+from trackside.store.entries import replace_entries, stored_entries
+from trackside.timing.csv_entries import OPTIONAL, EntryRow, read_entries_csv
+
+
+@dataclass(frozen=True, slots=True)
+class EntriesReport:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def import_entries(engine: Engine, event_id: str, path: Path | str) -> EntriesReport:
+    """Upsert the file's entries by car number; an identical re-import changes nothing."""
+    path = Path(path)
+    rows = read_entries_csv(path)
+    with engine.begin() as conn:
+        require_event(conn, event_id)
+        stored = stored_entries(conn, event_id)
+        _check_transponders(str(path), rows, stored)
+        values = [_column_values(row) for row in rows]
+        changed = [v for v in values if stored.get(v["number"]) != v]
+        replace_entries(conn, event_id, changed)
+    added = sum(1 for v in changed if v["number"] not in stored)
+    return EntriesReport(added, len(changed) - added, len(values) - len(changed))
+
+
+def _check_transponders(source: str, rows: list[EntryRow], stored: dict[str, dict]) -> None:
+    """A transponder may not belong to a car this file leaves as it is in the database."""
+    in_file = {row.number for row in rows}
+    owner = {e["transponder"]: n for n, e in stored.items() if n not in in_file}
+    for row in rows:
+        other = owner.get(row.transponder)
+        if other is not None:
+            raise InputError(
+                f"transponder {row.transponder!r} already belongs to car {other!r} in this event",
+                source=source, line=row.line, field="transponder",
+            )
+
+
+def _column_values(row: EntryRow) -> dict[str, Any]:
+    return {
+        "number": row.number,
+        "transponder": row.transponder,
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "car_class": row.car_class,
+        "run_group": row.group,
+        **{name: row.details.get(name) for name in OPTIONAL},
+        "extra": row.extra,
+    }
+
+
+def list_entries(engine: Engine, event_id: str) -> list[dict[str, Any]]:
+    """Every entry with the CSV's column names (`class`, `group`), extras under `extra`."""
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        stored = stored_entries(conn, event_id)
+    return [_listed(values) for values in stored.values()]
+
+
+def _listed(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "number": values["number"],
+        "first_name": values["first_name"],
+        "last_name": values["last_name"],
+        "class": values["car_class"],
+        "group": values["run_group"],
+        "transponder": values["transponder"],
+        **{name: values[name] for name in OPTIONAL},
+        "extra": values["extra"] or {},
+    }

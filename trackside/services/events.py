@@ -1,0 +1,85 @@
+"""Importing event files (TOML) and showing what is stored."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select
+
+from trackside.core.records import EventDef
+from trackside.errors import InputError
+from trackside.services.toml_lines import field_line
+from trackside.store.event_definition import normalize_definition, parse_event_definition
+from trackside.store.events import (
+    EventSummary,
+    event_summaries,
+    save_event,
+    sessions_with_facts,
+)
+from trackside.store.facts import event_in
+from trackside.store.schema import entries
+
+
+@dataclass(frozen=True, slots=True)
+class EventOverview:
+    event: EventDef
+    entries: int
+
+
+def import_event(engine: Engine, path: Path | str) -> EventDef:
+    """Store the event file's definition; a known id is updated, its facts are kept."""
+    path = Path(path)
+    text = _read_file(path)
+    definition = normalize_definition(_parse_toml(text, str(path)))
+    try:
+        event = parse_event_definition(definition, source=str(path))
+    except InputError as err:
+        err.line = field_line(text, err.field) if err.field else None
+        raise
+    with engine.begin() as conn:
+        _check_sessions_still_defined(conn, event, str(path))
+        save_event(conn, event, definition)
+    return event
+
+
+def _check_sessions_still_defined(conn: Connection, event: EventDef, source: str) -> None:
+    """A re-import may not drop a session that stored flags, passings or decisions name."""
+    dropped = sorted(sessions_with_facts(conn, event.id) - {s.id for s in event.sessions})
+    if dropped:
+        raise InputError(f"session {dropped[0]!r} has stored flags, passings or decisions; "
+                         "keep it in the file", source=source, field="session")
+
+
+def _read_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror}", source=str(path)) from None
+
+
+def _parse_toml(text: str, source: str) -> dict[str, Any]:
+    """The parsed file; a syntax error names the file and line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        found = re.search(r"\(at line (\d+)", str(err))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
+        line = int(found.group(1)) if found else None
+        raise InputError(f"not valid TOML: {message}", source=source, line=line) from None
+
+
+def list_events(engine: Engine) -> list[EventSummary]:
+    with engine.connect() as conn:
+        return event_summaries(conn)
+
+
+def event_overview(engine: Engine, event_id: str) -> EventOverview:
+    """The stored definition and how many entries the event has."""
+    with engine.connect() as conn:
+        event = event_in(conn, event_id)
+        query = select(func.count()).select_from(entries).where(entries.c.event_id == event_id)
+        return EventOverview(event, conn.execute(query).scalar_one())

@@ -1,0 +1,93 @@
+"""Importing passings files and listing the stored passings (interfaces.md, Passings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, and_, select
+
+from trackside.errors import InputError
+from trackside.services.checks import require_event, require_session
+from trackside.store.facts import event_in
+from trackside.store.journal import append_passings
+from trackside.store.schema import entries, passings
+from trackside.timing.csv_passings import PassingRow, read_passings_csv
+from trackside.timing.detect import FORMATS, detect_format
+
+Progress = Callable[[int, int], None]
+"""Called with (rows written, rows in the file) as an import goes."""
+
+
+@dataclass(frozen=True, slots=True)
+class PassingsReport:
+    added: int
+    duplicates: int
+    unknown_transponders: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PassingListing:
+    """A stored passing and the car number its transponder maps to (None when unknown)."""
+
+    time_us: int
+    transponder: str
+    loop: str | None
+    decoder: str | None
+    passing_number: int | None
+    source: str
+    number: str | None
+
+
+def import_passings(
+    engine: Engine,
+    event_id: str,
+    path: Path | str,
+    fmt: str | None = None,
+    progress: Progress | None = None,
+) -> PassingsReport:
+    """Append the file's passings; ones already stored (same identity) are not added again."""
+    path = Path(path)
+    rows = read_passings_file(path, fmt)
+    with engine.begin() as conn:
+        event = event_in(conn, event_id)
+        for row in rows:
+            if row.session_id is not None:
+                require_session(event, row.session_id, source=str(path), line=row.line,
+                                field="session")
+        added = append_passings(conn, event_id, [(r.passing, r.session_id) for r in rows],
+                                progress)
+        known = set(conn.execute(select(entries.c.transponder)
+                                 .where(entries.c.event_id == event_id)).scalars())
+    unknown = sorted({r.passing.transponder for r in rows} - known)
+    return PassingsReport(added, len(rows) - added, tuple(unknown))
+
+
+def read_passings_file(path: Path, fmt: str | None) -> list[PassingRow]:
+    """Passings of a file in the given (or detected) format."""
+    fmt = fmt or detect_format(path)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
+                         source="option --format")
+    if fmt != "csv":
+        raise InputError(f"{fmt} passings files are not supported yet (issue 3); "
+                         "convert to CSV (time,transponder,...)", source=str(path),
+                         field="--format")
+    return read_passings_csv(path)
+
+
+def list_passings(engine: Engine, event_id: str) -> list[PassingListing]:
+    """Every stored passing in time order with the entry number it maps to."""
+    join = passings.outerjoin(entries, and_(entries.c.event_id == passings.c.event_id,
+                                            entries.c.transponder == passings.c.transponder))
+    query = (
+        select(passings.c.time_us, passings.c.transponder, passings.c.loop, passings.c.decoder,
+               passings.c.passing_number, passings.c.source, entries.c.number)
+        .select_from(join)
+        .where(passings.c.event_id == event_id)
+        .order_by(passings.c.time_us, passings.c.id)
+    )
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        return [PassingListing(*row) for row in conn.execute(query)]

@@ -1,0 +1,56 @@
+"""Opening a database: URL rules (interfaces.md, Database), SQLite settings, migrations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from sqlalchemy import Engine, create_engine, event
+
+from trackside.store.migrate import upgrade_to_head
+
+DEFAULT_URL = "sqlite:///trackside.db"
+ENV_VAR = "TRACKSIDE_DB"
+
+
+def resolve_db_url(value: str | None = None, environ: Mapping[str, str] = os.environ) -> str:
+    """`--db` value, else `TRACKSIDE_DB`, else SQLite `trackside.db` in the working directory.
+
+    A plain path means SQLite; `postgresql://` (or `postgres://`) means PostgreSQL via psycopg 3.
+    """
+    url = value or environ.get(ENV_VAR) or DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    scheme, rest = url.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+def open_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
+    """An engine for `url` (resolved as `resolve_db_url` does), upgraded to the newest schema."""
+    resolved = resolve_db_url(url)
+    if resolved.startswith("sqlite"):
+        engine = create_engine(resolved, connect_args={"timeout": 30})
+        _configure_sqlite(engine)
+    else:
+        engine = create_engine(resolved, pool_pre_ping=True)
+    if migrate:
+        upgrade_to_head(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, foreign keys, synchronous NORMAL; real transactions (BEGIN) around DDL and DML."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")

@@ -1,0 +1,186 @@
+"""The event file's content (interfaces.md, Event file) checked and turned into an `EventDef`.
+
+The parsed TOML is stored as JSON (`events.definition`) and decoded with the same checks, so
+what is stored always reads back as the definition that was imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from trackside.core.records import (
+    EventDef,
+    RoundDef,
+    Scoring,
+    SessionDef,
+    SessionFormat,
+    Track,
+)
+from trackside.errors import InputError
+from trackside.rules import RULESETS
+
+EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+TIME_OF_DAY = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
+
+
+class _Reader:
+    """Typed access to one table of the definition, errors naming `source` and the field."""
+
+    def __init__(self, table: Any, prefix: str, source: str | None) -> None:
+        self.prefix = prefix
+        self.source = source
+        if not isinstance(table, dict):
+            raise self.error("expected a table", "")
+        self.table = table
+
+    def error(self, message: str, key: str) -> InputError:
+        field = f"{self.prefix}.{key}" if key else self.prefix
+        return InputError(message, source=self.source, field=field)
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+        value = self.table.get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) and bool not in _as_tuple(kind):
+            raise self.error(f"expected {_describe(kind)}, got {value!r}", key)
+        if not isinstance(value, kind):
+            raise self.error(f"expected {_describe(kind)}, got {value!r}", key)
+        return value
+
+    def required(self, key: str, kind: type | tuple[type, ...]) -> Any:
+        value = self.get(key, kind)
+        if value is None or value == "":
+            raise self.error("required", key)
+        return value
+
+    def choice(self, key: str, enum: Callable[[str], Any], allowed: tuple[str, ...], default: str):
+        value = self.get(key, str, default)
+        if value not in allowed:
+            raise self.error(f"expected one of {', '.join(allowed)}; got {value!r}", key)
+        return enum(value)
+
+    def positive(self, key: str, default: float | None, *, integer: bool = False) -> Any:
+        value = self.get(key, int if integer else (int, float), default)
+        if value is not None and value <= 0:
+            raise self.error(f"must be greater than 0, got {value!r}", key)
+        return value
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _describe(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+             list: "a list", dict: "a table"}
+    return " or ".join(names.get(k, k.__name__) for k in _as_tuple(kind))
+
+
+def normalize_definition(data: dict[str, Any]) -> dict[str, Any]:
+    """TOML dates and times as ISO text, so the definition can be stored as JSON."""
+    if isinstance(data, dict):
+        return {key: normalize_definition(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [normalize_definition(value) for value in data]
+    if isinstance(data, dt.date | dt.time | dt.datetime):
+        return data.isoformat()
+    return data
+
+
+def parse_event_definition(data: dict[str, Any], source: str | None = None) -> EventDef:
+    """Check a parsed event file (normalized) and build its `EventDef`. Raises InputError."""
+    event = _Reader(data.get("event"), "event", source)
+    event_id = event.required("id", str)
+    if not EVENT_ID.match(event_id):
+        raise event.error("use letters, digits, '.', '_' or '-' (at most 64)", "id")
+    sessions = _sessions(data.get("session", []), source)
+    return EventDef(
+        id=event_id,
+        name=event.required("name", str),
+        date=_date(event),
+        days=event.positive("days", 1, integer=True),
+        ruleset=event.choice("ruleset", str, tuple(sorted(RULESETS)), "scca-tt"),
+        scoring=event.choice("scoring", Scoring, tuple(Scoring), Scoring.ROUNDS),
+        min_lap_s=float(event.positive("min_lap_s", 20.0)),
+        awards_per_class=_awards(event),
+        track=_track(data.get("track", {}), source),
+        sessions=sessions,
+        rounds=_rounds(data.get("round", []), sessions, source),
+    )
+
+
+def _date(event: _Reader) -> str:
+    text = event.required("date", str)
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise event.error(f"expected a date like 2026-05-16, got {text!r}", "date") from None
+
+
+def _awards(event: _Reader) -> int:
+    value = event.get("awards_per_class", int, 3)
+    if value < 0:
+        raise event.error(f"must be 0 or more, got {value}", "awards_per_class")
+    return value
+
+
+def _track(table: Any, source: str | None) -> Track:
+    track = _Reader(table, "track", source)
+    return Track(
+        name=track.get("name", str, ""),
+        length_m=track.positive("length_m", None),
+        start_finish_loop=track.get("start_finish_loop", str) or None,
+    )
+
+
+def _sessions(tables: Any, source: str | None) -> tuple[SessionDef, ...]:
+    if not isinstance(tables, list):
+        raise InputError("expected [[session]] tables", source=source, field="session")
+    sessions: list[SessionDef] = []
+    for index, table in enumerate(tables, start=1):
+        session = _session(_Reader(table, f"session[{index}]", source))
+        if any(s.id == session.id for s in sessions):
+            raise InputError(f"session id {session.id!r} is used twice", source=source,
+                             field=f"session[{index}].id")
+        sessions.append(session)
+    return tuple(sessions)
+
+
+def _session(session: _Reader) -> SessionDef:
+    session_id = session.required("id", str)
+    groups = session.get("groups", list, [])
+    if not all(isinstance(g, str) and g for g in groups):
+        raise session.error("expected a list of group names", "groups")
+    start = session.get("start", str)
+    if start is not None and not TIME_OF_DAY.match(start):
+        raise session.error(f"expected a time of day like 09:00, got {start!r}", "start")
+    return SessionDef(
+        id=session_id,
+        name=session.get("name", str, "") or session_id,
+        format=session.choice("format", SessionFormat, tuple(SessionFormat), "time-attack"),
+        scored=session.get("scored", bool, True),
+        groups=tuple(groups),
+        start=start,
+        duration_min=session.positive("duration_min", None),
+    )
+
+
+def _rounds(tables: Any, sessions: tuple[SessionDef, ...], source: str | None):
+    if not isinstance(tables, list):
+        raise InputError("expected [[round]] tables", source=source, field="round")
+    known = {s.id for s in sessions}
+    rounds: list[RoundDef] = []
+    for index, table in enumerate(tables, start=1):
+        reader = _Reader(table, f"round[{index}]", source)
+        name = reader.required("name", str)
+        if any(r.name == name for r in rounds):
+            raise reader.error(f"round name {name!r} is used twice", "name")
+        names = reader.required("sessions", list)
+        for session_id in names:
+            if session_id not in known:
+                raise reader.error(f"no session {session_id!r} in this event", "sessions")
+        rounds.append(RoundDef(name=name, sessions=tuple(names)))
+    return tuple(rounds)

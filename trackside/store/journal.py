@@ -1,0 +1,104 @@
+"""Appending facts. Rows of the journal are inserted once and never updated or deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Insert, Table, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from trackside.core.clock import parse_local_time
+from trackside.core.records import Decision, Flag, Passing
+from trackside.store.schema import decisions, flags, passings
+
+CHUNK = 1000
+
+
+def now_us() -> int:
+    """The local wall-clock time, as the journal records when something was written."""
+    return parse_local_time(datetime.now().isoformat())
+
+
+def _insert_or_ignore(conn: Connection, table: Table, keys: Sequence[str]) -> Insert:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING for the connection's dialect."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[conn.dialect.name]
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+
+
+def count_passings(conn: Connection, event_id: str) -> int:
+    query = select(func.count()).select_from(passings).where(passings.c.event_id == event_id)
+    return conn.execute(query).scalar_one()
+
+
+def append_passings(
+    conn: Connection,
+    event_id: str,
+    rows: Sequence[tuple[Passing, str | None]],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Insert passings (with the session a file named, if any); returns how many were new."""
+    before = count_passings(conn, event_id)
+    statement = _insert_or_ignore(conn, passings, ("event_id", "identity"))
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        conn.execute(statement, [_passing_row(event_id, p, s) for p, s in chunk])
+        if progress is not None:
+            progress(start + len(chunk), len(rows))
+    return count_passings(conn, event_id) - before
+
+
+def _passing_row(event_id: str, passing: Passing, session_id: str | None) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "time_us": passing.time_us,
+        "transponder": passing.transponder,
+        "loop": passing.loop,
+        "decoder": passing.decoder,
+        "passing_number": passing.passing_number,
+        "source": passing.source,
+        "session_id": session_id,
+        "identity": passing.identity,
+    }
+
+
+def append_flags(conn: Connection, event_id: str, new: Iterable[Flag], author: str) -> int:
+    """Insert flags; re-recording an identical flag (session, state, time) adds nothing."""
+    rows = [
+        {"event_id": event_id, "session_id": f.session_id, "state": str(f.state),
+         "time_us": f.time_us, "author": author, "recorded_us": now_us()}
+        for f in new
+    ]
+    if not rows:
+        return 0
+    statement = _insert_or_ignore(conn, flags, ("event_id", "session_id", "state", "time_us"))
+    before = _count(conn, flags, event_id)
+    conn.execute(statement, rows)
+    return _count(conn, flags, event_id) - before
+
+
+def _count(conn: Connection, table: Table, event_id: str) -> int:
+    query = select(func.count()).select_from(table).where(table.c.event_id == event_id)
+    return conn.execute(query).scalar_one()
+
+
+def append_decision(conn: Connection, event_id: str, decision: Decision) -> Decision:
+    """Insert a decision; returns it with the id and creation time the journal gave it."""
+    created = decision.created_us or now_us()
+    values = {
+        "event_id": event_id,
+        "number": decision.number,
+        "kind": str(decision.kind),
+        "session_id": decision.session_id,
+        "lap": decision.lap,
+        "at_us": decision.at_us,
+        "seconds": decision.seconds,
+        "reason": decision.reason,
+        "author": decision.author,
+        "created_us": created,
+        "revokes": decision.revokes,
+    }
+    new_id = conn.execute(decisions.insert().values(values).returning(decisions.c.id)).scalar_one()
+    return replace(decision, id=new_id, created_us=created)

@@ -1,0 +1,112 @@
+"""The tables. Passings, flags and decisions are a journal: rows are only ever inserted.
+
+This is the schema the code reads and writes; `migrations/` creates it in a database.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+ID = BigInteger().with_variant(Integer, "sqlite")
+"""Journal ids: 64-bit, and SQLite's INTEGER so that they are its rowid (autoincrement)."""
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("definition", JSON, nullable=False),
+    Column("updated_us", BigInteger, nullable=False),
+)
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("number", String(16), primary_key=True),
+    Column("transponder", String(64), nullable=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("car_class", String(64), nullable=False),
+    Column("run_group", String(64), nullable=False),
+    Column("member_id", String(64)),
+    Column("license", String(64)),
+    Column("year", String(8)),
+    Column("make", Text),
+    Column("model", Text),
+    Column("trim", Text),
+    Column("email", Text),
+    Column("team", Text),
+    Column("extra", JSON, nullable=False),
+    UniqueConstraint("event_id", "transponder", name="uq_entries_event_transponder"),
+)
+
+passings = Table(
+    "passings",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("time_us", BigInteger, nullable=False),
+    Column("transponder", String(64), nullable=False),
+    Column("loop", String(32)),
+    Column("decoder", String(64)),
+    Column("passing_number", BigInteger),
+    Column("source", String(32), nullable=False),
+    Column("session_id", String(64)),
+    Column("identity", String(200), nullable=False),
+    UniqueConstraint("event_id", "identity", name="uq_passings_event_identity"),
+    Index("ix_passings_event_time", "event_id", "time_us"),
+)
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("session_id", String(64), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("time_us", BigInteger, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("event_id", "session_id", "state", "time_us", name="uq_flags_fact"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("number", String(16)),
+    Column("kind", String(32), nullable=False),
+    Column("session_id", String(64)),
+    Column("lap", Integer),
+    Column("at_us", BigInteger),
+    Column("seconds", Float),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+    Column("revokes", ID),
+    ForeignKeyConstraint(["revokes"], ["decisions.id"], name="fk_decisions_revokes"),
+    UniqueConstraint("revokes", name="uq_decisions_revokes"),
+    Index("ix_decisions_event", "event_id"),
+)
+
+JOURNAL = (passings, flags, decisions)
+"""Append-only tables: nothing here is ever UPDATEd or DELETEd."""

@@ -1,0 +1,1 @@
+"""Adapters that turn the outside world (decoders, files, registration exports) into facts."""
