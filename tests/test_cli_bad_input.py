@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,9 +80,9 @@ CASES = {
         ("bad.csv", "time,transponder,session\n2026-05-16T09:07:00.000,1001,TA1-A\n"
                     "2026-05-16T09:09:00.000,1001,TA9\n"),
     ),
-    "P3 capture (not supported yet)": Case(
+    "P3 capture without a passing": Case(
         ("passings", "import", EV, "{file}"),
-        ("bad.p3:", "field '--format'", "not supported yet (issue 3)"),
+        ("bad.p3: no P3 PASSING record in the file",),
         ("bad.p3", "8e021f004d7c00000200010227000702\n"),
     ),
     "unknown --format": Case(
@@ -232,16 +233,22 @@ def test_installed_command_reports_errors_the_same_way(loaded, db_url, dump):
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
-@pytest.mark.parametrize(("capture", "fmt"), [("p3/amb.out", "p3"),
-                                               ("rmonitor/sebring-2009-alms-session4.txt",
-                                                "rmonitor")])
-def test_decoder_captures_are_detected_and_refused_clearly(trackside, loaded, dump, capture, fmt):
+@pytest.mark.parametrize(("capture", "passings"), [("p3/amb.out", 84),
+                                                    ("rmonitor/sebring-2009-alms-session4.txt",
+                                                     None)])
+def test_decoder_captures_import_once_with_unknown_transponders_kept(
+    trackside, loaded, capture, passings
+):
     path = DATA / capture
     if not path.exists():
         pytest.skip(f"{path} not present")
-    before = dump()
-    result = trackside("passings", "import", EV, path)
-    assert result.exit_code == 1
-    assert result.stderr == (f"error: {path}: field '--format': {fmt} passings files are not "
-                             "supported yet (issue 3); convert to CSV (time,transponder,...)\n")
-    assert dump() == before
+    first = trackside("passings", "import", EV, path)
+    assert first.exit_code == 0, first.output
+    added = int(first.stdout.split("passings: ")[1].split(" added")[0])
+    assert added == passings if passings is not None else added > 300
+    again = trackside("passings", "import", EV, path)
+    assert f"0 added, {added} already present" in again.stdout
+    listed = json.loads(trackside("passings", "list", EV, "--format", "json").stdout)
+    from_capture = [p for p in listed if p["source"] != "csv"]
+    assert len(from_capture) == added
+    assert all(p["number"] is None for p in from_capture)

@@ -92,3 +92,21 @@ def test_a_decision_is_revoked_once_and_revocations_are_not_revoked(trackside, l
     assert revocation.exit_code == 1
     assert "itself a revocation" in revocation.stderr
     assert dump() == before
+
+
+def test_finalize_makes_results_official_and_revoking_it_reopens_them(trackside, loaded):
+    def provisional():
+        return json.loads(_ok(trackside("results", EV, "--format", "json")))["provisional"]
+
+    assert provisional() is True
+    out = _ok(trackside("finalize", EV, "--by", "Chief Steward", "--reason", "protests closed"))
+    assert out.strip() == f"decision 1: results of {EV} declared official by Chief Steward"
+    assert provisional() is False
+    _ok(trackside("penalty", "revoke", EV, "1", "--reason", "late protest", "--by", "Chief"))
+    assert provisional() is True
+
+
+def test_results_official_is_not_a_penalty_kind(trackside, loaded):
+    result = trackside("penalty", "add", EV, "21", "results-official", "--by", "Sue")
+    assert result.exit_code == 1
+    assert "trackside finalize" in result.stderr

@@ -41,7 +41,7 @@ from trackside.services import (
     revoke_decision,
 )
 from trackside.services.checks import require_session
-from trackside.services.decisions import DecisionListing, listings_of
+from trackside.services.decisions import DecisionListing, declare_official, listings_of
 from trackside.services.times import event_time
 from trackside.store import load_facts, open_engine
 
@@ -428,6 +428,18 @@ def penalty_revoke(
     """Revoke a decision (by recording a new one that revokes it)."""
     revocation = revoke_decision(_engine(ctx), event, decision_id, reason, by)
     typer.echo(f"decision {revocation.id}: revokes decision {decision_id}")
+
+
+@app.command("finalize")
+def finalize(
+    ctx: typer.Context,
+    event: str,
+    by: Annotated[str, typer.Option("--by", metavar="NAME")],
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
+) -> None:
+    """Declare the event's results official (undo with `penalty revoke EVENT ID`)."""
+    decision = declare_official(_engine(ctx), event, reason, by)
+    typer.echo(f"decision {decision.id}: results of {event} declared official by {by}")
 
 
 # --- results -----------------------------------------------------------------------------

@@ -55,6 +55,7 @@ class DecisionKind(StrEnum):
     TIME_PENALTY = "time-penalty"
     EVENT_EXCLUSION = "event-exclusion"
     EVENT_DQ = "event-dq"
+    RESULTS_OFFICIAL = "results-official"
     REVOKE = "revoke"
 
 

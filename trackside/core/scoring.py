@@ -80,11 +80,19 @@ def _unknown_transponders(facts: EventFacts, session_laps: SessionLaps) -> dict[
     return unknown
 
 
-def score(facts: EventFacts, *, generated_at: str = "", provisional: bool = True) -> Scored:
+def is_official(decisions: list[Decision]) -> bool:
+    """Results stay provisional until an official declares them final (and nobody revoked it)."""
+    return any(d.kind is DecisionKind.RESULTS_OFFICIAL for d in decisions)
+
+
+def score(facts: EventFacts, *, generated_at: str = "", provisional: bool | None = None) -> Scored:
     """Laps, session results and event results of one event from its facts."""
     event = facts.event
     session_laps = assign_laps(facts)
-    per_session, per_event = _decisions_by_target(active_decisions(facts.decisions))
+    in_force = active_decisions(facts.decisions)
+    if provisional is None:
+        provisional = not is_official(in_force)
+    per_session, per_event = _decisions_by_target(in_force)
     excluded = {n for n, ds in per_event.items() if any(d.kind in EVENT_KINDS for d in ds)}
     in_group = {s.id: set(s.groups) for s in event.sessions}
     unknown = _unknown_transponders(facts, session_laps)
@@ -143,10 +151,15 @@ def score_session(facts: EventFacts, session_id: str) -> SessionResult:
 
 
 def score_event(
-    facts: EventFacts, *, generated_at: str = "", provisional: bool = True
+    facts: EventFacts, *, generated_at: str = "", provisional: bool | None = None
 ) -> EventResult:
-    """Round times, totals, overall and class positions, awards and statuses."""
+    """Round times, totals, overall and class positions, awards and statuses.
+
+    `provisional` is taken from the facts (a `results-official` decision) unless given.
+    """
     result = _scored(facts).event
+    if provisional is None:
+        provisional = result.provisional
     return replace(result, generated_at=generated_at, provisional=provisional)
 
 

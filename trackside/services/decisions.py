@@ -19,7 +19,8 @@ from trackside.services.checks import require_event, require_session
 from trackside.store.facts import decisions_in, facts_in
 from trackside.store.journal import append_decision
 
-KINDS = ", ".join(k.value for k in DecisionKind if k is not DecisionKind.REVOKE)
+_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL)
+KINDS = ", ".join(k.value for k in DecisionKind if k not in _NOT_PENALTIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,9 @@ def add_decision(
 def parse_kind(kind: str) -> DecisionKind:
     if kind == DecisionKind.REVOKE:
         raise InputError("revoke a decision with `trackside penalty revoke EVENT ID`",
+                         source="argument KIND")
+    if kind == DecisionKind.RESULTS_OFFICIAL:
+        raise InputError("declare results official with `trackside finalize EVENT --by NAME`",
                          source="argument KIND")
     try:
         return DecisionKind(kind)
@@ -112,6 +116,17 @@ def _check_time_and_seconds(kind: DecisionKind, at_us: int | None, seconds: floa
     if kind is not DecisionKind.TIME_PENALTY and seconds is not None:
         raise InputError(f"--seconds applies to time-penalty, not {kind}",
                          source="option --seconds")
+
+
+def declare_official(engine: Engine, event_id: str, reason: str, author: str) -> Decision:
+    """Declare the event's results official (no longer provisional); revoking it reopens them."""
+    if not author.strip():
+        raise InputError("say who: give --by NAME", source="option --by")
+    with engine.begin() as conn:
+        require_event(conn, event_id)
+        decision = Decision(id=0, kind=DecisionKind.RESULTS_OFFICIAL, reason=reason,
+                            author=author)
+        return append_decision(conn, event_id, decision)
 
 
 def revoke_decision(

@@ -15,6 +15,8 @@ from trackside.store.journal import append_passings
 from trackside.store.schema import entries, passings
 from trackside.timing.csv_passings import PassingRow, read_passings_csv
 from trackside.timing.detect import FORMATS, detect_format
+from trackside.timing.p3_passings import read_passings_p3
+from trackside.timing.rmonitor_passings import read_passings_rmonitor
 
 Progress = Callable[[int, int], None]
 """Called with (rows written, rows in the file) as an import goes."""
@@ -70,10 +72,10 @@ def read_passings_file(path: Path, fmt: str | None) -> list[PassingRow]:
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
                          source="option --format")
-    if fmt != "csv":
-        raise InputError(f"{fmt} passings files are not supported yet (issue 3); "
-                         "convert to CSV (time,transponder,...)", source=str(path),
-                         field="--format")
+    if fmt == "p3":
+        return read_passings_p3(path)
+    if fmt == "rmonitor":
+        return read_passings_rmonitor(path)
     return read_passings_csv(path)
 
 

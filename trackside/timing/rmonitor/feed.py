@@ -1,0 +1,192 @@
+"""A recorded or live RMonitor feed as trackside facts: `read_feed` (pure) and `read_feed_file`.
+
+Each run becomes a session `run1`, `run2`, ... in order of appearance; see docs/rmonitor.md for
+how runs, entries, passings and flags are derived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from trackside.core.records import (
+    Decision,
+    Entry,
+    EventDef,
+    EventFacts,
+    Flag,
+    Passing,
+    SessionDef,
+    SessionFormat,
+    Track,
+)
+from trackside.timing.rmonitor.competitors import Cars, car_tables
+from trackside.timing.rmonitor.parse import FeedWarning, parse_lines, warn
+from trackside.timing.rmonitor.passings import TimelineUse
+from trackside.timing.rmonitor.records import Crossing, Init, Record
+from trackside.timing.rmonitor.run_facts import FeedRun, RunFacts, run_facts
+from trackside.timing.rmonitor.runs import RunRecords, split_runs
+
+NO_DATE = "1970-01-01"
+
+
+@dataclass(frozen=True, slots=True)
+class RMonitorFeed:
+    """Everything a feed says, as trackside facts plus Orbits' own reference per run."""
+
+    event: EventDef
+    entries: tuple[Entry, ...]
+    passings: tuple[Passing, ...]
+    flags: tuple[Flag, ...]
+    runs: tuple[FeedRun, ...]
+    finish_lines: frozenset[str]
+    warnings: tuple[FeedWarning, ...]
+
+    def facts(self, decisions: Iterable[Decision] = ()) -> EventFacts:
+        """The facts `trackside.core.scoring.score` rescores."""
+        return EventFacts(self.event, self.entries, self.passings, self.flags, tuple(decisions))
+
+    def run(self, session_id: str) -> FeedRun:
+        for run in self.runs:
+            if run.session_id == session_id:
+                return run
+        raise KeyError(f"no run {session_id!r} in the feed")
+
+
+def read_feed(
+    lines: Iterable[bytes | str],
+    event_id: str,
+    date: str | None = None,
+    *,
+    min_lap_s: float = 20.0,
+    finish_lines: Collection[str] | None = None,
+    name: str | None = None,
+) -> RMonitorFeed:
+    """The facts of an RMonitor feed (lines as bytes in cp1252, or as text).
+
+    `date` (ISO) places every time of day; without it each run takes its `$I` date, else the
+    feed's first `$I` or `$L` date. `finish_lines` names the timelines whose `$L` crossings make
+    laps; by default they are inferred from where Orbits made `$J` laps. Malformed lines are
+    skipped and reported in `warnings`, never raised.
+    """
+    parsed = parse_lines(lines)
+    warnings = list(parsed.warnings)
+    parts = split_runs(parsed.records)
+    feed_date = date or _first_date(parsed.records, warnings)
+    tables = car_tables(parts)
+    lines_used = _finish_lines(parts, tables, finish_lines, warnings)
+    facts = [
+        run_facts(
+            index, part, cars, date or (part.init.date if part.init else feed_date), lines_used
+        )
+        for index, (part, cars) in enumerate(zip(parts, tables, strict=True), start=1)
+    ]
+    entries = _entries(facts, warnings)
+    for run in facts:
+        warnings.extend(run.warnings)
+    return RMonitorFeed(
+        _event(event_id, name, feed_date, min_lap_s, facts),
+        entries,
+        _unique(p for run in facts for p in run.passings),
+        tuple(flag for run in facts for flag in run.flags),
+        tuple(run.run for run in facts),
+        lines_used,
+        tuple(warnings),
+    )
+
+
+def read_feed_file(path: Path, event_id: str, date: str | None = None, **options) -> RMonitorFeed:
+    """`read_feed` of a recorded feed file (read as bytes, decoded per line as cp1252)."""
+    with path.open("rb") as handle:
+        return read_feed(handle, event_id, date, **options)
+
+
+def _first_date(records: tuple[Record, ...], warnings: list[FeedWarning]) -> str:
+    """The first `$I` or `$L` date; else 1970-01-01, with a warning."""
+    found = next((r.date for r in records if isinstance(r, Init | Crossing)), None)
+    if found is None:
+        message = f"no date given and none in the feed ($I or $L): times are placed on {NO_DATE}"
+        warnings.append(warn(None, message))
+    return found or NO_DATE
+
+
+def _finish_lines(
+    parts: list[RunRecords],
+    tables: list[Cars],
+    given: Collection[str] | None,
+    warnings: list[FeedWarning],
+) -> frozenset[str]:
+    if given is not None:
+        return frozenset(given)
+    use = TimelineUse()
+    for part, cars in zip(parts, tables, strict=True):
+        use.count(part.records, cars)
+    found = use.finish_lines()
+    if use.crossed and not found:
+        message = (
+            f"no timeline of {sorted(use.crossed)} looks like a finish line ($L crossings "
+            f"followed by $J laps): laps come from $J; name finish_lines to use the crossings"
+        )
+        warnings.append(warn(None, message))
+    return found
+
+
+def _entries(facts: list[RunFacts], warnings: list[FeedWarning]) -> tuple[Entry, ...]:
+    """One entry per car number and transponder, from the first run it appears in."""
+    kept: dict[tuple[str, str], Entry] = {}
+    transponders: dict[str, str] = {}
+    for run in facts:
+        for entry in run.entries:
+            key = (entry.number, entry.transponder)
+            if key in kept:
+                continue
+            known = transponders.setdefault(entry.number, entry.transponder)
+            if known != entry.transponder:
+                message = (
+                    f"car {entry.number!r} carries transponder {entry.transponder} in "
+                    f"{run.run.session_id} but {known} before: two entries share the number"
+                )
+                warnings.append(warn(None, message))
+            kept[key] = entry
+    return tuple(kept.values())
+
+
+def _event(
+    event_id: str,
+    name: str | None,
+    date: str,
+    min_lap_s: float,
+    facts: list[RunFacts],
+) -> EventDef:
+    sessions = tuple(
+        SessionDef(
+            run.run.session_id,
+            run.run.description,
+            SessionFormat.PRACTICE,
+            True,
+            (run.run.session_id,),
+        )
+        for run in facts
+    )
+    settings = dict(s for run in facts for s in run.run.settings)
+    title = name or next((run.run.description for run in facts if run.run.description), event_id)
+    return EventDef(
+        event_id,
+        title,
+        date,
+        min_lap_s=min_lap_s,
+        track=Track(settings.get("TRACKNAME", "")),
+        sessions=sessions,
+    )
+
+
+def _unique(passings: Iterable[Passing]) -> tuple[Passing, ...]:
+    """Each passing once (a feed may repeat a record), in feed order."""
+    seen: set[str] = set()
+    unique = []
+    for passing in passings:
+        if passing.identity not in seen:
+            seen.add(passing.identity)
+            unique.append(passing)
+    return tuple(unique)
