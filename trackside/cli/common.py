@@ -1,0 +1,143 @@
+"""What every `trackside` command shares: the app, the database option, output helpers,
+and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from typer.core import TyperGroup
+
+from trackside.core.clock import format_local_time
+from trackside.core.records import EventFacts
+from trackside.errors import InputError
+from trackside.store import open_engine
+
+PROGRESS_THRESHOLD = 2000
+RESULT_FORMATS = ("text", "json", "csv", "html")
+
+
+class ReportingGroup(TyperGroup):
+    """Turns bad input into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as err:
+            fail(str(err))
+        except OperationalError as err:
+            fail(f"database: {str(err.orig).strip().splitlines()[0]}")
+
+
+def fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+app = typer.Typer(
+    cls=ReportingGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    help="Club motorsport Time Trials: transponder timing, laps, penalties, class results.",
+)
+event_app = typer.Typer(no_args_is_help=True, help="Event definitions (TOML).")
+entries_app = typer.Typer(no_args_is_help=True, help="Entry lists (CSV, MotorsportReg export).")
+passings_app = typer.Typer(no_args_is_help=True, help="Transponder passings.")
+flags_app = typer.Typer(no_args_is_help=True, help="Flags from a file.")
+penalty_app = typer.Typer(no_args_is_help=True, help="Officials' decisions.")
+app.add_typer(event_app, name="event")
+app.add_typer(entries_app, name="entries")
+app.add_typer(passings_app, name="passings")
+app.add_typer(flags_app, name="flags")
+app.add_typer(penalty_app, name="penalty")
+
+out = Console(width=None if sys.stdout.isatty() else 200)
+err_console = Console(stderr=True)
+
+FormatOption = Annotated[str, typer.Option("--format", help="Output format.")]
+OutOption = Annotated[Path | None, typer.Option("--out", help="Write to FILE, not stdout.")]
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database URL or SQLite path (default $TRACKSIDE_DB, "
+            "else sqlite:///trackside.db).",
+            metavar="URL",
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = {"db": db}
+
+
+def engine_of(ctx: typer.Context) -> Engine:
+    """The database of this invocation, opened (and migrated) on first use."""
+    root = ctx.find_root()
+    if "engine" not in root.obj:
+        engine = open_engine(root.obj["db"])
+        root.obj["engine"] = engine
+        root.call_on_close(engine.dispose)
+    return root.obj["engine"]
+
+
+def choose(value: str, allowed: Sequence[str], option: str = "--format") -> str:
+    if value not in allowed:
+        raise InputError(
+            f"expected one of {', '.join(allowed)}; got {value!r}", source=f"option {option}"
+        )
+    return value
+
+
+def emit(text: str, target: Path | None = None) -> None:
+    """Write rendered output to a file (and say so) or to stdout."""
+    if target is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    typer.echo(f"wrote {target}")
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    return buffer.getvalue()
+
+
+def json_text(document: Any) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def time_text(time_us: int | None) -> str | None:
+    if time_us is None:
+        return None
+    return format_local_time(time_us, digits=3 if time_us % 1000 == 0 else 6)
+
+
+def now_text() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def check_class(facts: EventFacts, car_class: str | None) -> None:
+    classes = sorted({entry.car_class for entry in facts.entries})
+    if car_class is not None and car_class not in classes:
+        raise InputError(
+            f"no entries in class {car_class!r} (classes: {', '.join(classes) or 'none'})",
+            source="option --class",
+        )

@@ -1,0 +1,100 @@
+"""`trackside results`, `laps`, `publish` and `demo`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trackside.cli.common import (
+    RESULT_FORMATS,
+    FormatOption,
+    OutOption,
+    app,
+    check_class,
+    choose,
+    emit,
+    engine_of,
+    now_text,
+)
+from trackside.core import scoring
+from trackside.services.checks import require_session
+from trackside.store import load_facts
+
+# --- results -----------------------------------------------------------------------------
+
+
+@app.command("results")
+def results(
+    ctx: typer.Context,
+    event: str,
+    session: Annotated[str | None, typer.Option("--session", metavar="ID")] = None,
+    car_class: Annotated[str | None, typer.Option("--class", metavar="C")] = None,
+    fmt: FormatOption = "text",
+    target: OutOption = None,
+) -> None:
+    """Event results (or one session's with --session)."""
+    from trackside.publish import render_event, render_session
+
+    fmt = choose(fmt, RESULT_FORMATS)
+    facts = load_facts(engine_of(ctx), event)
+    check_class(facts, car_class)
+    if session is None:
+        result = scoring.score_event(facts, generated_at=now_text())
+        emit(render_event(result, fmt, car_class=car_class), target)
+    else:
+        require_session(facts.event, session, source="option --session")
+        emit(
+            render_session(scoring.score_session(facts, session), fmt, car_class=car_class), target
+        )
+
+
+@app.command("laps")
+def laps(
+    ctx: typer.Context,
+    event: str,
+    session: str,
+    fmt: FormatOption = "text",
+    target: OutOption = None,
+) -> None:
+    """Every lap of every car in one session (a lap chart)."""
+    from trackside.publish import render_lap_chart
+
+    fmt = choose(fmt, RESULT_FORMATS)
+    facts = load_facts(engine_of(ctx), event)
+    require_session(facts.event, session, source="argument SESSION")
+    emit(render_lap_chart(scoring.score_session(facts, session), fmt), target)
+
+
+@app.command("publish")
+def publish(
+    ctx: typer.Context,
+    event: str,
+    out_dir: Annotated[Path, typer.Option("--out", metavar="DIR", help="Site directory.")],
+) -> None:
+    """Write the event's results site (HTML pages with JSON twins) to DIR."""
+    from trackside.publish import write_site
+
+    facts = load_facts(engine_of(ctx), event)
+    event_result = scoring.score_event(facts, generated_at=now_text())
+    sessions = [scoring.score_session(facts, s.id) for s in facts.event.sessions]
+    written = write_site(event_result, sessions, out_dir)
+    typer.echo(f"wrote {len(written)} files to {out_dir}")
+
+
+@app.command("demo")
+def demo(
+    ctx: typer.Context,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", metavar="DIR", help="Where the demo's files go.")
+    ] = None,
+) -> None:
+    """Generate a realistic event, import it, score it and publish its site."""
+    from trackside.demo import run_demo
+
+    engine = engine_of(ctx)
+    if out_dir is None:
+        run_demo(engine)
+    else:
+        run_demo(engine, out_dir)
