@@ -3,43 +3,16 @@
 from __future__ import annotations
 
 from trackside.core.records import DecisionKind as K
-from trackside.rules.escalation import Ladder
+from trackside.rules.ladders import time_attack_ladders
 
 NAME = "rmd-tt"
 TITLE = "RMD Time Trials Competition Rules"
 
-LADDERS = (
-    Ladder(
-        "track-limits",
-        frozenset({K.TRACK_LIMITS}),
-        {
-            2: "disqualification from the session may apply (session-dq)",
-            3: "exclusion from the event may apply (event-exclusion)",
-        },
-        "RMD Time Attack 1.2",
-    ),
-    Ladder(
-        "session interruption",
-        frozenset({K.SESSION_INTERRUPTION}),
-        {
-            1: "one warning",
-            2: "exclusion from resuming that session (exclude-from-session --at)",
-            3: "exclusion from the event may apply (event-exclusion)",
-        },
-        "RMD Time Attack 1.4",
-    ),
-    Ladder(
-        "sportsmanship",
-        frozenset({K.SPORTSMANSHIP}),
-        {2: "exclusion from the event (event-exclusion)"},
-        "RMD Time Attack 1.5",
-        per_session=False,
-    ),
-    Ladder(
-        "flag violation",
-        frozenset({K.FLAG_VIOLATION}),
-        {2: "exclusion from sessions or the event may apply"},
-        "RMD Time Attack 1.7.2",
-        per_session=False,
-    ),
+LADDERS = time_attack_ladders(
+    # RMD 1.2 "Track Limits" stands alone; 1.3 (loss of control) sends the driver to the coach.
+    ("track-limits", frozenset({K.TRACK_LIMITS})),
+    cite_track_limits="RMD Time Attack 1.2",
+    cite_interruption="RMD Time Attack 1.4",
+    cite_sportsmanship="RMD Time Attack 1.5",
+    cite_flags="RMD Time Attack 1.7.2",
 )

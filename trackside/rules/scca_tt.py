@@ -3,43 +3,16 @@
 from __future__ import annotations
 
 from trackside.core.records import DecisionKind as K
-from trackside.rules.escalation import Ladder
+from trackside.rules.ladders import time_attack_ladders
 
 NAME = "scca-tt"
 TITLE = "SCCA Time Trials Rules"
 
-LADDERS = (
-    Ladder(
-        "track-limits/loss-of-control",
-        frozenset({K.TRACK_LIMITS, K.LOSS_OF_CONTROL}),
-        {
-            2: "disqualification from the session may apply (session-dq)",
-            3: "exclusion from the event may apply (event-exclusion)",
-        },
-        "SCCA TT VI.1.1.2.C",
-    ),
-    Ladder(
-        "session interruption",
-        frozenset({K.SESSION_INTERRUPTION}),
-        {
-            1: "one warning",
-            2: "exclusion from resuming that session (exclude-from-session --at)",
-            3: "exclusion from the event may apply (event-exclusion)",
-        },
-        "SCCA TT VI.1.1.3",
-    ),
-    Ladder(
-        "sportsmanship",
-        frozenset({K.SPORTSMANSHIP}),
-        {2: "exclusion from the event (event-exclusion)"},
-        "SCCA TT VI.1.1.4",
-        per_session=False,
-    ),
-    Ladder(
-        "flag violation",
-        frozenset({K.FLAG_VIOLATION}),
-        {2: "exclusion from sessions or the event may apply"},
-        "SCCA TT VI.1.1.6.B",
-        per_session=False,
-    ),
+LADDERS = time_attack_ladders(
+    # VI.1.1.2 "Track Limits/Loss of Control": one ladder for both offenses.
+    ("track-limits/loss-of-control", frozenset({K.TRACK_LIMITS, K.LOSS_OF_CONTROL})),
+    cite_track_limits="SCCA TT VI.1.1.2.C",
+    cite_interruption="SCCA TT VI.1.1.3",
+    cite_sportsmanship="SCCA TT VI.1.1.4",
+    cite_flags="SCCA TT VI.1.1.6.B",
 )
