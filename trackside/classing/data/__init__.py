@@ -1,0 +1,1 @@
+"""Classing tables: CSV with a rulebook citation per row, and the example points index."""

@@ -1,0 +1,1 @@
+"""Maintenance tools for the classing tables (not imported by the engine)."""
