@@ -167,14 +167,24 @@ def test_lap_records_alone_give_the_same_best_laps() -> None:
 
 def test_entries_and_the_numbers_two_fields_share(feed: RMonitorFeed) -> None:
     """11 ALMS cars in runs 1-2, 15 others after the reset; cars 9 and 21 of both fields carry
-    different transponders: two entries each, and a warning."""
+    different transponders: the later car of each is entered as `<number>-run3`, with a
+    warning, so every entry has its own number (the event's key)."""
     assert len(feed.entries) == 26
+    assert len({e.number for e in feed.entries}) == 26
     assert [str(w) for w in feed.warnings] == [
-        "car '9' carries transponder 8353891 in run3 but 9096804 before: two entries share "
-        "the number",
-        "car '21' carries transponder 7072950 in run3 but 8852130 before: two entries share "
-        "the number",
+        "car '9' of run3 carries transponder 8353891 but car '9' is transponder 9096804: "
+        "entered as '9-run3'",
+        "car '21' of run3 carries transponder 7072950 but car '21' is transponder 8852130: "
+        "entered as '21-run3'",
     ]
+    shared = {e.number: (e.transponder, e.group) for e in feed.entries
+              if e.number.split("-")[0] in ("9", "21")}
+    assert shared == {
+        "9": ("9096804", "run1"),
+        "9-run3": ("8353891", "run3"),
+        "21": ("8852130", "run1"),
+        "21-run3": ("7072950", "run3"),
+    }
     car66 = next(e for e in feed.entries if e.number == "66")
     assert (car66.driver, car66.car_class, car66.transponder) == (
         "Gil de Ferran",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ def test_migrations_upgrade_an_empty_database_to_head(db_url):
     engine = open_engine(db_url)
     try:
         assert set(inspect(engine).get_table_names()) >= TABLES
-        assert current_revision(engine) == head_revision() == "0001"
+        assert current_revision(engine) == head_revision() == "0002"
     finally:
         engine.dispose()
 
@@ -146,3 +147,38 @@ def test_sqlite_file_is_created_from_a_plain_path(tmp_path, monkeypatch):
     probe = create_engine("sqlite:///plain.db")
     assert "passings" in inspect(probe).get_table_names()
     probe.dispose()
+
+
+def test_a_write_transaction_holds_the_sqlite_write_lock_from_its_start(tmp_path):
+    """Two processes writing one SQLite file (the server storing passings, the timing chief
+    adding a penalty): a write transaction that read first must not fail because the other
+    committed in between. `writing` takes the lock at BEGIN, so the other writer waits."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    from trackside.store.database import writing
+
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    first, second = open_engine(url), open_engine(url)
+    try:
+        with first.begin() as conn:
+            conn.execute(text("CREATE TABLE t (x INTEGER)"))
+        with writing(first) as conn:
+            assert conn.execute(text("SELECT count(*) FROM t")).scalar() == 0
+            raw = second.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA busy_timeout = 50")
+                with pytest.raises(sqlite3.OperationalError, match="locked"):
+                    raw.driver_connection.execute("INSERT INTO t VALUES (2)")
+            finally:
+                raw.close()
+            conn.execute(text("INSERT INTO t VALUES (1)"))
+        with second.connect() as conn:
+            assert conn.execute(text("SELECT x FROM t")).scalars().all() == [1]
+        with pytest.raises(OperationalError), first.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM t"))  # a deferred read, then a lost race:
+            with second.begin() as other:
+                other.execute(text("INSERT INTO t VALUES (3)"))
+            conn.execute(text("INSERT INTO t VALUES (4)"))  # plain BEGIN: SQLITE_BUSY_SNAPSHOT
+    finally:
+        first.dispose(), second.dispose()

@@ -16,6 +16,7 @@ from trackside.core.records import (
 )
 from trackside.errors import InputError
 from trackside.services.checks import require_event, require_session
+from trackside.store.database import writing
 from trackside.store.facts import decisions_in, facts_in
 from trackside.store.journal import append_decision
 
@@ -43,7 +44,7 @@ def add_decision(
 ) -> Decision:
     """Check an official's decision against the event's facts and append it to the journal."""
     decision_kind = parse_kind(kind)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         facts = facts_in(conn, event_id)
         _require_entry(facts, number)
         session_id = _session_for(facts, decision_kind, session_id, at_us)
@@ -122,7 +123,7 @@ def declare_official(engine: Engine, event_id: str, reason: str, author: str) ->
     """Declare the event's results official (no longer provisional); revoking it reopens them."""
     if not author.strip():
         raise InputError("say who: give --by NAME", source="option --by")
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         require_event(conn, event_id)
         decision = Decision(id=0, kind=DecisionKind.RESULTS_OFFICIAL, reason=reason,
                             author=author)
@@ -137,7 +138,7 @@ def revoke_decision(
         raise InputError("say why: give --reason TEXT", source="option --reason")
     if not author.strip():
         raise InputError("say who: give --by NAME", source="option --by")
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         require_event(conn, event_id)
         original = _revocable(conn, event_id, decision_id)
         revocation = Decision(id=0, kind=DecisionKind.REVOKE, number=original.number,

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, func, select
 from trackside.core.records import EventDef
 from trackside.errors import InputError
 from trackside.services.toml_lines import field_line
+from trackside.store.database import writing
 from trackside.store.event_definition import normalize_definition, parse_event_definition
 from trackside.store.events import (
     EventSummary,
@@ -40,7 +41,7 @@ def import_event(engine: Engine, path: Path | str) -> EventDef:
     except InputError as err:
         err.line = field_line(text, err.field) if err.field else None
         raise
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         _check_sessions_still_defined(conn, event, str(path))
         save_event(conn, event, definition)
     return event

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from trackside.core.records import Flag, FlagState
 from trackside.errors import InputError
 from trackside.services.checks import require_session
+from trackside.store.database import writing
 from trackside.store.facts import event_in
 from trackside.store.journal import append_flags
 from trackside.timing.csv_flags import STATES, read_flags_csv
@@ -26,7 +27,7 @@ def record_flag(
 ) -> bool:
     """Record one flag; False when the identical flag (session, state, time) was already there."""
     flag_state = parse_state(state)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         event = event_in(conn, event_id)
         require_session(event, session_id, source="argument SESSION")
         return append_flags(conn, event_id, [Flag(session_id, flag_state, at_us)], author) == 1
@@ -43,7 +44,7 @@ def parse_state(state: str) -> FlagState:
 def import_flags(engine: Engine, event_id: str, path: Path | str, author: str = "") -> FlagsReport:
     """Record every flag of a `session,state,time` CSV file, all or nothing."""
     path = Path(path)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         event = event_in(conn, event_id)
         rows = read_flags_csv(path, event.date)
         for row in rows:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, and_, select
 
 from trackside.errors import InputError
 from trackside.services.checks import require_event, require_session
+from trackside.store.database import writing
 from trackside.store.facts import event_in
 from trackside.store.journal import append_passings
 from trackside.store.schema import entries, passings
@@ -52,7 +53,7 @@ def import_passings(
     """Append the file's passings; ones already stored (same identity) are not added again."""
     path = Path(path)
     rows = read_passings_file(path, fmt)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         event = event_in(conn, event_id)
         for row in rows:
             if row.session_id is not None:

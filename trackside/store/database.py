@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 from trackside.store.migrate import upgrade_to_head
 
 DEFAULT_URL = "sqlite:///trackside.db"
+_IMMEDIATE = "sqlite_immediate"
 ENV_VAR = "TRACKSIDE_DB"
 
 
@@ -53,4 +55,17 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(_IMMEDIATE)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction, committed at the end of the block (rolled back on error).
+
+    On SQLite it starts with BEGIN IMMEDIATE: it takes the one write lock up front, waiting up
+    to the busy timeout for another writer (the decoder client, the server), instead of failing
+    with "database is locked" when another process commits between its first read and its first
+    write. Reads stay deferred and never wait for a writer (WAL)."""
+    with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
+        yield conn

@@ -108,5 +108,20 @@ decisions = Table(
     Index("ix_decisions_event", "event_id"),
 )
 
-JOURNAL = (passings, flags, decisions)
+decoder_clock = Table(
+    "decoder_clock",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("decoder", String(64), nullable=False),
+    Column("rtc_us", BigInteger, nullable=False),
+    Column("track_us", BigInteger, nullable=False),
+    Column("offset_us", BigInteger, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    Index("ix_decoder_clock_event", "event_id", "decoder"),
+)
+"""Each reading of a decoder's clock: its RTC against track time (`track_us = rtc_us +
+offset_us`), taken by the decoder client once per connection and after a decoder reset."""
+
+JOURNAL = (passings, flags, decisions, decoder_clock)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""

@@ -74,13 +74,21 @@ def collect_cars(records: Iterable[Record]) -> Cars:
     cars: dict[str, Car] = {}
     classes: dict[int, str] = {}
     for record in records:
-        if isinstance(record, Competitor):
-            cars[record.registration] = _from_competitor(record)
-        elif isinstance(record, CompetitorExt):
-            cars[record.registration] = _from_ext(cars.get(record.registration), record)
+        if isinstance(record, Competitor | CompetitorExt):
+            merge_car(cars, record)
         elif isinstance(record, RaceClass):
             classes[record.unique_number] = record.description
     return Cars(cars, classes)
+
+
+def merge_car(cars: dict[str, Car], record: Competitor | CompetitorExt) -> Car:
+    """Apply one `$A`/`$COMP` to a table of cars by registration; the car as it now stands."""
+    if isinstance(record, Competitor):
+        car = _from_competitor(record)
+    else:
+        car = _from_ext(cars.get(record.registration), record)
+    cars[record.registration] = car
+    return car
 
 
 def _from_competitor(record: Competitor) -> Car:

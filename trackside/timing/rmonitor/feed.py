@@ -22,6 +22,7 @@ from trackside.core.records import (
     Track,
 )
 from trackside.timing.rmonitor.competitors import Cars, car_tables
+from trackside.timing.rmonitor.entry_keys import EntryBook
 from trackside.timing.rmonitor.parse import FeedWarning, parse_lines, warn
 from trackside.timing.rmonitor.passings import TimelineUse
 from trackside.timing.rmonitor.records import Crossing, Init, Record
@@ -133,23 +134,18 @@ def _finish_lines(
 
 
 def _entries(facts: list[RunFacts], warnings: list[FeedWarning]) -> tuple[Entry, ...]:
-    """One entry per car number and transponder, from the first run it appears in."""
-    kept: dict[tuple[str, str], Entry] = {}
-    transponders: dict[str, str] = {}
+    """One entry per transponder, from the first run it appears in; a number two cars carry
+    is kept by the first (see `entry_keys`)."""
+    book = EntryBook()
+    kept = []
     for run in facts:
         for entry in run.entries:
-            key = (entry.number, entry.transponder)
-            if key in kept:
-                continue
-            known = transponders.setdefault(entry.number, entry.transponder)
-            if known != entry.transponder:
-                message = (
-                    f"car {entry.number!r} carries transponder {entry.transponder} in "
-                    f"{run.run.session_id} but {known} before: two entries share the number"
-                )
-                warnings.append(warn(None, message))
-            kept[key] = entry
-    return tuple(kept.values())
+            admitted, problem = book.admit(entry)
+            if problem is not None:
+                warnings.append(warn(None, problem))
+            if admitted is not None:
+                kept.append(admitted)
+    return tuple(kept)
 
 
 def _event(

@@ -60,11 +60,22 @@ def race_start(heartbeats: Sequence[Heartbeat]) -> int | None:
     Heartbeats more than a second off the median are ignored (a clock reset). None when no
     heartbeat shows a running clock.
     """
-    offsets = [
-        beat.time_of_day_us - beat.race_time_us
-        for before, beat in zip(heartbeats, heartbeats[1:], strict=False)
-        if beat.flag and beat.race_time_us > before.race_time_us
-    ]
+    pairs = zip(heartbeats, heartbeats[1:], strict=False)
+    offsets = [o for before, beat in pairs if (o := clock_offset(before, beat)) is not None]
+    return start_of(offsets)
+
+
+def clock_offset(before: Heartbeat, beat: Heartbeat) -> int | None:
+    """Time of day - race time of a heartbeat whose race clock runs (flag set, race time
+    advancing since the heartbeat before); None otherwise."""
+    if beat.flag and beat.race_time_us > before.race_time_us:
+        return beat.time_of_day_us - beat.race_time_us
+    return None
+
+
+def start_of(offsets: Sequence[int]) -> int | None:
+    """The middle of the range the offsets allow, those over a second off the median left out
+    (`race_start`); None without offsets."""
     if not offsets:
         return None
     median = sorted(offsets)[len(offsets) // 2]

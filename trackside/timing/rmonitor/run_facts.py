@@ -128,8 +128,7 @@ def _passings(
         return [], "", []
     start = start if start is not None else _first_green(records)
     if start is None:
-        message = f"{session_id}: no running race clock in the heartbeats to place its $J laps"
-        return [], "", [warn(laps[0].line, f"{message} in time of day; they make no passings")]
+        return [], "", [warn(laps[0].line, no_race_clock(session_id))]
     passings, unknown_laps = lap_passings(laps, cars, start, date)
     return passings, "$J", _unknown_cars(session_id, unknown_laps, lambda j: j.registration)
 
@@ -142,13 +141,24 @@ def _first_green(records: list[Record]) -> int | None:
 def _unknown_cars(session_id: str, records: list[R], car: Callable[[R], str]) -> list[FeedWarning]:
     """A warning at the first record of each car no competitor record names."""
     return [
-        warn(
-            record.line,
-            f"{session_id}: car {car(record)!r} has no competitor record ($A/$COMP) since the "
-            f"last reset: its passings carry transponder '#{car(record)}'",
-        )
+        warn(record.line, unknown_car(session_id, car(record)))
         for record in _first_of_each(records, car)
     ]
+
+
+def unknown_car(session_id: str, number: str) -> str:
+    """What a timing chief is told of passings of a car no competitor record names."""
+    return (
+        f"{session_id}: car {number!r} has no competitor record ($A/$COMP) since the last "
+        f"reset: its passings carry transponder '#{number}'"
+    )
+
+
+def no_race_clock(session_id: str) -> str:
+    return (
+        f"{session_id}: no running race clock in the heartbeats to place its $J laps in time "
+        "of day; they make no passings"
+    )
 
 
 def _first_of_each(items: list[R], key: Callable[[R], Hashable]) -> list[R]:

@@ -23,7 +23,7 @@ class RunRecords:
 
     @property
     def has_content(self) -> bool:
-        return any(_is_content(r) for r in self.records)
+        return any(is_content(r) for r in self.records)
 
 
 def split_runs(records: Iterable[Record]) -> list[RunRecords]:
@@ -45,7 +45,7 @@ def split_runs(records: Iterable[Record]) -> list[RunRecords]:
     return [run for run in runs if run.has_content]
 
 
-def _is_content(record: Record) -> bool:
+def is_content(record: Record) -> bool:
     if isinstance(record, Heartbeat):
         return bool(record.flag)
     return not isinstance(record, Init | Setting)

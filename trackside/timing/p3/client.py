@@ -1,0 +1,198 @@
+"""The P3 decoder client: a TCP connection to a decoder, every passing into the journal.
+
+Bytes go through ``StreamDecoder``; ``Intake`` decides what each record means. Each read's new
+passings and clock readings are committed in one small transaction *before* ``on_passing`` sees
+them, so nothing is published that is not stored. A lost connection is retried with exponential
+backoff; bad frames are counted, logged and recovered by RESEND. See ``docs/decoder.md``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Mapping
+
+from sqlalchemy import Engine
+
+from trackside.core.clock import at_time_of_day
+from trackside.core.records import Passing
+from trackside.store.database import writing
+from trackside.store.decoders import append_decoder_clock, numbered_passings
+from trackside.store.facts import event_in
+from trackside.store.journal import append_passings, now_us
+from trackside.timing.p3.endpoints import DEFAULT_PORT
+from trackside.timing.p3.intake import Batch, ClientStats, Intake, IntakeSettings, Stored
+from trackside.timing.p3.stream import StreamDecoder
+
+__all__ = ["DEFAULT_PORT", "ClientStats", "run_decoder_client"]
+
+log = logging.getLogger("trackside.timing.p3.client")
+
+CONNECT_TIMEOUT_S = 5.0
+TICK_S = 0.1
+READ_SIZE = 1 << 16
+
+OnPassing = Callable[[Passing], object]
+
+
+async def run_decoder_client(
+    engine: Engine,
+    event_id: str,
+    host: str,
+    port: int = DEFAULT_PORT,
+    *,
+    stop: asyncio.Event,
+    on_passing: OnPassing | None = None,
+    backoff: tuple[float, float] = (0.2, 5.0),
+    loops: Mapping[str, str] | None = None,
+    backfill: bool = False,
+    retry_s: float = 2.0,
+    idle_probe_s: float = 2.0,
+) -> ClientStats:
+    """Follow the decoder at ``host:port`` until ``stop`` is set; returns what was done.
+
+    ``loops`` names the loop of each decoder id (``{"D0000C01": "SF"}``); ``backfill`` asks a
+    decoder for its whole memory, not only the event's days. ``on_passing`` is called
+    with each new passing once it is committed.
+    """
+    stored, event_start_us = await asyncio.to_thread(_journal_state, engine, event_id)
+    settings = IntakeSettings(
+        loops=dict(loops or {}),
+        fallback_decoder=f"{host}:{port}",
+        event_start_us=event_start_us,
+        backfill=backfill,
+        retry_s=retry_s,
+        idle_probe_s=idle_probe_s,
+    )
+    intake = Intake(stored, settings)
+    link = _Link(engine, event_id, intake, on_passing, stop)
+    delay = backoff[0]
+    while not stop.is_set():
+        if await link.follow(host, port):
+            delay = backoff[0]
+        if stop.is_set():
+            break
+        log.info("reconnecting to %s:%d in %.1f s", host, port, delay)
+        await _sleep(stop, delay)
+        delay = min(delay * 2, backoff[1])
+    return intake.stats
+
+
+def _journal_state(engine: Engine, event_id: str) -> tuple[Stored, int]:
+    """The numbered passings already in the journal and when the event starts (a clear error
+    for an unknown event)."""
+    with engine.connect() as conn:
+        event = event_in(conn, event_id)
+        return numbered_passings(conn, event_id), at_time_of_day(event.date, "00:00")
+
+
+async def _sleep(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+
+
+class _Link:
+    """One connection at a time: read, store, publish, request."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        event_id: str,
+        intake: Intake,
+        on_passing: OnPassing | None,
+        stop: asyncio.Event,
+    ) -> None:
+        self.engine = engine
+        self.event_id = event_id
+        self.intake = intake
+        self.stats = intake.stats
+        self.on_passing = on_passing
+        self.stop = stop
+
+    async def follow(self, host: str, port: int) -> bool:
+        """Connect and read until the line drops or ``stop``; True if any frame arrived."""
+        try:
+            reader, writer = await asyncio.wait_for(
+                asyncio.open_connection(host, port), CONNECT_TIMEOUT_S
+            )
+        except (OSError, TimeoutError) as error:
+            log.info("cannot connect to %s:%d: %s", host, port, error or type(error).__name__)
+            return False
+        self.stats.connections += 1
+        log.info("connected to %s:%d (connection %d)", host, port, self.stats.connections)
+        stream = StreamDecoder()
+        try:
+            writer.write(b"".join(self.intake.connected(time.monotonic(), now_us())))
+            await self._read(reader, writer, stream)
+            reason = "stopped" if self.stop.is_set() else "closed by the decoder"
+        except (OSError, EOFError) as error:
+            reason = str(error) or type(error).__name__
+        finally:
+            writer.close()
+            with contextlib.suppress(OSError):
+                await writer.wait_closed()
+        if not self.stop.is_set():
+            self.stats.disconnects += 1
+            log.info("disconnected from %s:%d: %s", host, port, reason)
+        return stream.frames > 0
+
+    async def _read(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, stream: StreamDecoder
+    ) -> None:
+        counted = (0, 0, 0)
+        while not self.stop.is_set():
+            try:
+                data = await asyncio.wait_for(reader.read(READ_SIZE), TICK_S)
+            except TimeoutError:
+                data = None
+            if data == b"":
+                return
+            if data:
+                records = stream.feed(data)
+                counted = self._count(stream, counted)
+                batch = self.intake.receive(records, time.monotonic(), now_us())
+                await self._store(batch)
+                writer.write(b"".join(batch.requests))
+            writer.write(b"".join(self.intake.tick(time.monotonic(), now_us())))
+            await writer.drain()
+
+    def _count(self, stream: StreamDecoder, before: tuple[int, int, int]) -> tuple[int, int, int]:
+        """Add the stream's new frame and error counts to the stats."""
+        now = (stream.frames, stream.bad_crc, stream.bad_frames)
+        self.stats.frames += now[0] - before[0]
+        self.stats.bad_crc += now[1] - before[1]
+        self.stats.bad_frames += now[2] - before[2]
+        return now
+
+    async def _store(self, batch: Batch) -> None:
+        """Commit, then publish: ``on_passing`` only ever sees stored passings."""
+        if not batch.passings and not batch.clocks:
+            return
+        added = await asyncio.to_thread(_commit, self.engine, self.event_id, batch)
+        self.stats.passings += added
+        if added != len(batch.passings):
+            log.warning("%d of %d passings were already in the journal",
+                        len(batch.passings) - added, len(batch.passings))
+        if self.on_passing is not None:
+            for passing in batch.passings:
+                self._publish(passing)
+
+    def _publish(self, passing: Passing) -> None:
+        """A failing listener is logged, never allowed to stop the intake (it is stored)."""
+        assert self.on_passing is not None
+        try:
+            self.on_passing(passing)
+        except Exception:
+            log.exception("on_passing failed for %s", passing)
+
+
+def _commit(engine: Engine, event_id: str, batch: Batch) -> int:
+    """One transaction: the batch's passings and clock readings; returns passings added."""
+    with writing(engine) as conn:
+        rows = [(passing, None) for passing in batch.passings]
+        added = append_passings(conn, event_id, rows) if rows else 0
+        for reading in batch.clocks:
+            append_decoder_clock(conn, event_id, reading)
+    return added
