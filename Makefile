@@ -12,14 +12,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# PostgreSQL server binaries for the storage tests (Debian package; tests start their own cluster).
+# Debian packages the tests need: PostgreSQL server binaries for the storage tests (the tests
+# start their own cluster) and chromium for the browser tests (never a downloaded browser).
 system-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  echo "installing PostgreSQL (Debian package) for the storage tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+	@test -x /usr/bin/chromium || { \
+	  echo "installing chromium (Debian package) for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The demo day, then its last session replayed live: open the printed address.
 demo: $(STAMP)
-	$(BIN)/trackside demo
+	$(BIN)/trackside demo --live
 
 test: $(STAMP) system-deps
 	$(BIN)/ruff check trackside tests bench

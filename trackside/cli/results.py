@@ -89,8 +89,21 @@ def demo(
     out_dir: Annotated[
         Path | None, typer.Option("--out", metavar="DIR", help="Where the demo's files go.")
     ] = None,
+    live: Annotated[
+        bool, typer.Option("--live", help="Replay the day's last session live and serve it.")
+    ] = False,
+    speed: Annotated[float, typer.Option("--speed", help="Live replay speed-up.")] = 6.0,
+    host: Annotated[str, typer.Option("--host", help="Live: address to listen on.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Live: web port (0: any free).")] = 8000,
 ) -> None:
-    """Generate a realistic event, import it, score it and publish its site."""
+    """Generate a realistic event, import it, score it and publish its site (--live: watch its
+    last session happen on the live timing page)."""
+    if live:
+        from trackside.cli.serve import run_live_demo
+
+        run_live_demo(ctx, out_dir, speed=speed, host=host, port=port)
+        return
     from trackside.demo import run_demo
 
     engine = engine_of(ctx)

@@ -1,0 +1,58 @@
+"""Fan-out to live listeners (issue 3, "Live engine"): every listener gets every message in
+order; a slow one is dropped, never waited on."""
+
+from __future__ import annotations
+
+import asyncio
+
+from trackside.live.fanout import Fanout
+
+
+def test_every_listener_gets_every_message_in_order():
+    async def scenario() -> list[list[bytes]]:
+        fanout = Fanout(queue_size=8)
+        listeners = [fanout.subscribe("TA1", first=b"board") for _ in range(3)]
+        other = fanout.subscribe("TA2")
+        for n in range(5):
+            assert fanout.publish("TA1", b"patch %d" % n) == 3
+        assert other.queue.empty()
+        return [[listener.queue.get_nowait() for _ in range(6)] for listener in listeners]
+
+    for received in asyncio.run(scenario()):
+        assert received == [b"board"] + [b"patch %d" % n for n in range(5)]
+
+
+def test_a_slow_listener_is_dropped_and_its_stream_ends():
+    async def scenario() -> tuple[list[bytes], list[bytes], Fanout]:
+        fanout = Fanout(queue_size=4)
+        slow = fanout.subscribe("TA1")
+        fast = fanout.subscribe("TA1")
+        got: list[bytes] = []
+
+        async def read_fast() -> None:
+            async for message in fast.messages(5, b""):
+                got.append(message)
+                if len(got) == 10:
+                    return
+
+        reader = asyncio.create_task(read_fast())
+        for n in range(10):
+            fanout.publish("TA1", b"%d" % n)
+            await asyncio.sleep(0.001)  # the fast reader keeps up; the slow one never reads
+        await asyncio.wait_for(reader, 1)
+        assert slow.dropped and not fast.dropped and fanout.count("TA1") == 1
+        rest = [m async for m in slow.messages(5, b"")]  # ends at once, nothing stale
+        return got, rest, fanout
+
+    got, rest, fanout = asyncio.run(scenario())
+    assert got == [b"%d" % n for n in range(10)]
+    assert rest == [] and fanout.dropped == 1
+
+
+def test_a_silent_stream_sends_keepalives():
+    async def scenario() -> bytes:
+        listener = Fanout().subscribe("TA1")
+        stream = listener.messages(0.01, b": keep-alive\n\n")
+        return await asyncio.wait_for(anext(stream), 1)
+
+    assert asyncio.run(scenario()) == b": keep-alive\n\n"

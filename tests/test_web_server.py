@@ -1,0 +1,160 @@
+"""`trackside serve` as a real process over a SQLite file (issue 3, "Live engine and web"):
+pages and their JSON twins, the live event stream, passings from another process, the decoder
+client and the RMonitor output wired in."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.live_server import (
+    SimulatorThread,
+    SseReader,
+    at,
+    free_port,
+    live_server,
+    load_scenario,
+    wait_until,
+)
+from trackside.core.records import Passing
+from trackside.store import open_engine
+from trackside.store.journal import append_passings
+from trackside.web.board_patch import apply_patch
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'live.db'}"
+
+
+@pytest.fixture
+def server(db_file, scenario):
+    event_id = load_scenario(db_file, scenario, passings=True)
+    with live_server(db_file, event_id) as running:
+        yield running
+
+
+def test_every_page_has_a_json_twin(server):
+    event = server.event_id
+    pages = ["/", f"/events/{event}", f"/events/{event}/live", f"/events/{event}/results",
+             f"/events/{event}/sessions/TA1-A", f"/events/{event}/sessions/TA1-A/laps"]
+    for page in pages:
+        html = server.get(page)
+        assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+        twin = "/api/events" if page == "/" else "/api" + page
+        assert f'href="{twin}"' in html.text, page
+        data = server.get(twin)
+        assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+    assert [e["id"] for e in server.get("/api/events").json()["events"]] == [event]
+    results = server.get(f"/api/events/{event}/results").json()
+    assert [(e["number"], e["position"]) for e in results["entries"]][:2] == [("21", 1),
+                                                                               ("22", 2)]
+    laps = server.get(f"/api/events/{event}/sessions/TA1-A/laps").json()
+    assert [(e["number"], len(e["laps"])) for e in laps["entries"]] == [("21", 2), ("22", 2)]
+
+
+def test_results_pages_are_whole_without_javascript(server):
+    for page in ("results", "sessions/TA1-A", "sessions/TA1-A/laps"):
+        text = server.get(f"/events/{server.event_id}/{page}").text
+        assert "<script" not in text and "<table" in text and "<caption>" in text
+    live = server.get(f"/events/{server.event_id}/live").text
+    assert 'id="car-21"' in live and '<meta http-equiv="refresh"' in live  # inside <noscript>
+
+
+def test_the_class_filter_keeps_one_class(server):
+    board = server.get(f"/api/events/{server.event_id}/live", **{"class": "S2"}).json()
+    assert board["class"] == "S2" and {r["class"] for r in board["rows"]} == {"S2"}
+    page = server.get(f"/events/{server.event_id}/live", **{"class": "s2"})
+    assert page.status_code == 200 and '<option value="S2" selected>' in page.text
+
+
+def test_unknown_things_are_404_as_a_page_or_as_json(server):
+    assert "No event &#39;nope&#39; on this server." in server.get("/events/nope").text
+    assert server.get("/events/nope").status_code == 404
+    assert server.get("/api/events/nope").json() == {"detail": "No event 'nope' on this server."}
+    assert server.get(f"/api/events/{server.event_id}/sessions/XX").status_code == 404
+    assert server.get(f"/events/{server.event_id}/live", **{"class": "Z9"}).status_code == 404
+
+
+def test_the_stream_sends_the_board_then_patches_as_passings_are_stored(server):
+    event = server.event_id
+    stream = SseReader(f"{server.url}/api/events/{event}/live/stream?session=TA1-A")
+    try:
+        [first] = stream.wait_for(1)
+        assert first.kind == "board" and first.id == "1"
+        assert [r["number"] for r in first.data["rows"]] == ["21", "22"]
+        server.store(("09:06:50", "1002"))  # car 22: 1:30.000, the new best lap
+        events = stream.wait_for(2)
+        patch = events[1]
+        assert patch.kind == "patch" and patch.data["base"] == 1 and patch.data["version"] == 2
+        assert patch.data["order"] == ["22", "21"]
+        assert patch.data["rows"]["22"]["best"] == "1:30.000"
+        board = apply_patch(first.data, patch.data)
+        now = server.get(f"/api/events/{event}/live", session="TA1-A").json()
+        assert _without_clock(board) == _without_clock(now)
+    finally:
+        stream.close()
+
+
+def _without_clock(board: dict) -> dict:
+    return {k: v for k, v in board.items() if k not in ("clock", "version")}
+
+
+def test_nothing_is_published_before_the_passing_is_committed(server):
+    engine = open_engine(server.db_url, migrate=False)
+    url = f"/api/events/{server.event_id}/live"
+    try:
+        with engine.begin() as conn:
+            append_passings(conn, server.event_id, [(Passing(at("09:06:50"), "1002", "SF"), None)])
+            time.sleep(0.5)
+            assert server.get(url, session="TA1-A").json()["rows"][0]["number"] == "21"
+        first = wait_until(lambda: server.get(url, session="TA1-A").json()["rows"][0]["number"]
+                           == "22", timeout=5)  # fmt: skip
+        assert first
+    finally:
+        engine.dispose()
+
+
+def test_serve_follows_a_decoder_and_feeds_rmonitor(db_file, scenario):
+    event_id = load_scenario(db_file, scenario)  # no passings: the decoder brings them
+    decoder_port, rmonitor_port = free_port(), free_port()
+    crossings = [Passing(at("09:01:00"), "1001", "SF"), Passing(at("09:01:05"), "1002", "SF"),
+                 Passing(at("09:01:40"), "1002", "SF"), Passing(at("09:01:50"), "1001", "SF")]
+    simulator = SimulatorThread(crossings, decoder_port, speed=20).start()
+    try:
+        with live_server(db_file, event_id, "--decoder", f"127.0.0.1:{decoder_port}",
+                         "--loop", "D0000C01=SF", "--rmonitor-port", str(rmonitor_port)) as srv:
+            def two_laps():
+                rows = srv.get(f"/api/events/{event_id}/live", session="TA1-A").json()["rows"]
+                return [(r["number"], r["best"]) for r in rows if r["laps"]] == [
+                    ("22", "35.000"), ("21", "50.000")]
+
+            assert wait_until(two_laps, timeout=20)
+            assert b"$" in _rmonitor_bytes(rmonitor_port)
+    finally:
+        simulator.stop()
+
+
+def _rmonitor_bytes(port: int) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.settimeout(3)
+        return sock.recv(4096)
+
+
+def test_serve_says_so_when_its_port_is_taken(db_file, scenario):
+    event_id = load_scenario(db_file, scenario)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-c", "from trackside.cli import main; main()", "--db", db_file,
+             "serve", "--port", str(port), "--event", event_id, "--rmonitor-port", "0"],
+            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 1
+    assert f"error: option --port: cannot listen on 127.0.0.1:{port}" in result.stderr

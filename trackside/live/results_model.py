@@ -1,0 +1,248 @@
+"""Live results of one event, kept current fact by fact (issue 3, "Live engine").
+
+A passing concerns one transponder. Its laps are scored again by `core.scoring.score` on that
+transponder's own facts (its passings, the flags, its entry's decisions in force): accepted
+crossings, the session runs, numbered laps and the decisions are the very functions a full pass
+uses. Its rows replace the old ones, and only the sessions whose rows changed are ranked again,
+with the event. A flag, a decision or a new definition can change any lap, so they rescore all.
+
+Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
+results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from operator import attrgetter
+
+from trackside.core.decisions import active_decisions
+from trackside.core.event_results import rank_event
+from trackside.core.records import Decision, Entry, EventDef, EventFacts, Flag, Passing
+from trackside.core.results import EventEntryResult, SessionEntryResult
+from trackside.core.scoring import Scored, score
+from trackside.core.session_results import rank_session
+
+BULK_PASSINGS = 200
+"""A batch this big (an imported file) is cheaper to score in one full pass."""
+
+_time = attrgetter("time_us")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What one batch of facts changed: some sessions (passings), or everything (`full`)."""
+
+    sessions: frozenset[str] = frozenset()
+    full: bool = False
+
+    def __bool__(self) -> bool:
+        return self.full or bool(self.sessions)
+
+
+def _flag_key(flag: Flag) -> tuple[str, str, int]:
+    """What makes two flags the same fact (the journal's unique key)."""
+    return (flag.session_id, str(flag.state), flag.time_us)
+
+
+def _unranked_row(row: SessionEntryResult) -> SessionEntryResult:
+    return row if row.position is None else replace(row, position=None)
+
+
+def _unranked_entry(row: EventEntryResult) -> EventEntryResult:
+    if row.position is None and row.class_position is None and not row.award:
+        return row
+    return replace(row, position=None, class_position=None, award=False)
+
+
+class LiveResults:
+    """The results of one event, updated per passing and rescored per flag or decision."""
+
+    def __init__(self, facts: EventFacts) -> None:
+        self._passings: list[Passing] = []
+        self._identities: set[str] = set()
+        self._of_transponder: dict[str, list[Passing]] = defaultdict(list)
+        self._flags: list[Flag] = []
+        self._flag_keys: set[tuple[str, str, int]] = set()
+        self._decisions: list[Decision] = []
+        self._decision_ids: set[int] = set()
+        self._event_dirty = False
+        self._set_definitions(facts.event, facts.entries)
+        self._record_passings(facts.passings)
+        self._record_flags(facts.flags)
+        self._record_decisions(facts.decisions)
+        self._rescore()
+
+    # --- what the model holds -------------------------------------------------------------
+
+    @property
+    def scored(self) -> Scored:
+        return self._scored
+
+    @property
+    def event(self) -> EventDef:
+        return self._event
+
+    @property
+    def passing_count(self) -> int:
+        return len(self._passings)
+
+    @property
+    def flag_count(self) -> int:
+        return len(self._flags)
+
+    @property
+    def decision_count(self) -> int:
+        return len(self._decisions)
+
+    def facts(self) -> EventFacts:
+        """The facts the results stand on (passings in time order)."""
+        return EventFacts(
+            self._event, self._entries, tuple(self._passings), self._flag_tuple,
+            self._decision_tuple,
+        )  # fmt: skip
+
+    # --- facts arriving ---------------------------------------------------------------------
+
+    def apply(
+        self,
+        passings: Iterable[Passing] = (),
+        flags: Iterable[Flag] = (),
+        decisions: Iterable[Decision] = (),
+    ) -> Change:
+        """Add a batch of journal rows (already stored ones are ignored); what changed."""
+        new_flags = self._record_flags(flags)
+        new_decisions = self._record_decisions(decisions)
+        new_passings = self._record_passings(passings)
+        if new_flags or new_decisions or len(new_passings) >= BULK_PASSINGS:
+            self._rescore()
+            return Change(full=True)
+        changed: set[str] = set()
+        for transponder in dict.fromkeys(p.transponder for p in new_passings):
+            changed |= self._update_transponder(transponder)
+        if changed:
+            self._rerank(changed)
+        return Change(frozenset(changed))
+
+    def redefine(self, event: EventDef, entries: tuple[Entry, ...]) -> Change:
+        """A re-imported event file or entry list: score everything again."""
+        self._set_definitions(event, entries)
+        self._rescore()
+        return Change(full=True)
+
+    def _set_definitions(self, event: EventDef, entries: tuple[Entry, ...]) -> None:
+        self._event = event
+        self._entries = tuple(entries)
+        self._entry_of = {entry.transponder: entry for entry in self._entries}
+
+    def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
+        new = []
+        for passing in passings:
+            identity = passing.identity
+            if identity in self._identities:
+                continue
+            self._identities.add(identity)
+            insort(self._passings, passing, key=_time)
+            self._of_transponder[passing.transponder].append(passing)
+            new.append(passing)
+        return new
+
+    def _record_flags(self, flags: Iterable[Flag]) -> int:
+        new = [f for f in flags if _flag_key(f) not in self._flag_keys]
+        for flag in new:
+            self._flag_keys.add(_flag_key(flag))
+            self._flags.append(flag)
+        self._flag_tuple = tuple(self._flags)
+        return len(new)
+
+    def _record_decisions(self, decisions: Iterable[Decision]) -> int:
+        new = [d for d in decisions if d.id not in self._decision_ids]
+        for decision in new:
+            self._decision_ids.add(decision.id)
+            self._decisions.append(decision)
+        self._decision_tuple = tuple(self._decisions)
+        return len(new)
+
+    # --- full pass --------------------------------------------------------------------------
+
+    def _rescore(self) -> None:
+        """One full pass (`core.scoring.score`); the per-row state is rebuilt from it."""
+        self._scored = score(self.facts())
+        in_force = active_decisions(self._decisions)
+        self._decisions_of: dict[str, tuple[Decision, ...]] = defaultdict(tuple)
+        for decision in in_force:
+            if decision.number is not None:
+                self._decisions_of[decision.number] += (decision,)
+        self._rows = {
+            sid: {row.number: _unranked_row(row) for row in result.entries}
+            for sid, result in self._scored.sessions.items()
+        }
+        self._unknown = {
+            sid: {u.transponder: u for u in result.unknown}
+            for sid, result in self._scored.sessions.items()
+        }
+        self._event_rows = {r.number: _unranked_entry(r) for r in self._scored.event.entries}
+
+    # --- one transponder --------------------------------------------------------------------
+
+    def _transponder_facts(self, transponder: str) -> EventFacts:
+        entry = self._entry_of.get(transponder)
+        return EventFacts(
+            self._event,
+            (entry,) if entry else (),
+            tuple(self._of_transponder[transponder]),
+            self._flag_tuple,
+            self._decisions_of[entry.number] if entry else (),
+        )
+
+    def _update_transponder(self, transponder: str) -> set[str]:
+        """Score one transponder alone and put its rows in place; the sessions that changed."""
+        own = score(self._transponder_facts(transponder))
+        entry = self._entry_of.get(transponder)
+        changed = set()
+        for sid, result in own.sessions.items():
+            if entry is None:
+                new = result.unknown[0] if result.unknown else None
+                if _put(self._unknown.setdefault(sid, {}), transponder, new):
+                    changed.add(sid)
+            else:
+                row = _unranked_row(result.entries[0]) if result.entries else None
+                if _put(self._rows.setdefault(sid, {}), entry.number, row):
+                    changed.add(sid)
+        if entry is not None and changed:
+            self._event_dirty |= _put(
+                self._event_rows, entry.number, _unranked_entry(own.event.entries[0])
+            )
+        return changed
+
+    def _rerank(self, sessions: set[str]) -> None:
+        """Rank the changed sessions and the event again from their stored rows."""
+        scored = self._scored
+        updated = dict(scored.sessions)
+        for sid in sessions:
+            updated[sid] = replace(
+                scored.sessions[sid],
+                entries=tuple(rank_session(list(self._rows[sid].values()))),
+                unknown=tuple(u for _, u in sorted(self._unknown[sid].items())),
+            )
+        event = scored.event
+        if self._event_dirty:
+            ranked = rank_event(list(self._event_rows.values()), self._event.awards_per_class)
+            event = replace(event, entries=tuple(ranked))
+            self._event_dirty = False
+        self._scored = Scored(event, updated)
+
+
+def _put(rows: dict, key: str, row: object | None) -> bool:
+    """Store `row` under `key` (None removes it); True when that changed anything."""
+    if row is None:
+        return rows.pop(key, None) is not None
+    if rows.get(key) == row:
+        return False
+    rows[key] = row
+    return True
+
+
+__all__ = ["BULK_PASSINGS", "Change", "LiveResults"]

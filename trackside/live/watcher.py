@@ -1,0 +1,67 @@
+"""The journal watcher: new passings, flags and decisions, read by journal position.
+
+It polls the database (`id > last` per table), so it follows whatever process writes the
+journal: this server's own decoder client, `trackside decoder connect` in another terminal, an
+official's `trackside flag` or a file import. SQLite in WAL mode lets it read while another
+process writes. Only committed rows are ever read: a passing is in the journal before anything
+is published from it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from trackside.core.records import Decision, Flag, Passing
+from trackside.live.journal_read import as_decision, as_flag, as_passing, last_ids, rows_after
+from trackside.live.positions import JournalPosition
+from trackside.store.schema import decisions, flags, passings
+
+
+@dataclass(slots=True)
+class EventRows:
+    """New journal rows of one event."""
+
+    passings: list[Passing] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+class JournalWatcher:
+    """Reads the rows every table gained since the last poll, grouped by event."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        with engine.connect() as conn:
+            start = last_ids(conn)
+        self._positions = {name: JournalPosition(last) for name, last in start.items()}
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """The last id read of each table (journal positions)."""
+        return {name: position.last for name, position in self._positions.items()}
+
+    def poll(self) -> dict[str, EventRows]:
+        """The new rows of every event since the last poll (events without any are left out)."""
+        now = time.monotonic()
+        by_event: dict[str, EventRows] = defaultdict(EventRows)
+        with self._engine.connect() as conn:
+            for table, convert, attribute in _TABLES:
+                position = self._positions[table.name]
+                position.expire(now)
+                rows = rows_after(conn, table, position.last, position.holes)
+                fresh = set(position.advance((row[0] for row in rows), now))
+                for row in rows:
+                    if row[0] in fresh:
+                        getattr(by_event[row[1]], attribute).append(convert(row))
+        return dict(by_event)
+
+
+_TABLES = (
+    (passings, as_passing, "passings"),
+    (flags, as_flag, "flags"),
+    (decisions, as_decision, "decisions"),
+)

@@ -1,0 +1,1 @@
+"""The web server: live timing, results pages and their JSON twins (FastAPI)."""

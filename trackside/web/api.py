@@ -1,0 +1,87 @@
+"""The JSON twins: the page at PATH is at /api/PATH as data. Results documents are publish's
+(the shapes of interfaces.md, "Results"); the live board is `web/board.py`'s."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from trackside.publish import json_docs
+from trackside.services import list_events
+from trackside.web import links
+from trackside.web.live_feeds import View
+from trackside.web.reading import event_result, hub_of, live_board, session_of, snapshot_of
+from trackside.web.session_state import session_state
+
+router = APIRouter(prefix="/api")
+ClassQuery = Annotated[str | None, Query(alias="class")]
+Doc = dict[str, Any]
+
+
+@router.get("/events")
+def events(request: Request) -> Doc:
+    """Every event on the server, newest first."""
+    return {
+        "events": [
+            {"id": e.id, "name": e.name, "date": e.date, "entries": e.entries,
+             "passings": e.passings, "page": links.event_page(e.id),
+             "live": links.live_page(e.id)}
+            for e in list_events(hub_of(request).engine)
+        ]
+    }  # fmt: skip
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, event_id: str) -> Doc:
+    """An event, its sessions with their flag, and the addresses of its pages."""
+    snapshot = snapshot_of(request, event_id)
+    definition = snapshot.facts.event
+    track_us = snapshot.track_us()
+    sessions = []
+    for s in definition.sessions:
+        state = session_state(definition, s.id, snapshot.facts.flags, snapshot.windows, track_us)
+        sessions.append({
+            "id": s.id, "name": s.name, "scored": s.scored, "groups": list(s.groups),
+            "start": s.start, "flag": state.flag and str(state.flag), "phase": state.phase,
+            "live": links.live_page(event_id, s.id),
+            "results": links.session_page(event_id, s.id),
+            "laps": links.laps_page(event_id, s.id),
+        })  # fmt: skip
+    return {
+        "event": event_id, "name": definition.name, "date": definition.date,
+        "provisional": snapshot.scored.event.provisional,
+        "classes": sorted({e.car_class for e in snapshot.facts.entries}),
+        "live": links.live_page(event_id), "results": links.results_page(event_id),
+        "sessions": sessions,
+    }  # fmt: skip
+
+
+@router.get("/events/{event_id}/live")
+def live(
+    request: Request, event_id: str, session: str | None = None, car_class: ClassQuery = None
+) -> Doc:
+    """The live board of the running session (or `session`)."""
+    view = View(event_id, session or None, car_class or None)
+    return live_board(snapshot_of(request, event_id), view)
+
+
+@router.get("/events/{event_id}/results")
+def results(request: Request, event_id: str, car_class: ClassQuery = None) -> Doc:
+    return json_docs.event_doc(event_result(snapshot_of(request, event_id)), car_class or None)
+
+
+@router.get("/events/{event_id}/sessions/{session_id}")
+def session_results(
+    request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
+) -> Doc:
+    result = session_of(snapshot_of(request, event_id), session_id)
+    return json_docs.session_doc(result, car_class or None)
+
+
+@router.get("/events/{event_id}/sessions/{session_id}/laps")
+def lap_chart(
+    request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
+) -> Doc:
+    """The lap chart's data is the session document: it holds every lap (docs/publishing.md)."""
+    return session_results(request, event_id, session_id, car_class)

@@ -1,0 +1,174 @@
+"""The live timing board: one session's running order as plain data.
+
+The same document is the live page's JSON twin, the first message of its event stream, and
+(as field-level differences, `board_patch.py`) every update after that. Times are given both as
+text the page shows (`2:01.234`, `+0.456`) and as seconds with millisecond precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, seconds
+from trackside.live.live_event import LiveSnapshot
+from trackside.publish.formats import gap_text, lap_time, natural_key, status_label
+from trackside.publish.ordering import SessionRow, in_class, session_rows
+from trackside.web.session_state import SessionState, current_session, session_state
+
+Doc = dict[str, Any]
+PREVIOUS_LAPS = 2
+"""Laps shown before the last one, newest first."""
+
+
+def board_session(snapshot: LiveSnapshot, session_id: str | None, track_us: int | None) -> str:
+    """The session a board shows: the one asked for, else the one running now."""
+    if session_id is not None:
+        return session_id
+    current = current_session(snapshot.facts.event, snapshot.windows, track_us)
+    if current is None:
+        raise LookupError(f"event {snapshot.event_id!r} has no sessions")
+    return current
+
+
+class RowCache:
+    """Row documents of entries that did not change, reused from one board to the next.
+
+    A live update replaces the rows of one car; every other entry keeps its laps tuple (the
+    same object), hence the same laps, best lap and text. Only positions and gaps are redone.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[tuple[str, str, str], tuple[object, str, Doc]] = {}
+
+    def row(self, event_id: str, session_id: str, entry: SessionEntryResult) -> Doc:
+        key = (event_id, session_id, entry.number)
+        hit = self._rows.get(key)
+        if hit is not None and hit[0] is entry.laps and hit[1] == entry.status:
+            return hit[2]
+        doc = _entry_doc(entry)
+        self._rows[key] = (entry.laps, entry.status, doc)
+        return doc
+
+
+def board_doc(
+    snapshot: LiveSnapshot,
+    session_id: str,
+    car_class: str | None,
+    track_us: int | None,
+    cache: RowCache | None = None,
+) -> Doc:
+    """The board of one session (optionally one class) at track time `track_us`."""
+    facts = snapshot.facts
+    result = snapshot.scored.sessions[session_id]
+    state = session_state(facts.event, session_id, facts.flags, snapshot.windows, track_us)
+    return {
+        "event": snapshot.event_id,
+        "event_name": facts.event.name,
+        "session": session_id,
+        "session_name": result.session_name or session_id,
+        "scored": result.scored,
+        "class": car_class,
+        "classes": session_classes(result),
+        "flag": {"state": state.flag and str(state.flag), "label": state.flag_label},
+        "clock": clock_doc(snapshot, state, track_us),
+        "rows": board_rows(result, car_class, _rows_of(snapshot, session_id, cache)),
+    }
+
+
+def _rows_of(
+    snapshot: LiveSnapshot, session_id: str, cache: RowCache | None
+) -> Callable[[SessionEntryResult], Doc]:
+    if cache is None:
+        return _entry_doc
+    return lambda entry: cache.row(snapshot.event_id, session_id, entry)
+
+
+def session_classes(result: SessionResult) -> list[str]:
+    """Classes of the session's entries, S2 before S10."""
+    return sorted({e.car_class for e in result.entries}, key=natural_key)
+
+
+def clock_doc(snapshot: LiveSnapshot, state: SessionState, track_us: int | None) -> Doc:
+    """Enough for a page to run the session clock between updates."""
+    return {
+        "phase": state.phase,
+        "running": state.running and snapshot.clock.ticking,
+        "rate": round(snapshot.clock.rate, 3),
+        "track_us": track_us,
+        "green_elapsed_us": state.green_elapsed_us,
+        "duration_us": None if state.phase == "finished" else state.duration_us,
+    }
+
+
+def board_rows(
+    result: SessionResult, car_class: str | None, entry_doc: Callable[..., Doc] | None = None
+) -> list[Doc]:
+    """Running order by best valid lap: gaps within the class when one is chosen."""
+    in_class_positions = class_positions(result.entries)
+    entry_doc = entry_doc or _entry_doc
+    return [
+        _row(row, in_class_positions.get(row.entry.number), entry_doc(row.entry))
+        for row in session_rows(result, car_class)
+    ]
+
+
+def class_positions(entries: Sequence[SessionEntryResult]) -> dict[str, int]:
+    """Position in class of every ranked entry (entries come in ranking order)."""
+    counts: dict[str, int] = {}
+    positions = {}
+    for entry in sorted((e for e in entries if e.position is not None),
+                        key=lambda e: e.position):  # type: ignore[arg-type, return-value]
+        counts[entry.car_class] = counts.get(entry.car_class, 0) + 1
+        positions[entry.number] = counts[entry.car_class]
+    return positions
+
+
+def _row(row: SessionRow, class_position: int | None, entry: Doc) -> Doc:
+    """An entry's document with its place in this board."""
+    return {
+        **entry,
+        "position": row.entry.position,
+        "class_position": class_position,
+        "gap": gap_text(row.gap_us),
+        "gap_s": seconds(row.gap_us),
+        "interval": gap_text(row.interval_us),
+        "interval_s": seconds(row.interval_us),
+    }
+
+
+def _entry_doc(entry: SessionEntryResult) -> Doc:
+    """What a row shows of the entry itself: who, best lap, last laps (struck when invalid)."""
+    best = entry.best_lap
+    laps = entry.laps
+    return {
+        "number": entry.number,
+        "driver": entry.driver,
+        "class": entry.car_class,
+        "group": entry.group,
+        "status": entry.status,
+        "status_label": status_label(entry.status),
+        "best": lap_time(best.time_us if best else None),
+        "best_lap_s": seconds(best.time_us if best else None),
+        "best_lap": best.lap if best else None,
+        "laps": len(laps),
+        "valid_laps": sum(1 for lap in laps if lap.valid),
+        "last": lap_doc(laps[-1]) if laps else None,
+        "previous": [lap_doc(lap) for lap in reversed(laps[-1 - PREVIOUS_LAPS : -1])],
+    }
+
+
+def lap_doc(lap: ScoredLap) -> Doc:
+    """A lap as the board shows it: struck through with its reason when it does not count."""
+    return {
+        "lap": lap.lap,
+        "time": lap_time(lap.time_us),
+        "time_s": seconds(lap.time_us),
+        "valid": lap.valid,
+        "reason": None if lap.valid else (lap.reason or "does not count"),
+    }
+
+
+def known_class(result: SessionResult, car_class: str | None) -> bool:
+    """No class asked for, or one some entry of the session runs in."""
+    return car_class is None or any(in_class(e.car_class, car_class) for e in result.entries)

@@ -1,0 +1,1 @@
+"""The live page's script and stylesheet (package data, served under /static)."""
