@@ -7,7 +7,9 @@ its commands on the shared app when imported.
 
 from __future__ import annotations
 
-from trackside.cli import decisions, events, passings, results  # noqa: F401  (registration)
+import trackside.cli.rmonitor  # noqa: F401  (registration)
+import trackside.cli.serve  # noqa: F401  (registration)
+from trackside.cli import classify, decisions, decoder, events, passings, results  # noqa: F401
 from trackside.cli.common import app
 
 

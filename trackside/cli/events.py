@@ -140,8 +140,14 @@ def event_list(ctx: typer.Context) -> None:
 
 @entries_app.command("import")
 def entries_import(ctx: typer.Context, event: str, file: Path) -> None:
-    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number."""
+    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number.
+
+    Entries with enough car data (year, make, model, tire_width; more columns such as trim,
+    drive, treadwear, weight sharpen it) are classified, and a declared class that disagrees is
+    a warning."""
     report = import_entries(engine_of(ctx), event, file)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     typer.echo(
         f"entries: {report.added} added, {report.updated} updated, "
         f"{report.unchanged} already present"

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from trackside.classing.declared import declared_class_warning
 from trackside.errors import InputError
 from trackside.services.checks import require_event
+from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
 from trackside.timing.csv_entries import OPTIONAL, EntryRow, read_entries_csv
 
@@ -19,13 +21,15 @@ class EntriesReport:
     added: int
     updated: int
     unchanged: int
+    warnings: tuple[str, ...] = field(default=())
+    """Entries whose declared class disagrees with their car (rules VII), one line each."""
 
 
 def import_entries(engine: Engine, event_id: str, path: Path | str) -> EntriesReport:
     """Upsert the file's entries by car number; an identical re-import changes nothing."""
     path = Path(path)
     rows = read_entries_csv(path)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
         _check_transponders(str(path), rows, stored)
@@ -33,7 +37,19 @@ def import_entries(engine: Engine, event_id: str, path: Path | str) -> EntriesRe
         changed = [v for v in values if stored.get(v["number"]) != v]
         replace_entries(conn, event_id, changed)
     added = sum(1 for v in changed if v["number"] not in stored)
-    return EntriesReport(added, len(changed) - added, len(values) - len(changed))
+    warnings = class_warnings(str(path), rows)
+    return EntriesReport(added, len(changed) - added, len(values) - len(changed), warnings)
+
+
+def class_warnings(source: str, rows: list[EntryRow]) -> tuple[str, ...]:
+    """Each entry with enough car data is classified; a declared class that disagrees is a
+    warning naming the file, line and car, both classes and the reason."""
+    found = []
+    for row in rows:
+        text = declared_class_warning(row.car_class, {**row.extra, **row.details})
+        if text is not None:
+            found.append(f"{source}:{row.line}: car {row.number}: {text}")
+    return tuple(found)
 
 
 def _check_transponders(source: str, rows: list[EntryRow], stored: dict[str, dict]) -> None:
