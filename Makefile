@@ -22,8 +22,10 @@ system-deps:
 	  echo "installing chromium (Debian package) for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# The demo day, then its last session replayed live: open the printed address.
+# The demo day scored and published (class results, awards, the HTML page), then its last
+# session replayed live from a simulated decoder: open the printed address.
 demo: $(STAMP)
+	$(BIN)/trackside demo
 	$(BIN)/trackside demo --live
 
 test: $(STAMP) system-deps
@@ -32,6 +34,8 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/score_event.py
+	$(BIN)/python bench/p3_decode.py
+	$(BIN)/python bench/live_latency.py
 
 clean:
 	rm -rf $(VENV) build trackside.db

@@ -97,8 +97,9 @@ def demo(
     = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Live: web port (0: any free).")] = 8000,
 ) -> None:
-    """Generate a realistic event, import it, score it and publish its site (--live: watch its
-    last session happen on the live timing page)."""
+    """Generate a realistic event, import it, score it and publish its site.
+
+    With --live: replay its last session from a simulated decoder and serve it live."""
     if live:
         from trackside.cli.serve import run_live_demo
 
