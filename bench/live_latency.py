@@ -236,7 +236,8 @@ async def run(args: argparse.Namespace) -> tuple[Figures, tuple[float, float], i
     if args.source == "simulator":
         simulator = simulated_decoder(laps, args.rate, figures)
         decoder_port = free_port()
-        extra = ("--decoder", f"127.0.0.1:{decoder_port}", "--loop", "D0000C01=SF")
+        extra = ("--decoder", f"127.0.0.1:{decoder_port}", "--loop", "D0000C01=SF",
+                 "--clock", "decoder")
     server, address = start_server(db_url, *extra)
     stop = asyncio.Event()
     try:

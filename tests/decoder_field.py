@@ -16,12 +16,16 @@ from trackside.demo.generator import GeneratedEvent, generate_event
 from trackside.services import import_event
 from trackside.store import open_engine, read_passings
 from trackside.store.schema import passings
+from trackside.timing.p3.clock_map import ClockMode
 
 SPEED = 200.0
 MAX_GAP_S = 2.0
 FAST = {"speed": SPEED, "max_gap_s": MAX_GAP_S, "heartbeat_s": 0.2}
 """Simulator settings that play the small field in about a second."""
-CLIENT = {"backoff": (0.05, 0.5), "retry_s": 0.3, "idle_probe_s": 0.3}
+CLIENT = {"backoff": (0.05, 0.5), "retry_s": 0.3, "idle_probe_s": 0.3,
+          "clock": ClockMode.DECODER}
+"""Client settings for the wire tests: fast retries; the simulated decoders' clocks (on the
+generated day) taken as track time. `test_decoder_clock_map.py` tests the mapping."""
 
 
 @dataclass

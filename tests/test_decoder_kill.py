@@ -32,7 +32,8 @@ async def _client(
     loops = [f"--loop={d}={loop}" for d, loop in simulator.decoder_loops.items() if loop]
     return await asyncio.create_subprocess_exec(
         TRACKSIDE, "--db", field.url, "decoder", "connect", field.event_id, f"127.0.0.1:{port}",
-        *loops, "--echo", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        *loops, "--echo", "--clock", "decoder",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
 

@@ -24,15 +24,16 @@ S = 1_000_000
 NINE = 1778922000 * S
 
 
-def test_migration_0002_adds_the_clock_table_to_an_existing_database(db_url: str) -> None:
+def test_migrations_add_the_clock_table_and_the_raw_clock_column_in_place(db_url: str) -> None:
     old = open_engine(db_url, migrate=False)
     with old.begin() as connection:
         command.upgrade(alembic_config(connection), "0001")
     assert "decoder_clock" not in inspect(old).get_table_names()
     old.dispose()
     engine = open_engine(db_url)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     assert "decoder_clock" in inspect(engine).get_table_names()
+    assert "rtc_us" in {c["name"] for c in inspect(engine).get_columns("passings")}
     engine.dispose()
 
 

@@ -96,7 +96,8 @@ def test_the_simulated_decoder_changes_the_running_order(browser, db_file, scena
     """The issue's browser test: passings fed through the P3 decoder simulator."""
     event_id = load_scenario(db_file, scenario, passings=True)
     decoder_port = free_port()
-    with live_server(db_file, event_id, "--decoder", f"127.0.0.1:{decoder_port}",
+    with live_server(db_file, event_id, "--clock", "decoder",
+                     "--decoder", f"127.0.0.1:{decoder_port}",
                      "--loop", "D0000C01=SF") as server:
         page, errors = open_live(browser, f"{server.url}/events/{event_id}/live?session=TA1-A")
         assert running_order(page) == ["21", "22"]

@@ -127,7 +127,8 @@ def test_serve_follows_a_decoder_and_feeds_rmonitor(db_file, scenario):
                  Passing(at("09:01:40"), "1002", "SF"), Passing(at("09:01:50"), "1001", "SF")]
     simulator = SimulatorThread(crossings, decoder_port, speed=20).start()
     try:
-        with live_server(db_file, event_id, "--decoder", f"127.0.0.1:{decoder_port}",
+        with live_server(db_file, event_id, "--clock", "decoder",
+                         "--decoder", f"127.0.0.1:{decoder_port}",
                          "--loop", "D0000C01=SF", "--rmonitor-port", str(rmonitor_port)) as srv:
             def two_laps():
                 rows = srv.get(f"/api/events/{event_id}/live", session="TA1-A").json()["rows"]

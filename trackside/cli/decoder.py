@@ -11,16 +11,28 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from trackside.cli.common import app, engine_of, time_text
+from trackside.cli.common import app, choose, engine_of, time_text
 from trackside.core.records import Passing
 from trackside.errors import InputError
 from trackside.store.decoders import decoder_clocks
 from trackside.store.facts import event_in, read_passings
-from trackside.timing.p3.client import run_decoder_client
+from trackside.timing.p3.client import ClockMode, run_decoder_client
 from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
 from trackside.timing.p3.faults import Faults
 from trackside.timing.p3.intake import ClientStats
 from trackside.timing.p3.simulator import DecoderSimulator, run_simulator
+
+ClockOption = Annotated[
+    str,
+    typer.Option("--clock", help="Decoder clocks: 'local' maps a decoder a second or more off "
+                 "this computer's clock to track time; 'decoder' takes them as track time "
+                 "(a replay)."),
+]
+
+
+def clock_mode(value: str) -> ClockMode:
+    return ClockMode(choose(value, [m.value for m in ClockMode], "--clock"))
+
 
 decoder_app = typer.Typer(no_args_is_help=True, help="P3 decoders: follow one, or simulate one.")
 app.add_typer(decoder_app, name="decoder")
@@ -46,10 +58,12 @@ def connect(
     echo: Annotated[
         bool, typer.Option("--echo", help="Print each passing once it is stored.")
     ] = False,
+    clock: ClockOption = "local",
 ) -> None:
     """Store every passing of the decoder at HOST[:PORT] (default port 5403) until Ctrl-C."""
     host, port = parse_address(address, DEFAULT_PORT)
     loops = parse_loops(loop or [])
+    mode = clock_mode(clock)
     engine = engine_of(ctx)
     with engine.connect() as conn:
         event_in(conn, event)
@@ -58,7 +72,8 @@ def connect(
 
     async def follow(stop: asyncio.Event) -> ClientStats:
         return await run_decoder_client(engine, event, host, port, stop=stop, loops=loops,
-                                        backfill=backfill, on_passing=_echo if echo else None)
+                                        backfill=backfill, on_passing=_echo if echo else None,
+                                        clock=mode)
 
     stats = _run_until_interrupted(follow)
     typer.echo(_stats_line(stats))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trackside.cli.common import app, engine_of
+from trackside.cli.decoder import ClockOption, clock_mode
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -44,6 +45,7 @@ def serve_command(
     loop: LoopOption = None,
     rmonitor_port: Annotated[int, typer.Option("--rmonitor-port",
                                                help="RMonitor output port (0: off).")] = 50000,
+    clock: ClockOption = "local",
 ) -> None:
     """Serve live timing, results pages and their JSON twins until Ctrl-C."""
     from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
@@ -54,6 +56,7 @@ def serve_command(
         decoder=parse_address(decoder, DEFAULT_PORT, source="option --decoder")
         if decoder else None,
         loops=parse_loops(loop or []), rmonitor_port=rmonitor_port or None,
+        clock=clock_mode(clock).value,
     )  # fmt: skip
     if event is not None:
         _require_event(ctx, event)
@@ -148,7 +151,8 @@ async def _live_demo(
     decoder_port = await simulator.start("127.0.0.1", 0)
     loops = {d: name for d, name in simulator.decoder_loops.items() if name is not None}
     options = ServeOptions(host=host, port=port, event_id=replay.event_id,
-                           decoder=("127.0.0.1", decoder_port), loops=loops)  # fmt: skip
+                           decoder=("127.0.0.1", decoder_port), loops=loops,
+                           clock="decoder")  # fmt: skip
 
     def ready(running: Running) -> None:
         page = links.live_page(replay.event_id, replay.session.id)

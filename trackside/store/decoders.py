@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from trackside.store.schema import decoder_clock, passings
 
@@ -43,9 +43,10 @@ def latest_offsets(conn: Connection, event_id: str) -> dict[str, int]:
 
 def numbered_passings(conn: Connection, event_id: str) -> dict[str, list[tuple[int, str, int]]]:
     """``(passing_number, transponder, time_us)`` of every stored passing that has a decoder
-    and a passing number, by decoder."""
+    and a passing number, by decoder; the time is the decoder's own clock (as it reports it)."""
+    raw_time = func.coalesce(passings.c.rtc_us, passings.c.time_us)
     query = select(
-        passings.c.decoder, passings.c.passing_number, passings.c.transponder, passings.c.time_us
+        passings.c.decoder, passings.c.passing_number, passings.c.transponder, raw_time
     ).where(
         passings.c.event_id == event_id,
         passings.c.decoder.is_not(None),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -38,19 +38,26 @@ def append_passings(
     event_id: str,
     rows: Sequence[tuple[Passing, str | None]],
     progress: Callable[[int, int], None] | None = None,
+    rtc_us: Mapping[str, int] | None = None,
 ) -> int:
-    """Insert passings (with the session a file named, if any); returns how many were new."""
+    """Insert passings (with the session a file named, if any); returns how many were new.
+
+    `rtc_us` gives, by passing identity, the decoder clock a passing's track time was mapped
+    from (the P3 client, `timing/p3/clock_map.py`)."""
     before = count_passings(conn, event_id)
     statement = _insert_or_ignore(conn, passings, ("event_id", "identity"))
+    raw = rtc_us or {}
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
-        conn.execute(statement, [_passing_row(event_id, p, s) for p, s in chunk])
+        conn.execute(statement, [_passing_row(event_id, p, s, raw) for p, s in chunk])
         if progress is not None:
             progress(start + len(chunk), len(rows))
     return count_passings(conn, event_id) - before
 
 
-def _passing_row(event_id: str, passing: Passing, session_id: str | None) -> dict[str, Any]:
+def _passing_row(
+    event_id: str, passing: Passing, session_id: str | None, rtc_us: Mapping[str, int]
+) -> dict[str, Any]:
     return {
         "event_id": event_id,
         "time_us": passing.time_us,
@@ -61,6 +68,7 @@ def _passing_row(event_id: str, passing: Passing, session_id: str | None) -> dic
         "source": passing.source,
         "session_id": session_id,
         "identity": passing.identity,
+        "rtc_us": rtc_us.get(passing.identity),
     }
 
 

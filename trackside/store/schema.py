@@ -71,6 +71,7 @@ passings = Table(
     Column("source", String(32), nullable=False),
     Column("session_id", String(64)),
     Column("identity", String(200), nullable=False),
+    Column("rtc_us", BigInteger),  # a live decoder's own clock; time_us is it at track time
     UniqueConstraint("event_id", "identity", name="uq_passings_event_identity"),
     Index("ix_passings_event_time", "event_id", "time_us"),
 )

@@ -43,6 +43,8 @@ class ServeOptions:
     loops: dict[str, str] = field(default_factory=dict)
     rmonitor_port: int | None = DEFAULT_RMONITOR_PORT
     """None or 0: no RMonitor output."""
+    clock: str = "local"
+    """The decoder client's clock mode (`timing/p3/clock_map.py`)."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,7 @@ def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
         raise InputError("--decoder needs --event (the event its passings belong to)",
                          source="option --decoder")  # fmt: skip
     try:
-        from trackside.timing.p3.client import run_decoder_client
+        from trackside.timing.p3.client import ClockMode, run_decoder_client
     except ImportError:
         raise InputError("the P3 decoder client is not available in this build",
                          source="option --decoder") from None  # fmt: skip
@@ -171,7 +173,8 @@ def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
     async def follow(hub: LiveHub, stop: asyncio.Event) -> object:
         return await run_decoder_client(hub.engine, event_id, host, port, stop=stop,
                                         on_passing=lambda _passing: hub.nudge(),
-                                        loops=options.loops)  # fmt: skip
+                                        loops=options.loops,
+                                        clock=ClockMode(options.clock))  # fmt: skip
 
     return follow
 

@@ -19,14 +19,20 @@ from sqlalchemy import Engine
 from trackside.core.clock import at_time_of_day
 from trackside.core.records import Passing
 from trackside.store.database import writing
-from trackside.store.decoders import append_decoder_clock, numbered_passings
+from trackside.store.decoders import (
+    DecoderClock,
+    append_decoder_clock,
+    decoder_clocks,
+    numbered_passings,
+)
 from trackside.store.facts import event_in
 from trackside.store.journal import append_passings, now_us
+from trackside.timing.p3.clock_map import ClockMap, ClockMode, Placed
 from trackside.timing.p3.endpoints import DEFAULT_PORT
 from trackside.timing.p3.intake import Batch, ClientStats, Intake, IntakeSettings, Stored
 from trackside.timing.p3.stream import StreamDecoder
 
-__all__ = ["DEFAULT_PORT", "ClientStats", "run_decoder_client"]
+__all__ = ["DEFAULT_PORT", "ClientStats", "ClockMode", "run_decoder_client"]
 
 log = logging.getLogger("trackside.timing.p3.client")
 
@@ -50,14 +56,18 @@ async def run_decoder_client(
     backfill: bool = False,
     retry_s: float = 2.0,
     idle_probe_s: float = 2.0,
+    clock: ClockMode = ClockMode.LOCAL,
+    track_clock: Callable[[], int] = now_us,
 ) -> ClientStats:
     """Follow the decoder at ``host:port`` until ``stop`` is set; returns what was done.
 
     ``loops`` names the loop of each decoder id (``{"D0000C01": "SF"}``); ``backfill`` asks a
     decoder for its whole memory, not only the event's days. ``on_passing`` is called
-    with each new passing once it is committed.
+    with each new passing once it is committed. ``clock`` says whether decoder clocks are
+    mapped to ``track_clock`` (track time, by default this computer's clock) or trusted
+    (``clock_map.py``).
     """
-    stored, event_start_us = await asyncio.to_thread(_journal_state, engine, event_id)
+    stored, event_start_us, readings = await asyncio.to_thread(_journal_state, engine, event_id)
     settings = IntakeSettings(
         loops=dict(loops or {}),
         fallback_decoder=f"{host}:{port}",
@@ -67,7 +77,8 @@ async def run_decoder_client(
         idle_probe_s=idle_probe_s,
     )
     intake = Intake(stored, settings)
-    link = _Link(engine, event_id, intake, on_passing, stop)
+    clock_map = ClockMap.resume(readings, mode=clock, wait_s=max(5 * retry_s, 5.0))
+    link = _Link(engine, event_id, intake, clock_map, on_passing, stop, track_clock)
     delay = backoff[0]
     while not stop.is_set():
         if await link.follow(host, port):
@@ -80,12 +91,15 @@ async def run_decoder_client(
     return intake.stats
 
 
-def _journal_state(engine: Engine, event_id: str) -> tuple[Stored, int]:
-    """The numbered passings already in the journal and when the event starts (a clear error
-    for an unknown event)."""
+def _journal_state(
+    engine: Engine, event_id: str
+) -> tuple[Stored, int, list[DecoderClock]]:
+    """The numbered passings already in the journal, when the event starts, and the decoder
+    clock readings (a clear error for an unknown event)."""
     with engine.connect() as conn:
         event = event_in(conn, event_id)
-        return numbered_passings(conn, event_id), at_time_of_day(event.date, "00:00")
+        start_us = at_time_of_day(event.date, "00:00")
+        return numbered_passings(conn, event_id), start_us, decoder_clocks(conn, event_id)
 
 
 async def _sleep(stop: asyncio.Event, seconds: float) -> None:
@@ -101,12 +115,16 @@ class _Link:
         engine: Engine,
         event_id: str,
         intake: Intake,
+        clock_map: ClockMap,
         on_passing: OnPassing | None,
         stop: asyncio.Event,
+        track_clock: Callable[[], int],
     ) -> None:
         self.engine = engine
         self.event_id = event_id
         self.intake = intake
+        self.clock_map = clock_map
+        self.track_clock = track_clock
         self.stats = intake.stats
         self.on_passing = on_passing
         self.stop = stop
@@ -124,7 +142,7 @@ class _Link:
         log.info("connected to %s:%d (connection %d)", host, port, self.stats.connections)
         stream = StreamDecoder()
         try:
-            writer.write(b"".join(self.intake.connected(time.monotonic(), now_us())))
+            writer.write(b"".join(self.intake.connected(time.monotonic(), self.track_clock())))
             await self._read(reader, writer, stream)
             reason = "stopped" if self.stop.is_set() else "closed by the decoder"
         except (OSError, EOFError) as error:
@@ -152,10 +170,12 @@ class _Link:
             if data:
                 records = stream.feed(data)
                 counted = self._count(stream, counted)
-                batch = self.intake.receive(records, time.monotonic(), now_us())
+                batch = self.intake.receive(records, time.monotonic(), self.track_clock())
                 await self._store(batch)
                 writer.write(b"".join(batch.requests))
-            writer.write(b"".join(self.intake.tick(time.monotonic(), now_us())))
+            else:
+                await self._store(Batch())
+            writer.write(b"".join(self.intake.tick(time.monotonic(), self.track_clock())))
             await writer.drain()
 
     def _count(self, stream: StreamDecoder, before: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -167,16 +187,22 @@ class _Link:
         return now
 
     async def _store(self, batch: Batch) -> None:
-        """Commit, then publish: ``on_passing`` only ever sees stored passings."""
-        if not batch.passings and not batch.clocks:
+        """Commit, then publish: ``on_passing`` only ever sees stored passings, at track
+        time (passings whose decoder clock is not read yet wait for it)."""
+        now = time.monotonic()
+        for reading in batch.clocks:
+            self.clock_map.read(reading)
+        placed = self.clock_map.release(now) + self.clock_map.place(batch.passings, now)
+        if not placed and not batch.clocks:
             return
-        added = await asyncio.to_thread(_commit, self.engine, self.event_id, batch)
+        added = await asyncio.to_thread(_commit, self.engine, self.event_id, placed,
+                                        batch.clocks)  # fmt: skip
         self.stats.passings += added
-        if added != len(batch.passings):
+        if added != len(placed):
             log.warning("%d of %d passings were already in the journal",
-                        len(batch.passings) - added, len(batch.passings))
+                        len(placed) - added, len(placed))
         if self.on_passing is not None:
-            for passing in batch.passings:
+            for passing, _rtc in placed:
                 self._publish(passing)
 
     def _publish(self, passing: Passing) -> None:
@@ -188,11 +214,15 @@ class _Link:
             log.exception("on_passing failed for %s", passing)
 
 
-def _commit(engine: Engine, event_id: str, batch: Batch) -> int:
-    """One transaction: the batch's passings and clock readings; returns passings added."""
+def _commit(
+    engine: Engine, event_id: str, placed: list[Placed], clocks: list[DecoderClock]
+) -> int:
+    """One transaction: passings (at track time, with their decoder clock) and clock
+    readings; returns passings added."""
     with writing(engine) as conn:
-        rows = [(passing, None) for passing in batch.passings]
-        added = append_passings(conn, event_id, rows) if rows else 0
-        for reading in batch.clocks:
+        rows = [(passing, None) for passing, _rtc in placed]
+        rtc_us = {passing.identity: rtc for passing, rtc in placed}
+        added = append_passings(conn, event_id, rows, rtc_us=rtc_us) if rows else 0
+        for reading in clocks:
             append_decoder_clock(conn, event_id, reading)
     return added
