@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from trackside.core.results import ScoredLap, SessionEntryResult
 
@@ -35,4 +34,11 @@ def rank_session(entries: Sequence[SessionEntryResult]) -> list[SessionEntryResu
     """Ranked entries first (positions 1..n), then the rest in car-number order."""
     ranked = sorted((e for e in entries if e.status == "ok"), key=session_rank_key)
     others = sorted((e for e in entries if e.status != "ok"), key=session_rank_key)
-    return [replace(e, position=i) for i, e in enumerate(ranked, start=1)] + others
+    return [_placed(e, i) for i, e in enumerate(ranked, start=1)] + others
+
+
+def _placed(e: SessionEntryResult, position: int) -> SessionEntryResult:
+    """`e` at `position` (the constructor: dataclasses.replace costs ten times as much)."""
+    return SessionEntryResult(
+        e.number, e.driver, e.car_class, e.group, e.status, position, e.best_lap, e.laps
+    )
