@@ -132,3 +132,26 @@ def test_removing_a_duplicate_read_changes_nothing(facts, data):
     )
     with_echoes = replace(facts, passings=facts.passings + echoes)
     assert results(with_echoes) == results(facts)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(list(FlagState)), st.integers(0, 60)), max_size=8),
+    st.lists(st.integers(-5, 65), min_size=0, max_size=30, unique=True),
+)
+@settings(max_examples=300, deadline=None)
+def test_a_lap_counts_exactly_when_a_green_period_holds_it(flag_steps, crossing_s) -> None:
+    """Rules 5-6, lap by lap: the bisected runs of `numbered_laps` agree with asking each
+    lap's periods (`SessionWindow.invalid_reason`), whatever the flags and crossings. Times
+    are on a coarse grid (30 s steps) so crossings often fall exactly on a flag."""
+    from trackside.core.periods import session_windows
+    from trackside.core.session_laps import numbered_laps
+
+    flags = [Flag("TA1", FlagState.GREEN, 0)]
+    flags += [Flag("TA1", state, s * 30_000_000) for state, s in flag_steps]
+    window = session_windows(flags)[0]
+    crossings = sorted(s * 30_000_000 for s in crossing_s)
+    laps = numbered_laps(window, crossings)
+    assert [lap.lap for lap in laps] == list(range(1, max(len(crossings), 1)))
+    for lap, a, b in zip(laps, crossings, crossings[1:], strict=False):
+        reason = window.invalid_reason(a, b)
+        assert (lap.start_us, lap.end_us, lap.valid, lap.reason) == (a, b, reason is None, reason)

@@ -23,11 +23,11 @@ def crossings_by_transponder(
     """Start/finish crossing times of every transponder, in time order (rule 1)."""
     crossings: dict[str, list[int]] = defaultdict(list)
     if start_finish_loop:
-        for time_us, transponder, loop, *_ in passings:
+        for time_us, transponder, loop, _decoder, _number, _source in passings:
             if not loop or loop == start_finish_loop:
                 crossings[transponder].append(time_us)
     else:
-        for time_us, transponder, *_ in passings:
+        for time_us, transponder, _loop, _decoder, _number, _source in passings:
             crossings[transponder].append(time_us)
     for times in crossings.values():
         times.sort()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trackside.core.records import HARD_CLOSE, Flag, FlagState
 
@@ -53,14 +53,16 @@ class SessionWindow:
     next_green_us: int | None
     periods: tuple[Period, ...]
 
-    @property
-    def spans(self) -> tuple[tuple[int, int, bool], ...]:
-        """The periods as (opens, closes, hard) with an open period closing softly at infinity:
-        the form the lap loop tests fastest (rule 6)."""
-        return tuple(
+    spans: tuple[tuple[int, int, bool], ...] = field(init=False, repr=False, compare=False)
+    """The periods as (opens, closes, hard) with an open period closing softly at infinity:
+    the form the lap loop tests fastest (rule 6). Derived once, at construction."""
+
+    def __post_init__(self) -> None:
+        spans = tuple(
             (p.opens_us, _OPEN if p.closes_us is None else p.closes_us, p.closed_by in HARD_CLOSE)
             for p in self.periods
         )
+        object.__setattr__(self, "spans", spans)
 
     def holds(self, start_us: int, end_us: int) -> bool:
         """Rule 4: does a lap from `start_us` to `end_us` belong to this session?"""

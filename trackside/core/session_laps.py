@@ -7,7 +7,7 @@ laps one at a time.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,18 +73,50 @@ def assign_laps(facts: EventFacts) -> SessionLaps:
 
 
 def numbered_laps(window: SessionWindow, crossings: Sequence[int]) -> list[ScoredLap]:
-    """Rules 4-6: number a transponder's session laps from 1 and mark those outside green."""
-    spans = window.spans
-    laps = []
-    append, new = laps.append, tuple.__new__  # skips the named tuple's keyword handling
-    for number, (a, b) in enumerate(zip(crossings, crossings[1:], strict=False), start=1):
-        for opens, closes, hard in spans:
-            if a >= opens and (b <= closes if hard else a < closes):
-                append(new(ScoredLap, (number, a, b, True, None)))
-                break
-        else:
-            append(new(ScoredLap, (number, a, b, False, window.invalid_reason(a, b))))
+    """Rules 4-6: number a transponder's session laps from 1 and mark those outside green.
+
+    The crossings are sorted, so the laps inside each green period are one run of indexes
+    found by bisection; only the laps between runs are looked at one by one (for their reason).
+    """
+    count = len(crossings) - 1
+    laps: list[ScoredLap] = []
+    new = tuple.__new__  # skips the named tuple's keyword handling
+    done = 0
+    for lo, hi in _green_runs(window, crossings, count):
+        laps += _not_green(window, crossings, done, lo)
+        laps += [new(ScoredLap, (i + 1, crossings[i], crossings[i + 1], True, None))
+                 for i in range(lo, hi)]  # fmt: skip
+        done = hi
+    laps += _not_green(window, crossings, done, count)
     return laps
+
+
+def _green_runs(
+    window: SessionWindow, crossings: Sequence[int], count: int
+) -> list[tuple[int, int]]:
+    """Index ranges [lo, hi) of the laps inside each green period (rule 6: a lap counts if it
+    starts in the period and, when the period was closed hard, ends in it too)."""
+    runs = []
+    done = 0
+    for opens, closes, hard in window.spans:
+        lo = max(bisect_left(crossings, opens), done)
+        hi = bisect_right(crossings, closes) - 1 if hard else bisect_left(crossings, closes)
+        hi = min(hi, count)
+        if hi > lo:
+            runs.append((lo, hi))
+            done = hi
+    return runs
+
+
+def _not_green(
+    window: SessionWindow, crossings: Sequence[int], lo: int, hi: int
+) -> list[ScoredLap]:
+    new = tuple.__new__
+    return [
+        new(ScoredLap, (i + 1, a, b, False, window.invalid_reason(a, b)))
+        for i in range(lo, hi)
+        for a, b in ((crossings[i], crossings[i + 1]),)
+    ]
 
 
 def entry_laps(
