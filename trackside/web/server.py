@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -79,6 +80,19 @@ class _Server(uvicorn.Server):
         return contextlib.nullcontext()
 
 
+GC_THRESHOLD = (50_000, 20, 100)
+
+
+def _calm_garbage_collector() -> None:
+    """Keep the cycle collector out of the way of live updates: what is loaded at start-up
+    (the event's facts, the code) moves to the permanent generation, and young collections
+    run every 50,000 allocations instead of 700. A full collection over ~100 MB of small
+    objects otherwise stalls the event loop for tens of milliseconds (p99 latency)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 async def serve(
     engine: Engine,
     options: ServeOptions,
@@ -93,6 +107,7 @@ async def serve(
     if options.event_id is not None:
         await asyncio.to_thread(hub.follow, options.event_id)
         hub.hold(options.event_id)
+    _calm_garbage_collector()
     sock = bind(options.host, options.port)
     config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=GRACEFUL_S,
                             access_log=False)  # fmt: skip
