@@ -82,6 +82,7 @@ def test_unknown_model_lists_the_closest_listings():
         (("--year", "2019", "--make", "Honda", "--model", "Civic"), "tire_width"),
         ((*CIVIC, "--tire-width", "285", "--drive", "4wd"), "drive"),
         ((*CIVIC, "--tire-width", "285", "--wheel", "17x9"), "wheels"),
+        ((*CIVIC, "--tire-width", "285", "--weight", "300"), "weight"),  # kg typed as lb
     ],
 )
 def test_bad_car_descriptions_name_the_field(args, field):

@@ -10,7 +10,7 @@ from typing import Any
 
 from trackside.classing.car import CarSpec
 from trackside.classing.classifier import classify
-from trackside.classing.fields import car_spec
+from trackside.classing.fields import car_spec, typed_name
 from trackside.classing.points import (
     PointsClassification,
     classify_points,
@@ -18,6 +18,7 @@ from trackside.classing.points import (
     load_points_rules,
 )
 from trackside.classing.result import Classification
+from trackside.errors import InputError
 
 EXAMPLE_INDEX = "example"
 """`--points example`: the IMG-style example index shipped in `data/img_example.toml`."""
@@ -51,7 +52,11 @@ def answer(
 ) -> CarAnswer:
     """Classify the car `values` describe; `points` is a rule file path or "example"."""
     car = car_spec(values, source=source)
-    scca = classify(car, allow_unlisted=allow_unlisted)
+    try:
+        scca = classify(car, allow_unlisted=allow_unlisted)
+    except InputError as err:
+        err.field, err.source = typed_name(err.field), err.source or source
+        raise
     if not points:
         return CarAnswer(car, scca)
     rules = (load_example_points_rules() if points == EXAMPLE_INDEX

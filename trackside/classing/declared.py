@@ -11,7 +11,7 @@ from typing import Any
 from trackside.classing.car import CarSpec
 from trackside.classing.classes import CarClass
 from trackside.classing.classifier import classify
-from trackside.classing.fields import car_spec, field_key, has_car_data
+from trackside.classing.fields import car_spec, field_key, has_car_data, typed_name
 from trackside.errors import InputError
 
 
@@ -26,7 +26,7 @@ def declared_class_warning(declared: str, values: Mapping[str, Any]) -> str | No
     try:
         answer = classify(car_spec(car_values))
     except InputError as err:
-        where = f"field '{err.field}': " if err.field else ""
+        where = f"field '{typed_name(err.field)}': " if err.field else ""
         first = err.message.splitlines()[0]
         return f"declared {declared}, but the car cannot be classified: {where}{first}"
     if answer.car_class.value == declared.strip().upper():

@@ -45,6 +45,11 @@ def field_key(name: str) -> str:
     return ALIASES.get(key, key)
 
 
+def typed_name(field: str | None) -> str | None:
+    """The short name a user typed for a CarSpec field (`weight_lb` → `weight`)."""
+    return _SHORT_NAME.get(field, field) if field else field
+
+
 def has_car_data(values: Mapping[str, Any]) -> bool:
     """Enough is given to classify: year, make, model and the widest tire's width."""
     keys = {field_key(k) for k, v in values.items() if _given(v)}
