@@ -96,7 +96,7 @@ def score(facts: EventFacts, *, generated_at: str = "", provisional: bool | None
     excluded = {n for n, ds in per_event.items() if any(d.kind in EVENT_KINDS for d in ds)}
     in_group = {s.id: set(s.groups) for s in event.sessions}
     unknown = _unknown_transponders(facts, session_laps)
-    laps_of: dict[str, dict[str, list[ScoredLap]]] = defaultdict(dict)
+    best_of: dict[str, dict[str, tuple[ScoredLap, ...]]] = defaultdict(dict)
     sessions: dict[str, SessionResult] = {}
     for session in event.sessions:
         rows = []
@@ -106,8 +106,10 @@ def score(facts: EventFacts, *, generated_at: str = "", provisional: bool | None
                 continue
             decisions = per_session.get((entry.number, session.id), [])
             laps = entry_laps(session_laps, session.id, entry.transponder, decisions)
-            laps_of[entry.number][session.id] = laps
-            rows.append(_session_entry(entry, laps, decisions, entry.number in excluded))
+            row = _session_entry(entry, laps, decisions, entry.number in excluded)
+            # a round's time is the best of its sessions' best laps: no need to scan them all
+            best_of[entry.number][session.id] = (row.best_lap,) if row.best_lap else ()
+            rows.append(row)
         sessions[session.id] = SessionResult(
             event.id,
             session.id,
@@ -118,7 +120,7 @@ def score(facts: EventFacts, *, generated_at: str = "", provisional: bool | None
         )
     rounds = event_rounds(event)
     results = [
-        entry_result(entry, rounds, laps_of.get(entry.number, {}), per_event.get(entry.number, []))
+        entry_result(entry, rounds, best_of.get(entry.number, {}), per_event.get(entry.number, []))
         for entry in facts.entries
     ]
     event_result = EventResult(
