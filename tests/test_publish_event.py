@@ -9,9 +9,9 @@ import json
 
 import pytest
 
+from tests.sample_results import sample_event
 from trackside.core.results import EventResult
 from trackside.publish import render_event
-from trackside.publish.sample import sample_event
 
 SPEC_ENTRY_KEYS = {
     "number", "driver", "class", "group", "status", "position", "class_position", "award",

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
+from tests.sample_results import sample_sessions
 from trackside.core.results import ScoredLap, SessionResult, UnknownTransponder
 from trackside.publish import render_lap_chart, render_session
 from trackside.publish.lap_grid import LapCell, LapGrid, LapRow
-from trackside.publish.sample import sample_sessions
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
+from tests.sample_results import sample_sessions
 from trackside.core.results import SessionResult
 from trackside.publish import render_session
-from trackside.publish.sample import sample_sessions
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.sample_results import sample_event, sample_sessions
 from trackside.core.results import SessionResult
 from trackside.publish import write_site
-from trackside.publish.sample import sample_event, sample_sessions
 
 
 class Hrefs(HTMLParser):

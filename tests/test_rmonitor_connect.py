@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 
 from trackside.core.clock import format_local_time
 from trackside.core.scoring import score
-from trackside.live.rmonitor_client import Backoff, parse_address
+from trackside.live.rmonitor_feed_client import Backoff, parse_address
 from trackside.live.rmonitor_recorder import RecorderStats, record_feed
 from trackside.services.rmonitor_import import import_rmonitor
 from trackside.store import load_facts

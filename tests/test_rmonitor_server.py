@@ -23,9 +23,9 @@ from trackside.core.records import (
 )
 from trackside.core.scoring import Scored, score
 from trackside.live.rmonitor_board import board_of
-from trackside.live.rmonitor_clients import ClientLimits
 from trackside.live.rmonitor_lines import changed_lines
 from trackside.live.rmonitor_server import RMonitorServer, serve_rmonitor
+from trackside.live.scoreboard_clients import ClientLimits
 from trackside.timing.rmonitor import RMonitorFeed, read_feed
 from trackside.timing.rmonitor.times import at, time_of_day_us
 

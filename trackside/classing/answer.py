@@ -11,7 +11,7 @@ from typing import Any
 from trackside.classing.car import CarSpec
 from trackside.classing.classifier import classify
 from trackside.classing.fields import car_spec, typed_name
-from trackside.classing.points import (
+from trackside.classing.index import (
     PointsClassification,
     classify_points,
     load_example_points_rules,

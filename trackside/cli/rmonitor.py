@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from trackside.cli.common import app, engine_of, err_console, time_text
 from trackside.core.records import Passing
 from trackside.errors import InputError
-from trackside.live.rmonitor_client import DEFAULT_PORT, parse_address
+from trackside.live.rmonitor_feed_client import DEFAULT_PORT, parse_address
 from trackside.live.rmonitor_recorder import RecorderStats, record_feed
 from trackside.services.rmonitor_import import import_rmonitor
 

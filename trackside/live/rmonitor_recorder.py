@@ -1,6 +1,6 @@
 """A live RMonitor feed into the journal (`trackside rmonitor connect`).
 
-`record_feed` follows the feed over TCP (`rmonitor_client`) and stores what each line makes
+`record_feed` follows the feed over TCP (`rmonitor_feed_client`) and stores what each line makes
 known (`FeedFollower`): the line's passings are committed first, in a transaction of their own,
 before anything else is done with the line (sessions, entries and flags follow in a second one,
 then `on_passing` hears of the new passings). The event is created if missing; a restarted
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine
 
 from trackside.core.records import Entry, Passing
-from trackside.live.rmonitor_client import (
+from trackside.live.rmonitor_feed_client import (
     DEFAULT_BACKOFF,
     DEFAULT_PORT,
     Backoff,

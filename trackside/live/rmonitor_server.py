@@ -4,7 +4,7 @@ over TCP (default port 50000) and are shown trackside's live results as Orbits w
 On connecting a client gets the full state (`$I`, `$B`, `$C`, `$A`/`$COMP`, `$G`, `$H`, `$F`);
 then, for each new snapshot of results, what changed (`$F` flag changes, `$A`/`$COMP`, `$J` per
 new lap, `$G`/`$H`), and a `$F` heartbeat every `heartbeat_s` with the session clock and flag.
-Lines end CR LF, in cp1252. Every client has its own queue (`rmonitor_clients`): a slow or dead
+Lines end CR LF, in cp1252. Every client has its own queue (`scoreboard_clients`): a slow or dead
 one is dropped and never holds up the others.
 """
 
@@ -20,8 +20,8 @@ from trackside.core.clock import parse_local_time
 from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
 from trackside.live.rmonitor_board import Board, board_of
-from trackside.live.rmonitor_clients import DEFAULT_LIMITS, ClientLimits, ScoreboardClient
 from trackside.live.rmonitor_lines import changed_lines, full_lines, heartbeat
+from trackside.live.scoreboard_clients import DEFAULT_LIMITS, ClientLimits, ScoreboardClient
 from trackside.timing.rmonitor.write import encode
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from typing import Any
 
 from trackside.classing.car import CarSpec
 from trackside.classing.errors import UnknownCarError
+from trackside.classing.index.rules import Band, BaseRule, Equivalent, PointsRules
 from trackside.classing.names import canonical_make, fold
-from trackside.classing.points.rules import Band, BaseRule, Equivalent, PointsRules
 from trackside.errors import InputError
 
 # CarSpec facts that count as a modification when the rule file prices them by this key.

@@ -9,14 +9,14 @@ import re
 import pytest
 
 from trackside.classing import CarSpec, UnknownCarError
-from trackside.classing.points import (
+from trackside.classing.index import (
     classify_points,
     equivalent_band,
     load_example_points_rules,
     load_points_rules,
     parse_points_rules,
 )
-from trackside.classing.points.scoring import band_for
+from trackside.classing.index.scoring import band_for
 from trackside.errors import InputError
 
 RULES = load_example_points_rules()

@@ -1,12 +1,12 @@
 """Points-based performance indexes (IMG style): a TOML rule file, a car, a class band."""
 
-from trackside.classing.points.rules import (
+from trackside.classing.index.rules import (
     PointsRules,
     load_example_points_rules,
     load_points_rules,
     parse_points_rules,
 )
-from trackside.classing.points.scoring import (
+from trackside.classing.index.scoring import (
     PointsClassification,
     PointsLine,
     classify_points,

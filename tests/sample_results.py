@@ -2,7 +2,7 @@
 
 Three classes, a tie on total time, a penalty, a no-time, an excluded and a disqualified entry,
 laps that do not count (with reasons), an unknown transponder and a long practice session.
-Preview it with `python -m trackside.publish.sample OUT_DIR`.
+Preview it with `python -m tests.sample_results OUT_DIR`.
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ def main(argv: list[str]) -> int:
     from trackside.publish.site import write_site
 
     if len(argv) != 1:
-        print("usage: python -m trackside.publish.sample OUT_DIR", file=sys.stderr)
+        print("usage: python -m tests.sample_results OUT_DIR", file=sys.stderr)
         return 2
     for path in write_site(sample_event(), sample_sessions(), Path(argv[0])):
         print(path)
