@@ -12,9 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from trackside.core.records import EventDef
 from trackside.errors import InputError
-from trackside.services.toml_lines import field_line
 from trackside.store.database import writing
-from trackside.store.event_definition import normalize_definition, parse_event_definition
 from trackside.store.events import (
     EventSummary,
     event_summaries,
@@ -23,6 +21,8 @@ from trackside.store.events import (
 )
 from trackside.store.facts import event_in
 from trackside.store.schema import entries
+from trackside.timing.event_file import normalize_definition, parse_event_definition
+from trackside.timing.toml_lines import field_line
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,10 @@ from trackside.core.records import Entry
 from trackside.errors import InputError
 from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
-from trackside.store.event_definition import EVENT_ID, parse_event_definition
 from trackside.store.events import save_event
 from trackside.store.journal import append_flags, append_passings
 from trackside.store.schema import events
+from trackside.timing.event_file import EVENT_ID, parse_event_definition
 from trackside.timing.rmonitor import RMonitorFeed, read_feed_file
 from trackside.timing.rmonitor.entry_keys import EntryBook
 from trackside.timing.rmonitor.live_run import FollowedRun

@@ -21,10 +21,10 @@ from trackside.core.records import (
     Passing,
 )
 from trackside.errors import InputError
-from trackside.store.event_definition import parse_event_definition
 from trackside.store.fast_read import collector_paused, fetch_tuples
 from trackside.store.schema import decisions, entries, events, flags, passings
 from trackside.timing.csv_entries import OPTIONAL
+from trackside.timing.event_file import parse_event_definition
 
 _PASSING_COLUMNS = (
     passings.c.time_us,
@@ -128,7 +128,7 @@ def _decision(row) -> Decision:  # type: ignore[no-untyped-def]
         session_id=row.session_id,
         lap=row.lap,
         at_us=row.at_us,
-        seconds=row.seconds,
+        penalty_us=None if row.seconds is None else round(row.seconds * 1_000_000),
         reason=row.reason,
         author=row.author,
         created_us=row.created_us,
