@@ -37,6 +37,12 @@ def event_exists(conn: Connection, event_id: str) -> bool:
     return conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None
 
 
+def stored_definition(conn: Connection, event_id: str) -> dict[str, Any] | None:
+    """The event's stored definition (the imported file's content), or None."""
+    query = select(events.c.definition).where(events.c.id == event_id)
+    return conn.execute(query).scalar_one_or_none()
+
+
 def event_summaries(conn: Connection) -> list[EventSummary]:
     """Every event with its entry and passing counts, newest date first."""
     entry_count = (
