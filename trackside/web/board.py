@@ -14,7 +14,7 @@ from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult,
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish.formats import gap_text, lap_time, natural_key, status_label
 from trackside.publish.ordering import SessionRow, in_class, session_rows
-from trackside.web.session_state import SessionState, current_session, session_state
+from trackside.publish.session_state import SessionState, current_session, session_state
 
 Doc = dict[str, Any]
 PREVIOUS_LAPS = 2

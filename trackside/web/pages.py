@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
 from trackside.publish.html import Link, PageMeta
+from trackside.publish.session_state import session_state
 from trackside.services import list_events
 from trackside.web import links
 from trackside.web.live_feeds import View
@@ -23,7 +24,6 @@ from trackside.web.reading import (
     snapshot_of,
 )
 from trackside.web.rendering import render
-from trackside.web.session_state import session_state
 
 NOSCRIPT_REFRESH_S = 10
 

@@ -1,0 +1,21 @@
+"""Publishing an event: its results site from the stored facts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from trackside.core import scoring
+from trackside.publish import write_site
+from trackside.store import load_facts
+
+
+def publish_site(engine: Engine, event_id: str, out_dir: Path) -> list[Path]:
+    """Score the event and write its site (HTML pages with JSON and CSV twins) to `out_dir`;
+    the files written."""
+    facts = load_facts(engine, event_id)
+    scored = scoring.score(facts, generated_at=datetime.now().isoformat(timespec="seconds"))
+    sessions = [scored.sessions[s.id] for s in facts.event.sessions]
+    return write_site(scored.event, sessions, out_dir)
