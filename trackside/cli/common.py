@@ -18,7 +18,6 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from typer.core import TyperGroup
 
-from trackside.core.clock import format_local_time
 from trackside.core.records import EventFacts
 from trackside.errors import InputError
 from trackside.store import open_engine
@@ -122,12 +121,6 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def json_text(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
-
-
-def time_text(time_us: int | None) -> str | None:
-    if time_us is None:
-        return None
-    return format_local_time(time_us, digits=3 if time_us % 1000 == 0 else 6)
 
 
 def now_text() -> str:

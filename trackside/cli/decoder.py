@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import sys
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Annotated, TypeVar
+from collections.abc import Sequence
+from typing import Annotated
 
 import typer
 
-from trackside.cli.common import app, choose, engine_of, time_text
+from trackside.cli.common import app, choose, engine_of
+from trackside.cli.interrupt import run_until_interrupted
 from trackside.core.records import Passing
 from trackside.errors import InputError
 from trackside.live.decoder_recorder import ClockMode, run_decoder_client
+from trackside.publish.formats import time_text
 from trackside.store.decoders import decoder_clocks
 from trackside.store.facts import event_in, read_passings
 from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
@@ -75,7 +76,7 @@ def connect(
                                         backfill=backfill, on_passing=_echo if echo else None,
                                         clock=mode)
 
-    stats = _run_until_interrupted(follow)
+    stats = run_until_interrupted(follow)
     typer.echo(_stats_line(stats))
 
 
@@ -134,7 +135,7 @@ def simulate(
         return await run_simulator(passings, host, port, speed=speed, faults=faults, stop=stop,
                                    max_gap_s=max_gap, on_ready=ready)
 
-    simulator = _run_until_interrupted(serve)
+    simulator = run_until_interrupted(serve)
     typer.echo(f"simulator: {simulator.detected} of {len(simulator.plan)} passings detected, "
                f"{simulator.connections} connections, {simulator.frames_sent} frames sent")
 
@@ -199,19 +200,3 @@ def _log_to_stdout() -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
-
-
-T = TypeVar("T")
-
-
-def _run_until_interrupted(work: Callable[[asyncio.Event], Awaitable[T]]) -> T:
-    """Run ``work(stop)`` on an event loop; Ctrl-C or SIGTERM sets ``stop``."""
-
-    async def main() -> T:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        return await work(stop)
-
-    return asyncio.run(main())

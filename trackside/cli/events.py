@@ -19,13 +19,8 @@ from trackside.cli.common import (
     json_text,
     out,
 )
-from trackside.services import (
-    event_overview,
-    import_entries,
-    import_event,
-    list_entries,
-    list_events,
-)
+from trackside.services import import_entries, import_event, list_entries, list_events
+from trackside.services.event_document import stored_event_document
 
 # --- event -------------------------------------------------------------------------------
 
@@ -42,86 +37,52 @@ def event_import(ctx: typer.Context, file: Path) -> None:
 
 @event_app.command("show")
 def event_show(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
-    """Show an event's sessions, rounds and entry count."""
-    overview = event_overview(engine_of(ctx), event)
-    if choose(fmt, ("text", "json")) == "json":
-        emit(json_text(_event_document(overview.event, overview.entries)))
-        return
-    _print_event(overview.event, overview.entries)
+    """Show an event's sessions with their flag, rounds, entry count and classes."""
+    fmt = choose(fmt, ("text", "json"))
+    document = stored_event_document(engine_of(ctx), event)
+    if fmt == "json":
+        emit(json_text(document))
+    else:
+        _print_event(document)
 
 
-def _event_document(event: Any, entry_count: int) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "name": event.name,
-        "date": event.date,
-        "days": event.days,
-        "ruleset": event.ruleset,
-        "scoring": str(event.scoring),
-        "min_lap_s": event.min_lap_s,
-        "awards_per_class": event.awards_per_class,
-        "track": {
-            "name": event.track.name,
-            "length_m": event.track.length_m,
-            "start_finish_loop": event.track.start_finish_loop,
-        },
-        "sessions": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "format": str(s.format),
-                "scored": s.scored,
-                "groups": list(s.groups),
-                "start": s.start,
-                "duration_min": s.duration_min,
-            }
-            for s in event.sessions
-        ],
-        "rounds": [{"name": r.name, "sessions": list(r.sessions)} for r in event.rounds],
-        "entries": entry_count,
-    }
+def _print_event(doc: dict[str, Any]) -> None:
+    """The event document as text: a heading, the definition, a sessions table, the rounds."""
+    for line in _event_lines(doc):
+        out.print(line, highlight=False)
+    out.print(_sessions_table(doc["sessions"]))
+    for r in doc["rounds"]:
+        out.print(f"round {r['name']}: {', '.join(r['sessions'])}", highlight=False)
 
 
-def _print_event(event: Any, entry_count: int) -> None:
-    track = event.track
-    out.print(f"[bold]{event.id}[/bold]  {event.name}", highlight=False)
-    out.print(
-        f"date {event.date} ({event.days} day{'s' if event.days != 1 else ''}), "
-        f"ruleset {event.ruleset}, scoring {event.scoring}, min lap {event.min_lap_s} s, "
-        f"awards {event.awards_per_class} per class",
-        highlight=False,
-    )
-    out.print(
-        f"track {track.name or '-'}"
-        + (f", {track.length_m:g} m" if track.length_m else "")
-        + (f", start/finish loop {track.start_finish_loop}" if track.start_finish_loop else ""),
-        highlight=False,
-    )
-    out.print(f"entries {entry_count}", highlight=False)
-    table = Table(
-        "session",
-        "name",
-        "format",
-        "scored",
-        "groups",
-        "start",
-        "min",
-        title="Sessions",
-        title_justify="left",
-    )
-    for s in event.sessions:
+def _event_lines(doc: dict[str, Any]) -> list[str]:
+    track, days = doc["track"], doc["days"]
+    return [
+        f"[bold]{doc['id']}[/bold]  {doc['name']}",
+        f"date {doc['date']} ({days} day{'s' if days != 1 else ''}), ruleset {doc['ruleset']}, "
+        f"scoring {doc['scoring']}, min lap {doc['min_lap_s']} s, "
+        f"awards {doc['awards_per_class']} per class",
+        f"track {track['name'] or '-'}"
+        + (f", {track['length_m']:g} m" if track["length_m"] else "")
+        + (f", start/finish loop {track['start_finish_loop']}"
+           if track["start_finish_loop"] else ""),
+        f"entries {doc['entries']}"
+        + (f" in classes {', '.join(doc['classes'])}" if doc["classes"] else "")
+        + (", provisional" if doc["provisional"] else ", official"),
+    ]  # fmt: skip
+
+
+def _sessions_table(sessions: list[dict[str, Any]]) -> Table:
+    table = Table("session", "name", "format", "scored", "groups", "start", "min", "flag",
+                  title="Sessions", title_justify="left")  # fmt: skip
+    for s in sessions:
         table.add_row(
-            s.id,
-            s.name,
-            str(s.format),
-            "yes" if s.scored else "no",
-            ", ".join(s.groups),
-            s.start or "",
-            f"{s.duration_min:g}" if s.duration_min else "",
-        )
-    out.print(table)
-    for r in event.rounds:
-        out.print(f"round {r.name}: {', '.join(r.sessions)}", highlight=False)
+            s["id"], s["name"], s["format"], "yes" if s["scored"] else "no",
+            ", ".join(s["groups"]), s["start"] or "",
+            f"{s['duration_min']:g}" if s["duration_min"] else "",
+            f"{s['flag'] or '-'} ({s['phase']})",
+        )  # fmt: skip
+    return table
 
 
 @event_app.command("list")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
 from trackside.core.records import EventDef
 from trackside.errors import InputError
@@ -19,16 +18,8 @@ from trackside.store.events import (
     save_event,
     sessions_with_facts,
 )
-from trackside.store.facts import event_in
-from trackside.store.schema import entries
 from trackside.timing.event_file import normalize_definition, parse_event_definition
 from trackside.timing.toml_lines import field_line
-
-
-@dataclass(frozen=True, slots=True)
-class EventOverview:
-    event: EventDef
-    entries: int
 
 
 def import_event(engine: Engine, path: Path | str) -> EventDef:
@@ -76,11 +67,3 @@ def _parse_toml(text: str, source: str) -> dict[str, Any]:
 def list_events(engine: Engine) -> list[EventSummary]:
     with engine.connect() as conn:
         return event_summaries(conn)
-
-
-def event_overview(engine: Engine, event_id: str) -> EventOverview:
-    """The stored definition and how many entries the event has."""
-    with engine.connect() as conn:
-        event = event_in(conn, event_id)
-        query = select(func.count()).select_from(entries).where(entries.c.event_id == event_id)
-        return EventOverview(event, conn.execute(query).scalar_one())
