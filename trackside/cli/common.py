@@ -18,7 +18,6 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from typer.core import TyperGroup
 
-from trackside.core.records import EventFacts
 from trackside.errors import InputError
 from trackside.store import open_engine
 
@@ -125,12 +124,3 @@ def json_text(document: Any) -> str:
 
 def now_text() -> str:
     return datetime.now().isoformat(timespec="seconds")
-
-
-def check_class(facts: EventFacts, car_class: str | None) -> None:
-    classes = sorted({entry.car_class for entry in facts.entries})
-    if car_class is not None and car_class not in classes:
-        raise InputError(
-            f"no entries in class {car_class!r} (classes: {', '.join(classes) or 'none'})",
-            source="option --class",
-        )

@@ -16,8 +16,7 @@ from trackside.core.records import Passing
 from trackside.errors import InputError
 from trackside.live.decoder_recorder import ClockMode, run_decoder_client
 from trackside.publish.formats import time_text
-from trackside.store.decoders import decoder_clocks
-from trackside.store.facts import event_in, read_passings
+from trackside.services.event_reads import decoder_readings, event_passings, require_stored_event
 from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
 from trackside.timing.p3.faults import Faults
 from trackside.timing.p3.intake import ClientStats
@@ -66,8 +65,7 @@ def connect(
     loops = parse_loops(loop or [])
     mode = clock_mode(clock)
     engine = engine_of(ctx)
-    with engine.connect() as conn:
-        event_in(conn, event)
+    require_stored_event(engine, event)
     _log_to_stdout()
     typer.echo(f"following the decoder at {host}:{port} for {event} (Ctrl-C to stop)")
 
@@ -159,10 +157,7 @@ def _field(ctx: typer.Context, event: str | None, demo: bool) -> tuple[str, Sequ
 
         generated = generate_event(seed=DEMO_SEED)
         return generated.event_id, generated.passings
-    engine = engine_of(ctx)
-    with engine.connect() as conn:
-        event_in(conn, event)
-    passings = read_passings(engine, event)
+    passings = event_passings(engine_of(ctx), event)
     if not passings:
         raise InputError(f"event {event!r} has no passings to play", source="argument EVENT")
     return event, passings
@@ -181,10 +176,7 @@ def _simulator_banner(simulator: DecoderSimulator, event_id: str, host: str, por
 @decoder_app.command("clock")
 def clock(ctx: typer.Context, event: str) -> None:
     """List the decoder clock readings of an event (track time = RTC + offset)."""
-    engine = engine_of(ctx)
-    with engine.connect() as conn:
-        event_in(conn, event)
-        readings = decoder_clocks(conn, event)
+    readings = decoder_readings(engine_of(ctx), event)
     typer.echo("decoder,rtc,track,offset_s,recorded")
     for r in readings:
         typer.echo(f"{r.decoder},{time_text(r.rtc_us)},{time_text(r.track_us)},"

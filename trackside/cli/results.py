@@ -12,16 +12,13 @@ from trackside.cli.common import (
     FormatOption,
     OutOption,
     app,
-    check_class,
     choose,
     emit,
     engine_of,
     now_text,
 )
-from trackside.rules import scored
-from trackside.services.checks import require_session
 from trackside.services.publishing import publish_site
-from trackside.store import load_facts
+from trackside.services.results import event_results
 
 # --- results -----------------------------------------------------------------------------
 
@@ -39,11 +36,8 @@ def results(
     from trackside.publish import render_event, render_session
 
     fmt = choose(fmt, RESULT_FORMATS)
-    facts = load_facts(engine_of(ctx), event)
-    check_class(facts, car_class)
-    if session is not None:
-        require_session(facts.event, session, source="option --session")
-    results = scored(facts, generated_at=now_text())
+    results = event_results(engine_of(ctx), event, session=session, car_class=car_class,
+                            generated_at=now_text())  # fmt: skip
     if session is None:
         emit(render_event(results.event, fmt, car_class=car_class), target)
     else:
@@ -62,9 +56,9 @@ def laps(
     from trackside.publish import render_lap_chart
 
     fmt = choose(fmt, RESULT_FORMATS)
-    facts = load_facts(engine_of(ctx), event)
-    require_session(facts.event, session, source="argument SESSION")
-    emit(render_lap_chart(scored(facts).sessions[session], fmt), target)
+    results = event_results(engine_of(ctx), event, session=session,
+                            session_source="argument SESSION")  # fmt: skip
+    emit(render_lap_chart(results.sessions[session], fmt), target)
 
 
 @app.command("publish")

@@ -57,13 +57,9 @@ def serve_command(
 
 
 def _require_event(ctx: typer.Context, event_id: str) -> None:
-    from trackside.errors import InputError
-    from trackside.store.events import event_exists
+    from trackside.services.event_reads import require_stored_event
 
-    with engine_of(ctx).connect() as conn:
-        if not event_exists(conn, event_id):
-            raise InputError(f"no event {event_id!r} (import it with `trackside event import "
-                             "FILE.toml`)", source="option --event")
+    require_stored_event(engine_of(ctx), event_id, source="option --event")
 
 
 def run_server(ctx: typer.Context, options: ServeOptions) -> None:

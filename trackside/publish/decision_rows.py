@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from trackside.core.records import Decision
+from trackside.core.results import seconds
 from trackside.publish.formats import time_text
 
 Doc = dict[str, Any]
@@ -20,7 +21,7 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "session": decision.session_id,
         "lap": decision.lap,
         "at": time_text(decision.at_us),
-        "seconds": decision.seconds,
+        "seconds": seconds(decision.penalty_us),
         "reason": decision.reason,
         "author": decision.author,
         "created": time_text(decision.created_us),
