@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -18,7 +18,9 @@ from trackside.cli.common import (
     event_app,
     json_text,
     out,
+    time_text,
 )
+from trackside.core.clock import format_local_time
 from trackside.services import (
     event_overview,
     import_entries,
@@ -26,14 +28,23 @@ from trackside.services import (
     list_entries,
     list_events,
 )
+from trackside.services.entry_history import EntryChange, entry_history
+from trackside.store.event_versions import EventVersion
+
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="NAME",
+                 help="Who is importing (recorded in the history); default your user name."),
+]
 
 # --- event -------------------------------------------------------------------------------
 
 
 @event_app.command("import")
-def event_import(ctx: typer.Context, file: Path) -> None:
-    """Import (or update) an event definition from a TOML file."""
-    event = import_event(engine_of(ctx), file)
+def event_import(ctx: typer.Context, file: Path, by: ByOption = None) -> None:
+    """Import (or update) an event definition from a TOML file; a changed definition is a new
+    version."""
+    event = import_event(engine_of(ctx), file, by=by)
     typer.echo(
         f"event {event.id}: {event.name}, {len(event.sessions)} sessions, "
         f"{len(event.rounds)} rounds"
@@ -42,12 +53,35 @@ def event_import(ctx: typer.Context, file: Path) -> None:
 
 @event_app.command("show")
 def event_show(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
-    """Show an event's sessions, rounds and entry count."""
+    """Show an event's sessions, rounds, entry count and the definition's last change."""
     overview = event_overview(engine_of(ctx), event)
     if choose(fmt, ("text", "json")) == "json":
-        emit(json_text(_event_document(overview.event, overview.entries)))
+        document = _event_document(overview.event, overview.entries)
+        emit(json_text({**document, "definition": _version_document(overview.last_change)}))
         return
     _print_event(overview.event, overview.entries)
+    out.print(_version_text(overview.last_change), highlight=False)
+
+
+def _version_document(last: EventVersion | None) -> dict[str, Any]:
+    """How many versions the definition has, and who stored the newest one when."""
+    return {
+        "versions": last.version if last else 0,
+        "changed_by": last.author if last else None,
+        "changed_at": time_text(last.recorded_us) if last else None,
+    }
+
+
+def _version_text(last: EventVersion | None) -> str:
+    if last is None:
+        return "definition: no versions recorded"
+    return (f"definition version {last.version}, last changed {_when(last.recorded_us)} "
+            f"by {last.author}")
+
+
+def _when(recorded_us: int) -> str:
+    """A recording time to the second, for tables and summaries."""
+    return format_local_time(recorded_us)[:19]
 
 
 def _event_document(event: Any, entry_count: int) -> dict[str, Any]:
@@ -139,13 +173,14 @@ def event_list(ctx: typer.Context) -> None:
 
 
 @entries_app.command("import")
-def entries_import(ctx: typer.Context, event: str, file: Path) -> None:
-    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number.
+def entries_import(ctx: typer.Context, event: str, file: Path, by: ByOption = None) -> None:
+    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number, each
+    changed entry a new version.
 
     Entries with enough car data (year, make, model, tire_width; more columns such as trim,
     drive, treadwear, weight sharpen it) are classified, and a declared class that disagrees is
     a warning."""
-    report = import_entries(engine_of(ctx), event, file)
+    report = import_entries(engine_of(ctx), event, file, by=by)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(
@@ -188,3 +223,34 @@ def _entries_csv(rows: list[dict[str, Any]]) -> str:
             for row in rows
         ),
     )
+
+
+@entries_app.command("history")
+def entries_history(
+    ctx: typer.Context,
+    event: str,
+    number: Annotated[str | None, typer.Argument(help="One car's entry only.")] = None,
+    fmt: FormatOption = "text",
+) -> None:
+    """List every version of an event's entries (or car NUMBER's): who, when, what changed."""
+    fmt = choose(fmt, ("text", "json"))
+    changes = entry_history(engine_of(ctx), event, number)
+    if fmt == "json":
+        emit(json_text([_change_document(change) for change in changes]))
+        return
+    table = Table("number", "version", "by", "when", "change")
+    for change in changes:
+        table.add_row(change.number, str(change.version), change.author,
+                      _when(change.recorded_us), change.change)
+    out.print(table)
+
+
+def _change_document(change: EntryChange) -> dict[str, Any]:
+    return {
+        "number": change.number,
+        "version": change.version,
+        "author": change.author,
+        "recorded": time_text(change.recorded_us),
+        "change": change.change,
+        "entry": change.entry,
+    }

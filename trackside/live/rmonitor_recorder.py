@@ -74,10 +74,10 @@ async def record_feed(
     """Follow the feed at `host:port` into the event until `stop` is set; what was stored."""
     check_event_id(event_id)
     check_options(date, min_lap_s)
+    author = f"rmonitor {host}:{port}"
     follower = await asyncio.to_thread(begin_follow, engine, event_id, date, min_lap_s,
-                                       finish_lines)
-    recorder = RMonitorRecorder(engine, event_id, follower, f"rmonitor {host}:{port}",
-                                on_passing, on_event)
+                                       finish_lines, author)
+    recorder = RMonitorRecorder(engine, event_id, follower, author, on_passing, on_event)
     await follow_feed(host, port, recorder.line, stop=stop, backoff=backoff, on_event=on_event)
     await recorder.finish()
     return recorder.stats
@@ -89,12 +89,13 @@ def begin_follow(
     date: str | None = None,
     min_lap_s: float | None = None,
     finish_lines: Collection[str] | None = None,
+    author: str = "rmonitor",
 ) -> FeedFollower:
-    """Create the event if missing (dated `date`, else today); a follower that knows its
-    entries and continues its last run."""
+    """Create the event if missing (dated `date`, else today; by `author`, the feed); a
+    follower that knows its entries and continues its last run."""
     with writing(engine) as conn:
         day = date or dt.date.today().isoformat()
-        record_event(conn, FeedEvent(event_id, event_id, day, min_lap_s=min_lap_s))
+        record_event(conn, FeedEvent(event_id, event_id, day, min_lap_s=min_lap_s), author)
         definition = stored_definition(conn, event_id) or {}
         resume, next_run = _last_run(definition.get("session", []))
         return FeedFollower(
@@ -174,7 +175,7 @@ class RMonitorRecorder:
     def _definitions_and_flags(self, update: FeedUpdate) -> None:
         with writing(self.engine) as conn:
             if update.runs or update.track_name:
-                record_event(conn, _feed_event(self.event_id, update))
+                record_event(conn, _feed_event(self.event_id, update), self.author)
             for run in update.runs:
                 self.on_event(f"session {run.session_id}: {run.description or 'unnamed'}"
                               f" (run {run.unique_number})")
@@ -197,7 +198,7 @@ class RMonitorRecorder:
                               f" is car {other!r} in this event; entry not stored")
                 continue
             rows.append(entry_row(entry))
-        replace_entries(conn, self.event_id, rows)
+        replace_entries(conn, self.event_id, rows, self.author)
         return sum(1 for row in rows if row["number"] not in stored)
 
     def _report(self, passing: Passing) -> None:

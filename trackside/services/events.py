@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
 from trackside.core.records import EventDef
 from trackside.errors import InputError
+from trackside.services.author import author_or_user
 from trackside.services.toml_lines import field_line
 from trackside.store.database import writing
+from trackside.store.entries import count_entries
 from trackside.store.event_definition import normalize_definition, parse_event_definition
+from trackside.store.event_versions import EventVersion, latest_event_version
 from trackside.store.events import (
     EventSummary,
     event_summaries,
@@ -22,17 +25,19 @@ from trackside.store.events import (
     sessions_with_facts,
 )
 from trackside.store.facts import event_in
-from trackside.store.schema import entries
 
 
 @dataclass(frozen=True, slots=True)
 class EventOverview:
     event: EventDef
     entries: int
+    last_change: EventVersion | None
+    """The definition's newest version: its number counts them; who stored it and when."""
 
 
-def import_event(engine: Engine, path: Path | str) -> EventDef:
-    """Store the event file's definition; a known id is updated, its facts are kept."""
+def import_event(engine: Engine, path: Path | str, *, by: str | None = None) -> EventDef:
+    """Store the event file's definition, by `by` (default the OS user); a known id is
+    updated (a new version when the definition changed), its facts are kept."""
     path = Path(path)
     text = _read_file(path)
     definition = normalize_definition(_parse_toml(text, str(path)))
@@ -43,7 +48,7 @@ def import_event(engine: Engine, path: Path | str) -> EventDef:
         raise
     with writing(engine) as conn:
         _check_sessions_still_defined(conn, event, str(path))
-        save_event(conn, event, definition)
+        save_event(conn, event, definition, author_or_user(by))
     return event
 
 
@@ -79,8 +84,8 @@ def list_events(engine: Engine) -> list[EventSummary]:
 
 
 def event_overview(engine: Engine, event_id: str) -> EventOverview:
-    """The stored definition and how many entries the event has."""
+    """The stored definition, how many entries the event has, and its last change."""
     with engine.connect() as conn:
         event = event_in(conn, event_id)
-        query = select(func.count()).select_from(entries).where(entries.c.event_id == event_id)
-        return EventOverview(event, conn.execute(query).scalar_one())
+        return EventOverview(event, count_entries(conn, event_id),
+                             latest_event_version(conn, event_id))
