@@ -199,6 +199,19 @@ def test_an_rmonitor_import_is_recorded_as_by_its_file(trackside, tmp_path, stor
         ("21", 1, "rmonitor feed.txt"), ("22", 1, "rmonitor feed.txt")]
 
 
+def test_a_feed_merged_into_a_defined_event_is_its_next_version(trackside, loaded, store):
+    path = loaded.write("feed.txt", FEED.replace("1002,", "2002,"))
+    before = event_versions(store)
+    ok(trackside("rmonitor", "import", path, "--event", EV))
+    versions = event_versions(store)
+    assert versions[:-1] == before
+    merged = versions[-1]
+    assert (merged.version, merged.author) == (len(before) + 1, "rmonitor feed.txt")
+    assert [s["id"] for s in merged.definition["session"]] == ["TA1-A", "TA1-I", "run1"]
+    assert [(v.number, v.version, v.author) for v in entry_versions(store)
+            if v.author.startswith("rmonitor")] == [("22-run1", 1, "rmonitor feed.txt")]
+
+
 def test_a_live_feed_is_recorded_as_by_the_feed(store) -> None:
     follower = begin_follow(store, "club", "2026-05-16", author="rmonitor orbits:50000")
     recorder = RMonitorRecorder(store, "club", follower, "rmonitor orbits:50000",
