@@ -17,10 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from trackside.core.scoring import score_event, score_session
 from trackside.demo import generate_event
 from trackside.demo.files import EventFiles
 from trackside.demo.generator import GeneratedEvent
+from trackside.rules import scored
 from trackside.services import (
     add_decision,
     import_entries,
@@ -63,10 +63,7 @@ def import_day(engine: Engine, event: GeneratedEvent, files: EventFiles) -> dict
 
 def recompute(engine: Engine, event_id: str) -> None:
     """Every result anyone can ask for: the event and each session, from the stored facts."""
-    facts = load_facts(engine, event_id)
-    score_event(facts)
-    for session in facts.event.sessions:
-        score_session(facts, session.id)
+    scored(load_facts(engine, event_id))
 
 
 def main() -> None:

@@ -63,6 +63,8 @@ def decision(
     id: int, kind: str, car: str | None = None, session: str | None = None, **kw
 ) -> Decision:
     at = kw.pop("at", None)
+    if "seconds" in kw:  # a time penalty as officials give it, in seconds
+        kw["penalty_us"] = round(kw.pop("seconds") * 1_000_000)
     return Decision(
         id, DecisionKind(kind), car, session, at_us=t(at) if at else None, author="Steward", **kw
     )
@@ -73,7 +75,7 @@ def event(
     rounds: dict[str, list[str]] | None = None,
     scoring: str = "rounds",
     min_lap_s: float = 20.0,
-    awards: int = 3,
+    awards: int | None = 3,
 ) -> EventDef:
     """`sessions`: lines of `id scored|unscored group[,group]`."""
     defs = []
@@ -87,7 +89,7 @@ def event(
         "Test Event",
         DATE,
         scoring=Scoring(scoring),
-        min_lap_s=min_lap_s,
+        min_lap_us=round(min_lap_s * 1_000_000),
         awards_per_class=awards,
         track=Track("Test Track", 4800, "SF"),
         sessions=tuple(defs),

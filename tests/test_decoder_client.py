@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from tests.decoder_field import CLIENT, FAST, Field, differences, make_field, wait_until
 from trackside.core.records import Passing
+from trackside.live.decoder_recorder import ClientStats, run_decoder_client
 from trackside.store.decoders import decoder_clocks
 from trackside.store.journal import now_us
 from trackside.store.schema import passings
-from trackside.timing.p3.client import ClientStats, run_decoder_client
 from trackside.timing.p3.epochs import qualified
 from trackside.timing.p3.simulator import DecoderSimulator, Faults
 

@@ -12,10 +12,11 @@ from sqlalchemy import select
 
 from tests.decoder_field import CLIENT, FAST, Field, make_field, wait_until
 from trackside.core.records import Passing
-from trackside.store.decoders import DecoderClock, decoder_clocks
+from trackside.live.decoder_recorder import run_decoder_client
+from trackside.store.decoders import decoder_clocks
 from trackside.store.schema import passings
-from trackside.timing.p3.client import run_decoder_client
 from trackside.timing.p3.clock_map import TOLERANCE_US, ClockMap, ClockMode
+from trackside.timing.p3.clock_reading import DecoderClock
 from trackside.timing.p3.epochs import qualified
 from trackside.timing.p3.sim_plan import RESET_JUMP_US
 from trackside.timing.p3.simulator import DecoderSimulator, Faults

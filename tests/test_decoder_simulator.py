@@ -14,11 +14,11 @@ import pytest
 
 from tests.decoder_field import CLIENT, make_field, wait_until
 from trackside.core.records import Passing
+from trackside.live.decoder_recorder import run_decoder_client
 from trackside.services import import_passings
 from trackside.store import read_passings
 from trackside.timing.p3 import RecordType, StreamDecoder, encode, get_time_request
 from trackside.timing.p3.addressed import resend
-from trackside.timing.p3.client import run_decoder_client
 from trackside.timing.p3.decoder_frames import status_frame
 from trackside.timing.p3.faults import Faults, corrupted
 from trackside.timing.p3.fields import GetTimeField, PassingField

@@ -12,13 +12,13 @@ from typer.testing import Result
 from tests.conftest import Scenario
 from trackside.store import open_engine
 from trackside.store.decoders import (
-    DecoderClock,
     append_decoder_clock,
     decoder_clocks,
     latest_offsets,
     numbered_passings,
 )
 from trackside.store.migrate import alembic_config, current_revision, head_revision
+from trackside.timing.p3.clock_reading import DecoderClock
 
 S = 1_000_000
 NINE = 1778922000 * S

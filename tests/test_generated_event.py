@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from trackside.core.results import Status
-from trackside.core.scoring import score
 from trackside.demo.generator import generate_event
 from trackside.demo.run import import_demo
+from trackside.rules import scored
 from trackside.store import load_facts, open_engine
 
 SEED = 7
@@ -32,9 +32,9 @@ def reference(day, tmp_path_factory):
     folder = tmp_path_factory.mktemp("reference")
     engine = open_engine(f"sqlite:///{folder / 'ref.db'}")
     import_demo(engine, day, day.write(folder))
-    scored = score(load_facts(engine, day.event_id))
+    reference = scored(load_facts(engine, day.event_id))
     engine.dispose()
-    return scored
+    return reference
 
 
 def _shuffle_rows(path: Path, seed: int) -> None:
@@ -50,7 +50,7 @@ def test_shuffled_files_on_either_backend_give_the_same_results(day, reference, 
     _shuffle_rows(files.passings, 1)
     _shuffle_rows(files.flags, 2)
     import_demo(engine, day, files)
-    assert score(load_facts(engine, day.event_id)) == reference
+    assert scored(load_facts(engine, day.event_id)) == reference
 
 
 def test_the_day_has_results_for_every_class_with_awards(day, reference):

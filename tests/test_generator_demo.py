@@ -13,8 +13,8 @@ from rich.console import Console
 from sqlalchemy import Engine
 
 from trackside.core.results import EventResult, Status
-from trackside.core.scoring import score_event, score_session
 from trackside.demo import generate_event, run_demo
+from trackside.rules import scored
 from trackside.store import load_facts, open_engine
 
 
@@ -48,7 +48,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoRun]:
 
 
 def event_result(engine: Engine) -> EventResult:
-    return score_event(load_facts(engine, generate_event().event_id))
+    return scored(load_facts(engine, generate_event().event_id)).event
 
 
 def test_second_run_adds_nothing_and_keeps_every_decision(demo: DemoRun) -> None:
@@ -79,7 +79,7 @@ def test_penalties_change_the_results(demo: DemoRun) -> None:
     assert statuses[excluded] == Status.EXCLUDED
     dq = next(p for p in day.penalties if p["kind"] == "session-dq")
     facts = load_facts(engine, day.event_id)
-    session = score_session(facts, str(dq["session_id"]))
+    session = scored(facts).sessions[str(dq["session_id"])]
     dq_entry = next(e for e in session.entries if e.number == dq["number"])
     assert dq_entry.laps and not dq_entry.valid_laps
 
@@ -89,7 +89,7 @@ def test_borrowed_transponder_is_reported_not_scored(demo: DemoRun) -> None:
     day = generate_event()
     facts = load_facts(engine, day.event_id)
     unknown = {u.transponder for s in facts.event.sessions
-               for u in score_session(facts, s.id).unknown}
+               for u in scored(facts).sessions[s.id].unknown}
     assert unknown & set(day.unknown_transponders)
 
 

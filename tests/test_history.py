@@ -12,7 +12,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from trackside.live.rmonitor_recorder import RMonitorRecorder, begin_follow
+from trackside.live.rmonitor_recorder import RMonitorRecorder
+from trackside.services.rmonitor_journal import begin_follow
 from trackside.store import open_engine
 from trackside.store.entry_versions import EntryVersion, entry_versions_of
 from trackside.store.event_versions import EventVersion, event_versions_of

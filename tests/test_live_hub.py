@@ -11,9 +11,9 @@ from sqlalchemy import Engine
 from tests.conftest import Scenario
 from trackside.core.clock import parse_local_time
 from trackside.core.records import Passing
-from trackside.core.scoring import score
 from trackside.errors import InputError
 from trackside.live.hub import LiveHub
+from trackside.rules import scored
 from trackside.services import (
     add_decision,
     import_entries,
@@ -44,7 +44,7 @@ def event_id(engine: Engine, scenario: Scenario) -> str:
 
 
 def full_recompute(engine: Engine, event_id: str):
-    return score(load_facts(engine, event_id))
+    return scored(load_facts(engine, event_id))
 
 
 def test_results_follow_the_journal_and_equal_a_full_recompute(engine, event_id):

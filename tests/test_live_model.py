@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from tests.scenario import decision, entries, event, t
 from trackside.core.records import EventFacts, Flag, FlagState, Passing
-from trackside.core.scoring import score
 from trackside.live.results_model import BULK_PASSINGS, LiveResults
+from trackside.rules import scored
 
 EVENT = event("PR unscored A,B\nTA1 scored A\nTA2 scored B\nTA3 scored A,B", min_lap_s=20.0)
 ENTRIES = entries("car class group\n1 S2 A\n2 S2 A\n3 T4 A\n4 T4 B\n5 S2 B")
@@ -94,11 +94,11 @@ def apply(model: LiveResults, kind: str, item: object) -> None:
 @given(journal(), st.integers(0, 30))
 def test_incremental_results_equal_a_full_recompute_after_every_fact(items, loaded):
     model = LiveResults(facts_of(items[:loaded]))
-    assert model.scored == score(facts_of(items[:loaded]))
+    assert model.scored == scored(facts_of(items[:loaded]))
     for count in range(loaded, len(items)):
         kind, item = items[count]
         apply(model, kind, item)
-        assert model.scored == score(facts_of(items[: count + 1])), (kind, item)
+        assert model.scored == scored(facts_of(items[: count + 1])), (kind, item)
 
 
 @settings(max_examples=100, deadline=None)
@@ -110,7 +110,7 @@ def test_passings_alone_never_cause_a_full_recompute(items):
     for kind, item in items:
         if kind == "passing":
             assert not model.apply(passings=[item]).full
-    assert model.scored == score(facts_of(flag_and_decisions + items))
+    assert model.scored == scored(facts_of(flag_and_decisions + items))
 
 
 def test_a_passing_already_stored_changes_nothing():
@@ -150,6 +150,6 @@ def test_a_bulk_import_is_scored_in_one_pass():
     many = [Passing(t("09:01:00") + i * MIN_LAP, "T1", "SF") for i in range(BULK_PASSINGS)]
     model = LiveResults(facts_of([("flag", Flag("TA1", FlagState.GREEN, t("09:00:00")))]))
     assert model.apply(passings=many).full
-    assert model.scored == score(facts_of([("passing", p) for p in many]
+    assert model.scored == scored(facts_of([("passing", p) for p in many]
                                           + [("flag", Flag("TA1", FlagState.GREEN,
                                                            t("09:00:00")))]))

@@ -8,15 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.scenario import decision, entries, event, t
-from trackside.core.event_results import event_rank_key
 from trackside.core.records import EventFacts, Flag, FlagState, Passing
-from trackside.core.scoring import score
+from trackside.rules import event_rules, scored
 
 CARS = ["1", "2", "3", "4"]
 ENTRIES = entries("car class group\n1 S2 A\n2 S2 A\n3 T4 A\n4 T4 A")
 EVENT = event("TA1 scored A\nTA2 scored A")
 SESSION_STARTS = {"TA1": t("09:00:00"), "TA2": t("10:00:00")}
 MIN_LAP = EVENT.min_lap_us
+RANK = event_rules(EVENT.ruleset).rank_key
 
 
 @st.composite
@@ -86,8 +86,8 @@ def event_facts(draw) -> EventFacts:
 
 
 def results(facts: EventFacts):
-    scored = score(facts)
-    return scored.event, scored.sessions
+    everything = scored(facts)
+    return everything.event, everything.sessions
 
 
 @settings(max_examples=150, deadline=None)
@@ -106,15 +106,15 @@ def test_import_order_never_changes_results(facts, rnd):
 @given(event_facts(), st.data())
 def test_adding_a_penalty_never_improves_an_entry(facts, data):
     extra = data.draw(penalty(len(facts.decisions) + 1))
-    before = {r.number: r for r in score(facts).event.entries}
+    before = {r.number: r for r in scored(facts).event.entries}
     after = {
         r.number: r
-        for r in score(replace(facts, decisions=(*facts.decisions, extra))).event.entries
+        for r in scored(replace(facts, decisions=(*facts.decisions, extra))).event.entries
     }
     for number, old in before.items():
         new = after[number]
         if new.status == "ok" and old.status == "ok":
-            assert event_rank_key(new)[:3] >= event_rank_key(old)[:3]
+            assert RANK(new)[:3] >= RANK(old)[:3]
             assert new.best_lap_us >= old.best_lap_us
         if old.status != "ok":
             assert new.status != "ok"

@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import Engine
 
 from trackside.core.clock import format_local_time
-from trackside.core.scoring import score
 from trackside.live.rmonitor_feed_client import Backoff, parse_address
 from trackside.live.rmonitor_recorder import RecorderStats, record_feed
+from trackside.rules import scored
 from trackside.services.rmonitor_import import import_rmonitor
 from trackside.store import load_facts
 from trackside.store.journal import count_passings
@@ -105,7 +105,7 @@ def stored_facts(engine: Engine, event_id: str):  # type: ignore[no-untyped-def]
         sorted((f.session_id, f.state, f.time_us) for f in facts.flags),
         sorted((p.time_us, p.transponder, p.loop) for p in facts.passings),
         {sid: [(r.number, r.best_lap) for r in result.entries]
-         for sid, result in score(facts).sessions.items()},
+         for sid, result in scored(facts).sessions.items()},
     )
 
 

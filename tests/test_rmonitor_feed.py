@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from trackside.core.records import Entry, FlagState
-from trackside.core.scoring import score_session
+from trackside.rules import scored
 from trackside.timing.rmonitor import RMonitorFeed, read_feed
 from trackside.timing.rmonitor.standings import OrbitsBestLap
 from trackside.timing.rmonitor.times import at, duration_us, time_of_day_us
@@ -202,8 +202,8 @@ def test_without_l_the_j_laps_are_placed_from_the_race_start_of_the_heartbeats()
         ("52474", None, t("09:02:00.500")),
         ("52474", None, t("09:02:59.750")),
     ]
-    scored = score_session(feed.facts(), "run1").entries[0].laps
-    assert [lap.time_us for lap in scored] == [duration_us("00:01:00.500"), 59_250_000]
+    laps = scored(feed.facts()).sessions["run1"].entries[0].laps
+    assert [lap.time_us for lap in laps] == [duration_us("00:01:00.500"), 59_250_000]
 
 
 def test_j_laps_without_a_running_race_clock_make_no_passings_and_are_reported() -> None:
@@ -253,7 +253,7 @@ def test_the_facts_rescore_through_the_core_with_duplicate_reads_ignored() -> No
     """
     feed = feed_of(text, min_lap_s=20.0)
     assert feed.event.min_lap_s == 20.0
-    (row,) = score_session(feed.facts(), "run1").entries
+    (row,) = scored(feed.facts()).sessions["run1"].entries
     assert (row.number, row.driver, row.car_class, row.status) == ("21", "Ann Lee", "S2", "ok")
     assert [lap.time_us for lap in row.laps] == [122_500_000, 120_500_000]
     assert row.best_lap is not None and row.best_lap.lap == 2

@@ -14,7 +14,7 @@ import pytest
 
 from trackside.core.records import FlagState
 from trackside.core.results import SessionEntryResult
-from trackside.core.scoring import score, score_session
+from trackside.rules import scored
 from trackside.timing.rmonitor import RMonitorFeed, parse_lines, read_feed, read_feed_file
 from trackside.timing.rmonitor.times import at, duration_us, time_of_day_us
 
@@ -40,7 +40,7 @@ def feed() -> RMonitorFeed:
 
 
 def rows(feed: RMonitorFeed, session_id: str) -> dict[str, SessionEntryResult]:
-    return {row.number: row for row in score_session(feed.facts(), session_id).entries}
+    return {row.number: row for row in scored(feed.facts()).sessions[session_id].entries}
 
 
 def fastest(row: SessionEntryResult | None):
@@ -158,7 +158,7 @@ def test_lap_records_alone_give_the_same_best_laps() -> None:
         lines = [line for line in handle if not line.startswith(b"$L")]
     feed = read_feed(lines, "sebring-2009", min_lap_s=20.0)
     assert feed.run("run1").passings_from == "$J"
-    results = score(feed.facts()).sessions["run1"]
+    results = scored(feed.facts()).sessions["run1"]
     best = {row.number: fastest(row) for row in results.entries}
     for orbits in feed.run("run1").best_laps:
         lap = best[orbits.number]

@@ -21,11 +21,12 @@ from trackside.core.records import (
     SessionDef,
     SessionFormat,
 )
-from trackside.core.scoring import Scored, score
+from trackside.core.scoring import Scored
 from trackside.live.rmonitor_board import board_of
 from trackside.live.rmonitor_lines import changed_lines
 from trackside.live.rmonitor_server import RMonitorServer, serve_rmonitor
 from trackside.live.scoreboard_clients import ClientLimits
+from trackside.rules import scored
 from trackside.timing.rmonitor import RMonitorFeed, read_feed
 from trackside.timing.rmonitor.times import at, time_of_day_us
 
@@ -52,7 +53,7 @@ FLAGS = (
     Flag("TA1", FlagState.CHECKERED, t("09:12:00")),
 )
 EVENT = EventDef(
-    "club", "Club TT", DATE, min_lap_s=20.0,
+    "club", "Club TT", DATE, min_lap_us=20_000_000,
     sessions=(
         SessionDef("TA1", "Time Attack 1", SessionFormat.TIME_ATTACK, True, ("A",),
                    duration_min=12),
@@ -101,7 +102,7 @@ async def replay(clock: Clock, step_s: int = 20, end: str = "09:14:00",
     while time_us <= t(end):
         clock.now_us = time_us
         facts = facts_at(time_us)
-        yield facts, score(facts)
+        yield facts, scored(facts)
         await asyncio.sleep(pause_s)
         time_us += step_s * SECOND
 
@@ -201,7 +202,7 @@ async def connect_when_listening(port: int) -> Scoreboard:
 
 def test_clients_receive_a_feed_that_reads_back_as_the_same_entries_laps_and_flags() -> None:
     final = facts_at(t("09:14:00"))
-    expected = score(final).sessions["TA1"]
+    expected = scored(final).sessions["TA1"]
     for data in serve_and_collect(clients=2):
         feed = read_back(data)
         assert [r.session_id for r in feed.runs] == ["run1"]
@@ -216,7 +217,7 @@ def test_clients_receive_a_feed_that_reads_back_as_the_same_entries_laps_and_fla
         assert [(f.state, f.time_us) for f in feed.flags] == [
             (f.state, floor_second(f.time_us)) for f in FLAGS]
         laps = {row.number: [lap.time_us for lap in row.laps]
-                for row in score(feed.facts()).sessions["run1"].entries}
+                for row in scored(feed.facts()).sessions["run1"].entries}
         assert laps == {row.number: [lap.time_us for lap in row.laps] for row in expected.entries}
 
 
@@ -228,7 +229,7 @@ def test_positions_are_trackside_running_order() -> None:
     for line in lines_of(data):
         if line.startswith(b"$H,"):
             last_h[line.split(b",")[2]] = line
-    expected = score(facts_at(t("09:14:00"))).sessions["TA1"].entries
+    expected = scored(facts_at(t("09:14:00"))).sessions["TA1"].entries
     assert [int(last_h[f'"{row.number}"'.encode()].split(b",")[1]) for row in expected] == list(
         range(1, len(expected) + 1))
 
@@ -246,7 +247,7 @@ def test_lines_are_cp1252_with_cr_lf_and_the_run_starts_with_its_full_state() ->
 def test_each_new_lap_is_one_j_and_each_flag_change_one_f_at_its_time() -> None:
     (data,) = serve_and_collect(clients=1)
     lines = lines_of(data)
-    rows = score(facts_at(t("09:14:00"))).sessions["TA1"].entries
+    rows = scored(facts_at(t("09:14:00"))).sessions["TA1"].entries
     crossings = sum(len(row.laps) + 1 for row in rows if row.laps)
     assert sum(1 for line in lines if line.startswith(b"$J,")) == crossings
     assert b'$F,9999,"00:07:49","09:04:10","00:04:10","Yellow"' in lines
@@ -262,7 +263,7 @@ def test_a_heartbeat_every_period_carries_the_session_clock_and_flag() -> None:
         port = await server.start()
         board = await Scoreboard.connect(port)
         facts = facts_at(clock.now_us)
-        server.publish(facts, score(facts))
+        server.publish(facts, scored(facts))
         data = await board.read_for(0.5)
         await server.close()
         return data
@@ -281,15 +282,15 @@ def test_a_client_connecting_late_gets_the_full_state_at_once() -> None:
     async def scenario() -> bytes:
         server = RMonitorServer("127.0.0.1", 0, heartbeat_s=10, clock=clock)
         port = await server.start()
-        async for facts, scored in replay(clock, step_s=60, end="09:08:00", pause_s=0):
-            server.publish(facts, scored)
+        async for facts, results in replay(clock, step_s=60, end="09:08:00", pause_s=0):
+            server.publish(facts, results)
         late = await Scoreboard.connect(port)
         data = await late.read_for(0.3)
         await server.close()
         return data
 
     feed = read_back(asyncio.run(scenario()))
-    expected = score(facts_at(t("09:08:00"))).sessions["TA1"]
+    expected = scored(facts_at(t("09:08:00"))).sessions["TA1"]
     assert len(feed.entries) == len(ENTRIES)
     assert {b.number: b.time_us for b in feed.run("run1").best_laps} == {
         row.number: row.best_lap.time_us if row.best_lap else None for row in expected.entries}
@@ -306,7 +307,7 @@ def test_a_new_session_resets_the_board() -> None:
         port = await server.start()
         board = await Scoreboard.connect(port)
         for facts in (facts_at(t("09:14:00")), facts_at(t("09:20:00"), flags)):
-            server.publish(facts, score(facts))
+            server.publish(facts, scored(facts))
         data = await board.read_for(0.3)
         await server.close()
         return data
@@ -323,7 +324,7 @@ def test_only_what_changed_is_sent_again() -> None:
     renamed = (replace(ENTRIES[0], first_name="Annie"), *ENTRIES[1:])
     after = replace(facts_at(t("09:04:00")), entries=renamed)
     new_crossings = [p for p in PASSINGS if t("09:03:30") < p.time_us <= t("09:04:00")]
-    lines = changed_lines(board_of(before, score(before)), board_of(after, score(after)),
+    lines = changed_lines(board_of(before, scored(before)), board_of(after, scored(after)),
                           t("09:04:00"))
     kinds = [line.split(",")[0] for line in lines]
     assert [line for line in lines if line.startswith(("$A", "$COMP"))] == [
@@ -341,7 +342,7 @@ def test_a_slow_client_is_dropped_and_never_holds_up_the_others() -> None:
     limits = ClientLimits(max_backlog_bytes=20_000, write_timeout_s=30, send_buffer_bytes=8192)
     snapshots = [facts_at(t("09:14:00")),
                  facts_at(t("09:20:00"), (*FLAGS, Flag("TA2", FlagState.GREEN, t("09:20:00"))))]
-    scored = [score(f) for f in snapshots]
+    scored = [scored(f) for f in snapshots]
 
     async def scenario() -> tuple[RMonitorServer, bytes, str]:
         server = RMonitorServer("127.0.0.1", 0, heartbeat_s=10, limits=limits)
@@ -388,8 +389,8 @@ def test_a_dead_client_is_dropped_and_the_others_go_on() -> None:
         await wait_until(lambda: len(server.clients) == 2)
         dead.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         dead.close()  # RST
-        async for facts, scored in replay(clock, step_s=60):
-            server.publish(facts, scored)
+        async for facts, results in replay(clock, step_s=60):
+            server.publish(facts, results)
         await wait_until(lambda: len(server.clients) == 1)
         data = await alive.read_for(0.2)
         await server.close()

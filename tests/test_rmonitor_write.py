@@ -15,7 +15,7 @@ from trackside.core.records import (
     SessionDef,
 )
 from trackside.core.results import SessionEntryResult
-from trackside.core.scoring import score_session
+from trackside.rules import scored
 from trackside.timing.rmonitor import parse_lines, read_feed
 from trackside.timing.rmonitor import write as w
 from trackside.timing.rmonitor.times import at, duration_us, time_of_day_us
@@ -150,7 +150,7 @@ def scoreboard(facts: EventFacts, *, crossings: bool) -> list[bytes]:
         lap = time_us - last[car] if car in last else 0
         lines.append(w.passing(car, lap, time_us - at(DATE, RACE_START)))
         last[car] = time_us
-    for position, row in enumerate(score_session(facts, "run1").entries, start=1):
+    for position, row in enumerate(scored(facts).sessions["run1"].entries, start=1):
         best = row.best_lap
         lines.append(w.best_lap(position, row.number, best and best.lap, best and best.time_us))
     return [w.encode(line) for line in lines]
@@ -171,8 +171,8 @@ def test_what_is_written_reads_back_as_the_same_entries_and_laps(crossings: bool
         ("Joël Fäßler", "S4"),
         ("Bob Ray, Jr.", "S2"),
     ]
-    before = {row.number: row for row in score_session(facts, "run1").entries}
-    after = {row.number: row for row in score_session(feed.facts(), "run1").entries}
+    before = {row.number: row for row in scored(facts).sessions["run1"].entries}
+    after = {row.number: row for row in scored(feed.facts()).sessions["run1"].entries}
     assert {n: laps(row) for n, row in after.items()} == {n: laps(r) for n, r in before.items()}
     assert [(b.number, b.lap, b.time_us) for b in feed.run("run1").best_laps] == [
         (row.number, row.best_lap.lap, row.best_lap.time_us)

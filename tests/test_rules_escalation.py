@@ -4,8 +4,7 @@ VI.1.1.2.C and VI.1.1.3; RMD Time Attack 1.2)."""
 from dataclasses import replace
 
 from tests.scenario import decision, event, facts
-from trackside.core.scoring import score
-from trackside.rules import escalation_prompts
+from trackside.rules import escalation_prompts, scored
 
 LAPS = "time car\n09:01:00 21\n09:03:00 21\n09:05:01 21\n09:07:03 21"
 FLAGS = "time session state\n09:00:00 TA1 green\n09:20:00 TA1 checkered"
@@ -24,7 +23,7 @@ def test_second_track_limits_offense_in_a_session_prompts_session_dq_but_does_no
         "second track-limits/loss-of-control offense: disqualification from the session may apply"
         " (session-dq) (SCCA TT VI.1.1.2.C)"
     )
-    (row,) = [r for r in score(f).sessions["TA1"].entries if r.number == "21"]
+    (row,) = [r for r in scored(f).sessions["TA1"].entries if r.number == "21"]
     assert row.status == "ok"  # two laps lost, one still valid: never escalated on its own
     assert sum(lap.valid for lap in row.laps) == 1
 

@@ -8,7 +8,7 @@ session disqualification), VI.1.1.6.A (flag violation: lose fastest lap); RMD 1.
 import pytest
 
 from tests.scenario import decision, event, facts
-from trackside.core.scoring import score
+from trackside.rules import scored
 
 ONE_CAR = """
 car class group
@@ -34,7 +34,7 @@ time      session state
 
 
 def session_laps(*decisions):
-    result = score(facts(event(), ONE_CAR, FIVE_LAPS, FLAGS, tuple(decisions)))
+    result = scored(facts(event(), ONE_CAR, FIVE_LAPS, FLAGS, tuple(decisions)))
     (row,) = result.sessions["TA1"].entries
     return row, [(lap.lap, lap.valid, lap.reason) for lap in row.laps]
 

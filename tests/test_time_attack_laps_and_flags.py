@@ -5,7 +5,7 @@ no lap scored once a black flag all or red flag is shown), RMD Competition Rules
 """
 
 from tests.scenario import event, facts
-from trackside.core.scoring import score
+from trackside.rules import scored
 
 ONE_CAR = """
 car class group
@@ -25,7 +25,7 @@ def laps_of(scored, car="21", session="TA1"):
 
 
 def test_rule1_only_the_start_finish_loop_makes_laps():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -43,7 +43,7 @@ def test_rule1_only_the_start_finish_loop_makes_laps():
 
 
 def test_rule1_unknown_transponders_are_kept_and_reported_not_scored():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -66,7 +66,7 @@ def test_rule1_unknown_transponders_are_kept_and_reported_not_scored():
 
 
 def test_rule2_duplicate_read_inside_min_lap_s_is_ignored_and_next_lap_timed_from_accepted():
-    result = score(
+    result = scored(
         facts(
             event(min_lap_s=20),
             ONE_CAR,
@@ -85,7 +85,7 @@ def test_rule2_duplicate_read_inside_min_lap_s_is_ignored_and_next_lap_timed_fro
 
 
 def test_rule2_a_crossing_exactly_min_lap_s_later_is_a_lap():
-    result = score(
+    result = scored(
         facts(
             event(min_lap_s=20),
             ONE_CAR,
@@ -101,7 +101,7 @@ def test_rule2_a_crossing_exactly_min_lap_s_later_is_a_lap():
 
 
 def test_rule4_laps_before_the_first_green_belong_to_no_session():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -120,7 +120,7 @@ def test_rule4_laps_before_the_first_green_belong_to_no_session():
 
 
 def test_rule4_a_car_that_left_early_carries_no_lap_into_the_next_session():
-    result = score(
+    result = scored(
         facts(
             event("TA1 scored A\nTA2 scored A"),
             ONE_CAR,
@@ -145,7 +145,7 @@ def test_rule4_a_car_that_left_early_carries_no_lap_into_the_next_session():
 
 
 def test_rule4_lap_numbers_count_every_lap_of_the_session_valid_or_not():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -164,7 +164,7 @@ def test_rule4_lap_numbers_count_every_lap_of_the_session_valid_or_not():
 
 
 def test_rule6_checkered_lap_counts_and_cool_down_laps_do_not():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -193,7 +193,7 @@ def test_rule6_checkered_lap_counts_and_cool_down_laps_do_not():
 
 
 def test_rule6_red_flag_cut_off_then_restart():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -227,7 +227,7 @@ def test_rule6_red_flag_cut_off_then_restart():
 
 
 def test_rule6_lap_completed_exactly_at_the_red_flag_counts():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -247,7 +247,7 @@ def test_rule6_lap_completed_exactly_at_the_red_flag_counts():
 
 
 def test_rule6_nothing_scored_after_black_flag_all_that_ends_the_session():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -272,7 +272,7 @@ def test_rule6_nothing_scored_after_black_flag_all_that_ends_the_session():
 
 
 def test_rule5_yellow_and_a_second_green_change_nothing():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,
@@ -295,7 +295,7 @@ def test_rule5_yellow_and_a_second_green_change_nothing():
 
 
 def test_rule6_an_open_session_scores_every_lap_after_green():
-    result = score(
+    result = scored(
         facts(
             event(),
             ONE_CAR,

@@ -6,7 +6,7 @@ awards (top three drivers in each class), RMD 1.2-1.7 via the decisions they ref
 
 from tests.scenario import decision, event, facts
 from trackside.core.results import Status, seconds
-from trackside.core.scoring import score
+from trackside.rules import scored
 
 FLAGS_3 = """
 time      session state
@@ -26,7 +26,7 @@ def by_number(result):
 
 
 def test_session_tie_goes_to_second_best_lap():
-    result = score(
+    result = scored(
         facts(
             event(),
             """
@@ -51,7 +51,7 @@ def test_session_tie_goes_to_second_best_lap():
 
 
 def test_session_tie_on_both_laps_goes_to_whoever_set_the_time_first():
-    result = score(
+    result = scored(
         facts(
             event(),
             """
@@ -73,7 +73,7 @@ def test_session_tie_on_both_laps_goes_to_whoever_set_the_time_first():
 
 
 def test_cumulative_total_of_round_times_with_millisecond_precision():
-    result = score(
+    result = scored(
         facts(
             THREE_ROUNDS,
             "car class group\n21 S2 A",
@@ -104,7 +104,7 @@ def test_cumulative_total_of_round_times_with_millisecond_precision():
 
 
 def test_entry_missing_a_round_ranks_after_full_entries_even_with_a_lower_total():
-    result = score(
+    result = scored(
         facts(
             THREE_ROUNDS,
             """
@@ -135,7 +135,7 @@ def test_entry_missing_a_round_ranks_after_full_entries_even_with_a_lower_total(
 
 
 def test_equal_totals_go_to_the_faster_single_best_lap_then_to_who_set_it_first():
-    result = score(
+    result = scored(
         facts(
             event("TA1 scored A\nTA2 scored A"),
             """
@@ -172,7 +172,7 @@ def test_rounds_table_takes_the_best_lap_of_any_session_in_the_round():
         "TA1-A scored A\nTA1-B scored B\nPRAC unscored A,B",
         rounds={"TA1": ["TA1-A", "TA1-B"]},
     )
-    result = score(
+    result = scored(
         facts(
             ev,
             """
@@ -209,13 +209,13 @@ def test_rounds_table_takes_the_best_lap_of_any_session_in_the_round():
 
 
 def test_without_rounds_each_scored_session_is_its_own_round():
-    result = score(facts(THREE_ROUNDS, "car class group\n1 S2 A", "time car\n09:01:00 1", FLAGS_3))
+    result = scored(facts(THREE_ROUNDS, "car class group\n1 S2 A", "time car\n09:01:00 1", FLAGS_3))
     assert result.event.rounds == ("TA1", "TA2", "TA3")
 
 
 def test_best_lap_scoring_makes_one_round_of_all_scored_sessions():
     ev = event("TA1 scored A\nTA2 scored A\nTA3 scored A", scoring="best-lap")
-    result = score(
+    result = scored(
         facts(
             ev,
             "car class group\n1 S2 A",
@@ -237,7 +237,7 @@ def test_best_lap_scoring_makes_one_round_of_all_scored_sessions():
 
 
 def test_no_valid_scored_lap_means_no_time_and_no_position():
-    result = score(
+    result = scored(
         facts(
             event(),
             "car class group\n1 S2 A\n2 S2 A",
@@ -254,7 +254,7 @@ def test_no_valid_scored_lap_means_no_time_and_no_position():
 
 
 def test_excluded_and_disqualified_entries_have_no_position():
-    result = score(
+    result = scored(
         facts(
             event(),
             "car class group\n1 S2 A\n2 S2 A\n3 S2 A",
@@ -282,7 +282,7 @@ def test_class_positions_and_awards_top_n_per_class():
         f"09:01:00.000 {car}\n09:03:{seconds_:02d}.000 {car}"
         for car, seconds_ in [("1", 1), ("2", 2), ("3", 3), ("4", 4), ("5", 5), ("6", 0)]
     )
-    result = score(
+    result = scored(
         facts(
             event(awards=3),
             """
@@ -310,7 +310,7 @@ def test_class_positions_and_awards_top_n_per_class():
 
 
 def test_time_penalty_adds_to_the_total():
-    result = score(
+    result = scored(
         facts(
             event(),
             "car class group\n1 S2 A",
@@ -325,7 +325,7 @@ def test_time_penalty_adds_to_the_total():
 
 
 def test_event_results_use_laps_after_penalties():
-    result = score(
+    result = scored(
         facts(
             event(),
             "car class group\n1 S2 A",

@@ -128,7 +128,7 @@ def _decision_row(item: DecisionListing, escalation: str | None) -> dict[str, An
         "session": d.session_id,
         "lap": d.lap,
         "at": time_text(d.at_us),
-        "seconds": d.seconds,
+        "seconds": None if d.penalty_us is None else d.penalty_us / 1_000_000,
         "reason": d.reason,
         "author": d.author,
         "created": time_text(d.created_us),

@@ -14,9 +14,9 @@ import typer
 from trackside.cli.common import app, choose, engine_of, time_text
 from trackside.core.records import Passing
 from trackside.errors import InputError
+from trackside.live.decoder_recorder import ClockMode, run_decoder_client
 from trackside.store.decoders import decoder_clocks
 from trackside.store.facts import event_in, read_passings
-from trackside.timing.p3.client import ClockMode, run_decoder_client
 from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
 from trackside.timing.p3.faults import Faults
 from trackside.timing.p3.intake import ClientStats
@@ -37,8 +37,8 @@ def clock_mode(value: str) -> ClockMode:
 decoder_app = typer.Typer(no_args_is_help=True, help="P3 decoders: follow one, or simulate one.")
 app.add_typer(decoder_app, name="decoder")
 
-LOGGERS = ("trackside.timing.p3.client", "trackside.timing.p3.simulator",
-           "trackside.timing.p3.stream")
+LOGGERS = ("trackside.live.decoder_recorder", "trackside.timing.p3.intake",
+           "trackside.timing.p3.simulator", "trackside.timing.p3.stream")
 
 
 @decoder_app.command("connect")

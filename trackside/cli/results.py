@@ -18,7 +18,7 @@ from trackside.cli.common import (
     engine_of,
     now_text,
 )
-from trackside.core import scoring
+from trackside.rules import scored
 from trackside.services.checks import require_session
 from trackside.store import load_facts
 
@@ -41,12 +41,12 @@ def results(
     facts = load_facts(engine_of(ctx), event)
     check_class(facts, car_class)
     if session is None:
-        result = scoring.score_event(facts, generated_at=now_text())
+        result = scored(facts, generated_at=now_text()).event
         emit(render_event(result, fmt, car_class=car_class), target)
     else:
         require_session(facts.event, session, source="option --session")
         emit(
-            render_session(scoring.score_session(facts, session), fmt, car_class=car_class), target
+            render_session(scored(facts).sessions[session], fmt, car_class=car_class), target
         )
 
 
@@ -64,7 +64,7 @@ def laps(
     fmt = choose(fmt, RESULT_FORMATS)
     facts = load_facts(engine_of(ctx), event)
     require_session(facts.event, session, source="argument SESSION")
-    emit(render_lap_chart(scoring.score_session(facts, session), fmt), target)
+    emit(render_lap_chart(scored(facts).sessions[session], fmt), target)
 
 
 @app.command("publish")
@@ -77,8 +77,8 @@ def publish(
     from trackside.publish import write_site
 
     facts = load_facts(engine_of(ctx), event)
-    event_result = scoring.score_event(facts, generated_at=now_text())
-    sessions = [scoring.score_session(facts, s.id) for s in facts.event.sessions]
+    everything = scored(facts, generated_at=now_text())
+    event_result, sessions = everything.event, list(everything.sessions.values())
     written = write_site(event_result, sessions, out_dir)
     typer.echo(f"wrote {len(written)} files to {out_dir}")
 

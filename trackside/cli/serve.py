@@ -16,7 +16,7 @@ from trackside.cli.decoder import ClockOption, clock_mode
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from trackside.live.demo_replay import Replay
+    from trackside.demo.replay import Replay
     from trackside.live.hub import LiveHub
     from trackside.web.server import ServeOptions
 
@@ -110,8 +110,8 @@ def run_live_demo(
     """Import the demo day less its last session, then replay that session live: the decoder
     simulator sends its passings, race control records its flags and decisions, and the server
     (with its decoder client following the simulator) shows it on the printed address."""
+    from trackside.demo.replay import prepare_live_demo
     from trackside.demo.run import DEFAULT_OUT_DIR
-    from trackside.live.demo_replay import prepare_live_demo
 
     out = Path(out_dir or DEFAULT_OUT_DIR) / LIVE_DEMO_DIR
     _use_fresh_database(ctx, out / LIVE_DEMO_DB)

@@ -1,5 +1,6 @@
 """Event results: round times, cumulative totals, positions, awards (time-attack.md, "Event
-results"; SCCA TT Rules VI.2.5 "cumulative time of fastest laps"; SCCA awards: top three per class).
+results"; SCCA TT Rules VI.2.5 "cumulative time of fastest laps"). The ranking order and the
+awards are the rulebook's (`EventRules`); the round times come from any format's scorer.
 """
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from trackside.core.event_rules import EventRules
+from trackside.core.formats import BestTime
 from trackside.core.records import Decision, DecisionKind, Entry, EventDef, Scoring
-from trackside.core.results import EventEntryResult, RoundTime, ScoredLap, Status
+from trackside.core.results import EventEntryResult, RoundTime, Status
 
 BEST_LAP_ROUND = "best-lap"
-_NEVER = 1 << 62
 
 
 def event_rounds(event: EventDef) -> list[tuple[str, tuple[str, ...]]]:
@@ -26,18 +28,15 @@ def event_rounds(event: EventDef) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def round_time(
-    name: str, sessions: Sequence[str], laps_in: Mapping[str, Sequence[ScoredLap]]
+    name: str, sessions: Sequence[str], best_in: Mapping[str, BestTime]
 ) -> RoundTime:
-    """The entry's best valid lap in any session of the round (equal times: set first)."""
-    best: tuple[int, int, str, int] | None = None
-    for sid in sessions:
-        for lap in laps_in.get(sid, ()):
-            if lap.valid:
-                candidate = (lap.end_us - lap.start_us, lap.end_us, sid, lap.lap)
-                best = candidate if best is None or candidate < best else best
-    if best is None:
+    """The entry's best counting lap or run in any session of the round (equal times: the one
+    set first), whatever the sessions' formats (tracksprint.md, "Event results")."""
+    found = [(b.time_us, b.set_us, sid, b.number) for sid in sessions if (b := best_in.get(sid))]
+    if not found:
         return RoundTime(name, None, None, None)
-    return RoundTime(name, best[0], best[2], best[3], best[1])
+    time_us, set_us, session_id, number = min(found)
+    return RoundTime(name, time_us, session_id, number, set_us)
 
 
 def event_status(decisions: Sequence[Decision], rounds: Sequence[RoundTime]) -> Status:
@@ -51,20 +50,16 @@ def event_status(decisions: Sequence[Decision], rounds: Sequence[RoundTime]) -> 
 
 def time_penalty_us(decisions: Sequence[Decision]) -> int:
     """Time penalties (SCCA TT Rules, Penalties: "Time penalty") add to the total."""
-    return sum(
-        round((d.seconds or 0) * 1_000_000)
-        for d in decisions
-        if d.kind is DecisionKind.TIME_PENALTY
-    )
+    return sum(d.penalty_us or 0 for d in decisions if d.kind is DecisionKind.TIME_PENALTY)
 
 
 def entry_result(
     entry: Entry,
     rounds: Sequence[tuple[str, Sequence[str]]],
-    laps_in: Mapping[str, Sequence[ScoredLap]],
+    best_in: Mapping[str, BestTime],
     decisions: Sequence[Decision],
 ) -> EventEntryResult:
-    times = tuple(round_time(name, sessions, laps_in) for name, sessions in rounds)
+    times = tuple(round_time(name, sessions, best_in) for name, sessions in rounds)
     timed = [r for r in times if r.time_us is not None]
     penalty = time_penalty_us(decisions)
     status = event_status(decisions, times)
@@ -84,24 +79,17 @@ def entry_result(
     )
 
 
-def event_rank_key(result: EventEntryResult) -> tuple[int, int, int, int, str]:
-    """More rounds with a time, lower total, faster single best lap, whoever set it first."""
-    timed = [r for r in result.rounds if r.time_us is not None]
-    best = min(timed, key=lambda r: (r.time_us, r.set_us), default=None)
-    return (
-        -len(timed),
-        result.total_us if result.total_us is not None else _NEVER,
-        result.best_lap_us if result.best_lap_us is not None else _NEVER,
-        best.set_us if best is not None and best.set_us is not None else _NEVER,
-        result.number,
-    )
+def awards_per_class(event: EventDef, rules: EventRules) -> int:
+    """The event file's awards per class, else the rulebook's."""
+    return rules.awards_per_class if event.awards_per_class is None else event.awards_per_class
 
 
 def rank_event(
-    results: Sequence[EventEntryResult], awards_per_class: int
+    results: Sequence[EventEntryResult], rules: EventRules, awards: int
 ) -> list[EventEntryResult]:
-    """Overall and class positions for entries with status ok; awards to each class's top N."""
-    ranked = sorted((r for r in results if r.status is Status.OK), key=event_rank_key)
+    """Overall and class positions for entries with status ok, in the rulebook's order; awards
+    to each class's top `awards`."""
+    ranked = sorted((r for r in results if r.status is Status.OK), key=rules.rank_key)
     in_class: dict[str, int] = defaultdict(int)
     placed = []
     for position, result in enumerate(ranked, start=1):
@@ -112,8 +100,8 @@ def rank_event(
                 result,
                 position=position,
                 class_position=class_position,
-                award=class_position <= awards_per_class,
+                award=class_position <= awards,
             )
         )
-    unranked = sorted((r for r in results if r.status is not Status.OK), key=event_rank_key)
+    unranked = sorted((r for r in results if r.status is not Status.OK), key=rules.rank_key)
     return placed + unranked

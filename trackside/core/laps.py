@@ -1,4 +1,4 @@
-"""From passings to laps (time-attack.md, "From passings to laps", rules 1-3)."""
+"""From passings to lap crossings (time-attack.md, "From passings to laps", rules 1-2)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from trackside.core.records import Passing
-from trackside.core.results import Lap
-
-
-def is_timing_line(loop: str | None, start_finish_loop: str | None) -> bool:
-    """Rule 1: only the start/finish loop makes laps; with none named, every loop does.
-
-    A passing that carries no loop name comes from a single-loop decoder on the timing line.
-    """
-    return not start_finish_loop or not loop or loop == start_finish_loop
 
 
 def crossings_by_transponder(
     passings: Iterable[Passing], start_finish_loop: str | None
 ) -> dict[str, list[int]]:
-    """Start/finish crossing times of every transponder, in time order (rule 1)."""
+    """Start/finish crossing times of every transponder, in time order (rule 1: only the
+    start/finish loop makes laps, with none named every loop does; a passing with no loop name
+    comes from a single-loop decoder on the timing line)."""
     crossings: dict[str, list[int]] = defaultdict(list)
     if start_finish_loop:
         for time_us, transponder, loop, _decoder, _number, _source in passings:
@@ -43,18 +36,3 @@ def accepted_crossings(times: list[int], min_lap_us: int) -> list[int]:
             accepted.append(time_us)
             last = time_us
     return accepted
-
-
-def laps_from_crossings(transponder: str, accepted: list[int]) -> list[Lap]:
-    """Rule 3: a lap is the interval between two consecutive accepted crossings."""
-    return [Lap(transponder, a, b) for a, b in zip(accepted, accepted[1:], strict=False)]
-
-
-def laps_by_transponder(
-    passings: Iterable[Passing], start_finish_loop: str | None, min_lap_us: int
-) -> dict[str, list[Lap]]:
-    """Every transponder's laps, in time order."""
-    return {
-        transponder: laps_from_crossings(transponder, accepted_crossings(times, min_lap_us))
-        for transponder, times in crossings_by_transponder(passings, start_finish_loop).items()
-    }

@@ -64,14 +64,6 @@ class SessionWindow:
         )
         object.__setattr__(self, "spans", spans)
 
-    def holds(self, start_us: int, end_us: int) -> bool:
-        """Rule 4: does a lap from `start_us` to `end_us` belong to this session?"""
-        if start_us < self.first_green_us:
-            return False
-        if self.closes_us is not None and start_us >= self.closes_us:
-            return False
-        return self.next_green_us is None or end_us < self.next_green_us
-
     def invalid_reason(self, start_us: int, end_us: int) -> str | None:
         """Rules 5-6: None for a lap inside a green period, else why it is not scored."""
         for period in self.periods:
@@ -132,3 +124,11 @@ def session_windows(flags: Iterable[Flag]) -> list[SessionWindow]:
             )
         )
     return windows
+
+
+def session_at(flags: Iterable[Flag], time_us: int) -> str | None:
+    """The session whose window holds this time of day (its first green to the next one's)."""
+    windows = session_windows(flags)
+    greens = [w.first_green_us for w in windows]
+    index = bisect_right(greens, time_us)
+    return windows[index - 1].session_id if index else None

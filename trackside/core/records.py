@@ -26,6 +26,8 @@ HARD_CLOSE = frozenset({FlagState.RED, FlagState.BLACK_ALL})
 
 
 class SessionFormat(StrEnum):
+    """The formats the specs name; which of them this build scores is `core.known_formats`."""
+
     TIME_ATTACK = "time-attack"
     TRACKSPRINT = "tracksprint"
     HILLCLIMB = "hillclimb"
@@ -121,7 +123,8 @@ class Decision:
     session_id: str | None = None
     lap: int | None = None
     at_us: int | None = None
-    seconds: float | None = None
+    penalty_us: int | None = None
+    """Time added by a `time-penalty`, in microseconds."""
     reason: str = ""
     author: str = ""
     created_us: int = 0
@@ -154,7 +157,8 @@ class Track:
 class SessionDef:
     id: str
     name: str = ""
-    format: SessionFormat = SessionFormat.TIME_ATTACK
+    format: str = SessionFormat.TIME_ATTACK
+    """Selects the session's scorer (`core.known_formats`); `SessionFormat` names the spec's."""
     scored: bool = True
     groups: tuple[str, ...] = ()
     start: str | None = None
@@ -175,8 +179,10 @@ class EventDef:
     days: int = 1
     ruleset: str = "scca-tt"
     scoring: Scoring = Scoring.ROUNDS
-    min_lap_s: float = 20.0
-    awards_per_class: int = 3
+    min_lap_us: int = 20_000_000
+    """Shorter crossings are duplicate reads (time-attack.md rule 2)."""
+    awards_per_class: int | None = None
+    """None: the rulebook's (`EventRules.awards_per_class`)."""
     track: Track = Track()
     sessions: tuple[SessionDef, ...] = ()
     rounds: tuple[RoundDef, ...] = ()
@@ -185,8 +191,9 @@ class EventDef:
         return next((s for s in self.sessions if s.id == session_id), None)
 
     @property
-    def min_lap_us(self) -> int:
-        return round(self.min_lap_s * 1_000_000)
+    def min_lap_s(self) -> float:
+        """`min_lap_us` in seconds, as the event file gives it."""
+        return self.min_lap_us / 1_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,18 +14,6 @@ class Status(StrEnum):
     DISQUALIFIED = "disqualified"
 
 
-class Lap(NamedTuple):
-    """A lap of one transponder: the interval between two accepted crossings (time-attack.md)."""
-
-    transponder: str
-    start_us: int
-    end_us: int
-
-    @property
-    def time_us(self) -> int:
-        return self.end_us - self.start_us
-
-
 class ScoredLap(NamedTuple):
     """A lap of a session with its number and, when it does not count, the reason why.
 
@@ -50,7 +38,7 @@ class SessionEntryResult:
     driver: str
     car_class: str
     group: str
-    status: str
+    status: Status
     position: int | None
     best_lap: ScoredLap | None
     laps: tuple[ScoredLap, ...]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trackside.core.results import ScoredLap, SessionEntryResult
+from trackside.core.results import ScoredLap, SessionEntryResult, Status
 
 _NEVER = 1 << 62
 
@@ -32,8 +32,8 @@ def session_rank_key(entry: SessionEntryResult) -> tuple[int, int, int, str]:
 
 def rank_session(entries: Sequence[SessionEntryResult]) -> list[SessionEntryResult]:
     """Ranked entries first (positions 1..n), then the rest in car-number order."""
-    ranked = sorted((e for e in entries if e.status == "ok"), key=session_rank_key)
-    others = sorted((e for e in entries if e.status != "ok"), key=session_rank_key)
+    ranked = sorted((e for e in entries if e.status is Status.OK), key=session_rank_key)
+    others = sorted((e for e in entries if e.status is not Status.OK), key=session_rank_key)
     return [_placed(e, i) for i, e in enumerate(ranked, start=1)] + others
 
 

@@ -12,10 +12,10 @@ from rich.text import Text
 from sqlalchemy import Engine
 
 from trackside.core.results import EventResult, SessionResult
-from trackside.core.scoring import score_event, score_session
 from trackside.demo.files import EventFiles
 from trackside.demo.generator import GeneratedEvent, generate_event
 from trackside.publish import render_event, write_site
+from trackside.rules import scored
 from trackside.services import (
     add_decision,
     import_entries,
@@ -67,6 +67,5 @@ def score_demo(engine: Engine, event_id: str) -> tuple[EventResult, list[Session
     """Event results and every session's results, from the stored facts."""
     facts = load_facts(engine, event_id)
     generated_at = datetime.now().isoformat(timespec="seconds")
-    result = score_event(facts, generated_at=generated_at)
-    sessions = [score_session(facts, session.id) for session in facts.event.sessions]
-    return result, sessions
+    everything = scored(facts, generated_at=generated_at)
+    return everything.event, list(everything.sessions.values())

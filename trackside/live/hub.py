@@ -21,10 +21,10 @@ from contextlib import suppress
 
 from sqlalchemy import Engine
 
-from trackside.live.journal_read import Fingerprint, fingerprints
 from trackside.live.live_event import LiveEvent, LiveSnapshot
 from trackside.live.watcher import JournalWatcher
 from trackside.store import load_facts
+from trackside.store.event_fingerprints import Fingerprint, fingerprints
 
 POLL_S = 0.02
 AUDIT_S = 2.0

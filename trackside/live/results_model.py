@@ -19,11 +19,12 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from trackside.core.decisions import active_decisions
-from trackside.core.event_results import rank_event
+from trackside.core.event_results import awards_per_class, rank_event
+from trackside.core.known_formats import FORMATS
 from trackside.core.records import Decision, Entry, EventDef, EventFacts, Flag, Passing
 from trackside.core.results import EventEntryResult, SessionEntryResult
-from trackside.core.scoring import Scored, score
-from trackside.core.session_results import rank_session
+from trackside.core.scoring import Scored
+from trackside.rules import event_rules, scored
 
 BULK_PASSINGS = 200
 """A batch this big (an imported file) is cheaper to score in one full pass."""
@@ -169,7 +170,7 @@ class LiveResults:
 
     def _rescore(self) -> None:
         """One full pass (`core.scoring.score`); the per-row state is rebuilt from it."""
-        self._scored = score(self.facts())
+        self._scored = scored(self.facts())
         in_force = active_decisions(self._decisions)
         self._decisions_of: dict[str, tuple[Decision, ...]] = defaultdict(tuple)
         for decision in in_force:
@@ -199,7 +200,7 @@ class LiveResults:
 
     def _update_transponder(self, transponder: str) -> set[str]:
         """Score one transponder alone and put its rows in place; the sessions that changed."""
-        own = score(self._transponder_facts(transponder))
+        own = scored(self._transponder_facts(transponder))
         entry = self._entry_of.get(transponder)
         changed = set()
         for sid, result in own.sessions.items():
@@ -219,17 +220,20 @@ class LiveResults:
 
     def _rerank(self, sessions: set[str]) -> None:
         """Rank the changed sessions and the event again from their stored rows."""
-        scored = self._scored
-        updated = dict(scored.sessions)
+        before = self._scored
+        updated = dict(before.sessions)
         for sid in sessions:
+            scorer = FORMATS.scorer_for(self._event.session(sid))  # type: ignore[arg-type]
             updated[sid] = replace(
-                scored.sessions[sid],
-                entries=tuple(rank_session(list(self._rows[sid].values()))),
+                before.sessions[sid],
+                entries=tuple(scorer.rank(list(self._rows[sid].values()))),
                 unknown=tuple(u for _, u in sorted(self._unknown[sid].items())),
             )
-        event = scored.event
+        event = before.event
         if self._event_dirty:
-            ranked = rank_event(list(self._event_rows.values()), self._event.awards_per_class)
+            rules = event_rules(self._event.ruleset)
+            awards = awards_per_class(self._event, rules)
+            ranked = rank_event(list(self._event_rows.values()), rules, awards)
             event = replace(event, entries=tuple(ranked))
             self._event_dirty = False
         self._scored = Scored(event, updated)

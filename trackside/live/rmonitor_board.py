@@ -1,6 +1,7 @@
 """The scoreboard an RMonitor client is shown, as of one snapshot of results: pure data.
 
-The run is the session that went green last (else the event's first session). Its competitors
+The run is the session running now (`core.session_clock.current_session`); its clock is the
+one every display shows (`core.session_clock`: green-flag time, RMD 1.6). Its competitors
 are the session's entries; positions (`$G`) and best-lap positions (`$H`) are trackside's
 running order by best valid lap; a car's crossings are the lap boundaries of its session laps.
 """
@@ -13,6 +14,7 @@ from trackside.core.periods import SessionWindow, ordered, session_windows
 from trackside.core.records import Entry, EventFacts, Flag
 from trackside.core.results import SessionEntryResult
 from trackside.core.scoring import Scored
+from trackside.core.session_clock import SessionClock, clock_of, current_session, duration_us
 from trackside.timing.rmonitor.write import class_numbers
 
 
@@ -32,10 +34,8 @@ class Board:
     session_id: str | None
     run_number: int
     run_name: str
-    start_us: int | None
-    """The session's first green: race time 0."""
-    stop_us: int | None
-    """When the session closed (its clock stops), if it has."""
+    window: SessionWindow | None
+    """The session's green periods, once it has gone green."""
     duration_us: int | None
     flags: tuple[Flag, ...]
     classes: dict[str, int]
@@ -46,26 +46,23 @@ class Board:
     def flag(self) -> Flag | None:
         return self.flags[-1] if self.flags else None
 
-    def race_time_us(self, time_us: int) -> int:
-        """The session clock at a time: from the first green, stopped at the close."""
-        if self.start_us is None:
-            return 0
-        end = time_us if self.stop_us is None else min(time_us, self.stop_us)
-        return max(0, end - self.start_us)
+    @property
+    def start_us(self) -> int | None:
+        """The session's first green: race time 0."""
+        return self.window.first_green_us if self.window else None
 
-    def time_to_go_us(self, time_us: int) -> int:
-        if self.start_us is None or self.duration_us is None:
-            return 0
-        return max(0, self.start_us + self.duration_us - time_us)
+    def clock(self, time_us: int) -> SessionClock:
+        """The session clock at a track time."""
+        return clock_of(self.session_id or "", self.flags, self.window, self.duration_us, time_us)
 
 
-EMPTY = Board(None, 0, "", None, None, None, (), {}, (), ())
+EMPTY = Board(None, 0, "", None, None, (), {}, (), ())
 
 
 def board_of(facts: EventFacts, scored: Scored) -> Board:
     """The board of the current session of a snapshot."""
     windows = session_windows(facts.flags)
-    session_id = _current_session(facts, windows)
+    session_id = current_session(facts.event, windows, None)
     if session_id is None:
         return EMPTY
     session = facts.event.session(session_id)
@@ -77,24 +74,13 @@ def board_of(facts: EventFacts, scored: Scored) -> Board:
         session_id,
         1 + [s.id for s in facts.event.sessions].index(session_id),
         session.name if session else session_id,
-        window.first_green_us if window else None,
-        window.closes_us if window else None,
-        _duration_us(session.duration_min if session else None),
+        window,
+        duration_us(facts.event, session_id),
         tuple(ordered(f for f in facts.flags if f.session_id == session_id)),
         class_numbers(competitors),
         competitors,
         tuple(_standing(position, row) for position, row in enumerate(rows, start=1)),
     )
-
-
-def _current_session(facts: EventFacts, windows: list[SessionWindow]) -> str | None:
-    """The session that went green last (of those, the first defined); else the first."""
-    order = {s.id: i for i, s in enumerate(facts.event.sessions)}
-    defined = [w for w in windows if w.session_id in order]
-    if defined:
-        last = max(w.first_green_us for w in defined)
-        return min((w.session_id for w in defined if w.first_green_us == last), key=order.get)
-    return facts.event.sessions[0].id if facts.event.sessions else None
 
 
 def _competitors(facts: EventFacts, rows: tuple[SessionEntryResult, ...]) -> tuple[Entry, ...]:
@@ -112,7 +98,3 @@ def _standing(position: int, row: SessionEntryResult) -> Standing:
         best.lap if best else None,
         best.time_us if best else None,
     )
-
-
-def _duration_us(minutes: float | None) -> int | None:
-    return None if minutes is None else round(minutes * 60_000_000)

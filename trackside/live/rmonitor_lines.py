@@ -3,12 +3,14 @@ changed from one board to the next, and the heartbeat. Pure functions.
 
 Competitors are named by car number (the registration number). `$J` carries each new crossing
 with the lap it ended (0 for a car's first) and the time since the first green; `$F` is sent at
-each flag change (at the flag's time) and as the heartbeat.
+each flag change (at the flag's time) and as the heartbeat, with the session clock the web pages
+show (`core.session_clock`): time to go is green-flag time remaining, so it stands still during
+a red flag (RMD 1.6; SCCA TT VI.1.1.5); race time is the session elapsed time.
 """
 
 from __future__ import annotations
 
-from trackside.core.records import Entry
+from trackside.core.records import Entry, FlagState
 from trackside.live.rmonitor_board import Board, Standing
 from trackside.timing.rmonitor import write as w
 
@@ -47,13 +49,19 @@ def changed_lines(old: Board, new: Board, now_us: int) -> list[str]:
 
 def heartbeat(board: Board, now_us: int) -> str:
     """`$F` now: the session clock and the current flag."""
-    flag = board.flag
+    return _clock_line(board, now_us, board.clock(now_us).flag)
+
+
+def _clock_line(board: Board, time_us: int, flag: FlagState | None) -> str:
+    """`$F` at `time_us`: time to go (green-flag time remaining), time of day, session
+    elapsed time, `flag`."""
+    clock = board.clock(time_us)
     return w.heartbeat(
-        now_us,
-        flag.state if flag else None,
+        time_us,
+        flag,
         laps_to_go=LAPS_TO_GO,
-        time_to_go_us=board.time_to_go_us(now_us),
-        race_time_us=board.race_time_us(now_us),
+        time_to_go_us=clock.remaining_us or 0,
+        race_time_us=clock.elapsed_us,
     )
 
 
@@ -89,12 +97,7 @@ def _flag_lines(old: Board, new: Board) -> list[str]:
     """A `$F` at the time of each new flag (the current flag again if flags were revised)."""
     if new.flags[: len(old.flags)] != old.flags:
         return [heartbeat(new, new.flag.time_us)] if new.flag and new.flag != old.flag else []
-    return [
-        w.heartbeat(flag.time_us, flag.state, laps_to_go=LAPS_TO_GO,
-                    time_to_go_us=new.time_to_go_us(flag.time_us),
-                    race_time_us=new.race_time_us(flag.time_us))
-        for flag in new.flags[len(old.flags):]
-    ]
+    return [_clock_line(new, flag.time_us, flag.state) for flag in new.flags[len(old.flags):]]
 
 
 def _crossing_lines(old: Board, new: Board) -> list[str]:

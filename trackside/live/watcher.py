@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from trackside.core.records import Decision, Flag, Passing
-from trackside.live.journal_read import as_decision, as_flag, as_passing, last_ids, rows_after
 from trackside.live.positions import JournalPosition
+from trackside.store.journal_read import as_decision, as_flag, as_passing, last_ids, rows_after
 from trackside.store.schema import decisions, flags, passings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trackside.core.records import DecisionKind as K
+from trackside.rules.event_ranking import time_trials_rules
 from trackside.rules.ladders import time_attack_ladders
 
 NAME = "rmd-tt"
@@ -15,4 +16,8 @@ LADDERS = time_attack_ladders(
     cite_interruption="RMD Time Attack 1.4",
     cite_sportsmanship="RMD Time Attack 1.5",
     cite_flags="RMD Time Attack 1.7.2",
+)
+
+EVENT_RULES = time_trials_rules(
+    "RMD Time Trials Competition Rules, Scoring (cumulative time of fastest laps or runs)"
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trackside.core.records import DecisionKind as K
+from trackside.rules.event_ranking import time_trials_rules
 from trackside.rules.ladders import time_attack_ladders
 
 NAME = "scca-tt"
@@ -16,3 +17,5 @@ LADDERS = time_attack_ladders(
     cite_sportsmanship="SCCA TT VI.1.1.4",
     cite_flags="SCCA TT VI.1.1.6.B",
 )
+
+EVENT_RULES = time_trials_rules("SCCA TT VI.2.5")

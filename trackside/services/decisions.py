@@ -7,14 +7,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
 
-from trackside.core import scoring
+from trackside.core.periods import session_at
 from trackside.core.records import (
     SESSION_KINDS,
     Decision,
     DecisionKind,
     EventFacts,
 )
+from trackside.core.results import ScoredLap
 from trackside.errors import InputError
+from trackside.rules import scored
 from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, facts_in
@@ -51,8 +53,13 @@ def add_decision(
         _check_lap(facts, number, decision_kind, session_id, lap)
         _check_time_and_seconds(decision_kind, at_us, seconds)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
-                            lap=lap, at_us=at_us, seconds=seconds, reason=reason, author=author)
+                            lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
+                            reason=reason, author=author)
         return append_decision(conn, event_id, decision)
+
+
+def _microseconds(seconds: float | None) -> int | None:
+    return None if seconds is None else round(seconds * 1_000_000)
 
 
 def parse_kind(kind: str) -> DecisionKind:
@@ -83,7 +90,7 @@ def _session_for(
         if at_us is None:
             raise InputError(f"{kind} acts on one session: give --session (or --at)",
                              source="option --session")
-        session_id = scoring.session_at(facts, at_us)
+        session_id = session_at(facts.flags, at_us)
         if session_id is None:
             raise InputError("no session was running at that time; give --session",
                              source="option --at")
@@ -101,11 +108,19 @@ def _check_lap(
         return
     if session_id is None:
         raise InputError("a lap needs its session: give --session", source="option --session")
-    laps = [scored.lap for scored in scoring.entry_session_laps(facts, session_id, number)]
+    laps = [scored.lap for scored in entry_session_laps(facts, session_id, number)]
     if lap not in laps:
         has = f"laps 1-{max(laps)}" if laps else "no laps"
         raise InputError(f"car {number!r} has no lap {lap} in session {session_id!r} ({has})",
                          source="option --lap")
+
+
+def entry_session_laps(facts: EventFacts, session_id: str, number: str) -> tuple[ScoredLap, ...]:
+    """The numbered laps one entry has in one session (to check `penalty add --lap N`)."""
+    for row in scored(facts).sessions[session_id].entries:
+        if row.number == number:
+            return row.laps
+    return ()
 
 
 def _check_time_and_seconds(kind: DecisionKind, at_us: int | None, seconds: float | None) -> None:

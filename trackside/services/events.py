@@ -13,10 +13,8 @@ from sqlalchemy import Connection, Engine
 from trackside.core.records import EventDef
 from trackside.errors import InputError
 from trackside.services.author import author_or_user
-from trackside.services.toml_lines import field_line
 from trackside.store.database import writing
 from trackside.store.entries import count_entries
-from trackside.store.event_definition import normalize_definition, parse_event_definition
 from trackside.store.event_versions import EventVersion, latest_event_version
 from trackside.store.events import (
     EventSummary,
@@ -25,6 +23,8 @@ from trackside.store.events import (
     sessions_with_facts,
 )
 from trackside.store.facts import event_in
+from trackside.timing.event_file import normalize_definition, parse_event_definition
+from trackside.timing.toml_lines import field_line
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine
 
 from trackside.errors import InputError
 from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
 from trackside.store.facts import event_in
 from trackside.store.journal import append_passings
-from trackside.store.schema import entries, passings
+from trackside.store.passing_entries import (
+    PassingListing,
+    entered_transponders,
+    passings_with_numbers,
+)
 from trackside.timing.csv_passings import PassingRow, read_passings_csv
 from trackside.timing.detect import FORMATS, detect_format
 from trackside.timing.p3_passings import read_passings_p3
@@ -28,19 +32,6 @@ class PassingsReport:
     added: int
     duplicates: int
     unknown_transponders: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PassingListing:
-    """A stored passing and the car number its transponder maps to (None when unknown)."""
-
-    time_us: int
-    transponder: str
-    loop: str | None
-    decoder: str | None
-    passing_number: int | None
-    source: str
-    number: str | None
 
 
 def import_passings(
@@ -61,8 +52,7 @@ def import_passings(
                                 field="session")
         added = append_passings(conn, event_id, [(r.passing, r.session_id) for r in rows],
                                 progress)
-        known = set(conn.execute(select(entries.c.transponder)
-                                 .where(entries.c.event_id == event_id)).scalars())
+        known = entered_transponders(conn, event_id)
     unknown = sorted({r.passing.transponder for r in rows} - known)
     return PassingsReport(added, len(rows) - added, tuple(unknown))
 
@@ -82,15 +72,6 @@ def read_passings_file(path: Path, fmt: str | None) -> list[PassingRow]:
 
 def list_passings(engine: Engine, event_id: str) -> list[PassingListing]:
     """Every stored passing in time order with the entry number it maps to."""
-    join = passings.outerjoin(entries, and_(entries.c.event_id == passings.c.event_id,
-                                            entries.c.transponder == passings.c.transponder))
-    query = (
-        select(passings.c.time_us, passings.c.transponder, passings.c.loop, passings.c.decoder,
-               passings.c.passing_number, passings.c.source, entries.c.number)
-        .select_from(join)
-        .where(passings.c.event_id == event_id)
-        .order_by(passings.c.time_us, passings.c.id)
-    )
     with engine.connect() as conn:
         require_event(conn, event_id)
-        return [PassingListing(*row) for row in conn.execute(query)]
+        return passings_with_numbers(conn, event_id)

@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from trackside.core.records import Entry
 from trackside.errors import InputError
 from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
-from trackside.store.event_definition import EVENT_ID, parse_event_definition
-from trackside.store.events import save_event
+from trackside.store.events import save_event, stored_definition
 from trackside.store.journal import append_flags, append_passings
-from trackside.store.schema import events
+from trackside.timing.event_file import EVENT_ID, parse_event_definition
 from trackside.timing.rmonitor import RMonitorFeed, read_feed_file
 from trackside.timing.rmonitor.entry_keys import EntryBook
 from trackside.timing.rmonitor.live_run import FollowedRun
@@ -153,12 +152,6 @@ def _feed_event(feed: RMonitorFeed, min_lap_s: float | None) -> FeedEvent:
 
 
 # --- the event definition ----------------------------------------------------------------------
-
-
-def stored_definition(conn: Connection, event_id: str) -> dict[str, Any] | None:
-    """The event's stored definition (the imported file's content), or None."""
-    query = select(events.c.definition).where(events.c.id == event_id)
-    return conn.execute(query).scalar_one_or_none()
 
 
 def record_event(

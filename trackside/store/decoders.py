@@ -4,21 +4,11 @@ numbered passings it reads back to resume after a restart."""
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import NamedTuple
 
 from sqlalchemy import Connection, func, select
 
 from trackside.store.schema import decoder_clock, passings
-
-
-class DecoderClock(NamedTuple):
-    """One reading of a decoder's clock: ``track_us = rtc_us + offset_us``."""
-
-    decoder: str
-    rtc_us: int
-    track_us: int
-    offset_us: int
-    recorded_us: int
+from trackside.timing.p3.clock_reading import DecoderClock
 
 
 def append_decoder_clock(conn: Connection, event_id: str, reading: DecoderClock) -> None:

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
@@ -21,10 +23,10 @@ from trackside.core.records import (
     Passing,
 )
 from trackside.errors import InputError
-from trackside.store.event_definition import parse_event_definition
 from trackside.store.fast_read import collector_paused, fetch_tuples
 from trackside.store.schema import decisions, entries, events, flags, passings
 from trackside.timing.csv_entries import OPTIONAL
+from trackside.timing.event_file import parse_event_definition
 
 _PASSING_COLUMNS = (
     passings.c.time_us,
@@ -117,20 +119,23 @@ def flags_in(conn: Connection, event_id: str) -> tuple[Flag, ...]:
 
 def decisions_in(conn: Connection, event_id: str) -> tuple[Decision, ...]:
     query = select(decisions).where(decisions.c.event_id == event_id).order_by(decisions.c.id)
-    return tuple(_decision(row) for row in conn.execute(query))
+    return tuple(decision_of(row._mapping) for row in conn.execute(query))
 
 
-def _decision(row) -> Decision:  # type: ignore[no-untyped-def]
+def decision_of(row: Mapping[str, Any]) -> Decision:
+    """A stored decision row (column values by name) as a `Decision`; the journal keeps a time
+    penalty in seconds, the core in microseconds."""
+    seconds = row["seconds"]
     return Decision(
-        id=row.id,
-        kind=DecisionKind(row.kind),
-        number=row.number,
-        session_id=row.session_id,
-        lap=row.lap,
-        at_us=row.at_us,
-        seconds=row.seconds,
-        reason=row.reason,
-        author=row.author,
-        created_us=row.created_us,
-        revokes=row.revokes,
+        id=row["id"],
+        kind=DecisionKind(row["kind"]),
+        number=row["number"],
+        session_id=row["session_id"],
+        lap=row["lap"],
+        at_us=row["at_us"],
+        penalty_us=None if seconds is None else round(seconds * 1_000_000),
+        reason=row["reason"],
+        author=row["author"],
+        created_us=row["created_us"],
+        revokes=row["revokes"],
     )

@@ -102,7 +102,7 @@ def append_decision(conn: Connection, event_id: str, decision: Decision) -> Deci
         "session_id": decision.session_id,
         "lap": decision.lap,
         "at_us": decision.at_us,
-        "seconds": decision.seconds,
+        "seconds": None if decision.penalty_us is None else decision.penalty_us / 1_000_000,
         "reason": decision.reason,
         "author": decision.author,
         "created_us": created,

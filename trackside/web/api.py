@@ -7,12 +7,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from trackside.core.session_clock import session_clock
 from trackside.publish import json_docs
 from trackside.services import list_events
 from trackside.web import links
 from trackside.web.live_feeds import View
 from trackside.web.reading import event_result, hub_of, live_board, session_of, snapshot_of
-from trackside.web.session_state import session_state
 
 router = APIRouter(prefix="/api")
 ClassQuery = Annotated[str | None, Query(alias="class")]
@@ -40,7 +40,7 @@ def event(request: Request, event_id: str) -> Doc:
     track_us = snapshot.track_us()
     sessions = []
     for s in definition.sessions:
-        state = session_state(definition, s.id, snapshot.facts.flags, snapshot.windows, track_us)
+        state = session_clock(definition, s.id, snapshot.facts.flags, snapshot.windows, track_us)
         sessions.append({
             "id": s.id, "name": s.name, "scored": s.scored, "groups": list(s.groups),
             "start": s.start, "flag": state.flag and str(state.flag), "phase": state.phase,

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, seconds
+from trackside.core.session_clock import SessionClock, current_session, session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish.formats import gap_text, lap_time, natural_key, status_label
 from trackside.publish.ordering import SessionRow, in_class, session_rows
-from trackside.web.session_state import SessionState, current_session, session_state
+from trackside.web.flag_labels import flag_label
 
 Doc = dict[str, Any]
 PREVIOUS_LAPS = 2
@@ -61,7 +62,7 @@ def board_doc(
     """The board of one session (optionally one class) at track time `track_us`."""
     facts = snapshot.facts
     result = snapshot.scored.sessions[session_id]
-    state = session_state(facts.event, session_id, facts.flags, snapshot.windows, track_us)
+    state = session_clock(facts.event, session_id, facts.flags, snapshot.windows, track_us)
     return {
         "event": snapshot.event_id,
         "event_name": facts.event.name,
@@ -70,7 +71,7 @@ def board_doc(
         "scored": result.scored,
         "class": car_class,
         "classes": session_classes(result),
-        "flag": {"state": state.flag and str(state.flag), "label": state.flag_label},
+        "flag": {"state": state.flag and str(state.flag), "label": flag_label(state.flag)},
         "clock": clock_doc(snapshot, state, track_us),
         "rows": board_rows(result, car_class, _rows_of(snapshot, session_id, cache)),
     }
@@ -89,15 +90,17 @@ def session_classes(result: SessionResult) -> list[str]:
     return sorted({e.car_class for e in result.entries}, key=natural_key)
 
 
-def clock_doc(snapshot: LiveSnapshot, state: SessionState, track_us: int | None) -> Doc:
+def clock_doc(snapshot: LiveSnapshot, state: SessionClock, track_us: int | None) -> Doc:
     """Enough for a page to run the session clock between updates."""
+    finished = state.phase == "finished"
     return {
         "phase": state.phase,
         "running": state.running and snapshot.clock.ticking,
         "rate": round(snapshot.clock.rate, 3),
         "track_us": track_us,
         "green_elapsed_us": state.green_elapsed_us,
-        "duration_us": None if state.phase == "finished" else state.duration_us,
+        "duration_us": None if finished else state.duration_us,
+        "remaining_us": None if finished else state.remaining_us,
     }
 
 

@@ -8,11 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
 from trackside.publish.html import Link, PageMeta
 from trackside.services import list_events
 from trackside.web import links
+from trackside.web.flag_labels import flag_label
 from trackside.web.live_feeds import View
 from trackside.web.reading import (
     event_result,
@@ -23,7 +25,6 @@ from trackside.web.reading import (
     snapshot_of,
 )
 from trackside.web.rendering import render
-from trackside.web.session_state import session_state
 
 NOSCRIPT_REFRESH_S = 10
 
@@ -55,8 +56,8 @@ def event_index(request: Request, event_id: str) -> str:
     event = snapshot.facts.event
     track_us = snapshot.track_us()
     sessions = [
-        {"session": s, "state": session_state(event, s.id, snapshot.facts.flags,
-                                              snapshot.windows, track_us)}
+        {"session": s, "flag": flag_label(session_clock(event, s.id, snapshot.facts.flags,
+                                                        snapshot.windows, track_us).flag)}
         for s in event.sessions
     ]  # fmt: skip
     classes = sorted({e.car_class for e in snapshot.facts.entries})

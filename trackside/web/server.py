@@ -177,7 +177,7 @@ def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
         raise InputError("--decoder needs --event (the event its passings belong to)",
                          source="option --decoder")  # fmt: skip
     try:
-        from trackside.timing.p3.client import ClockMode, run_decoder_client
+        from trackside.live.decoder_recorder import ClockMode, run_decoder_client
     except ImportError:
         raise InputError("the P3 decoder client is not available in this build",
                          source="option --decoder") from None  # fmt: skip

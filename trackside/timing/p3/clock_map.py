@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from trackside.core.records import Passing
-from trackside.store.decoders import DecoderClock
+from trackside.timing.p3.clock_reading import DecoderClock
 
 log = logging.getLogger("trackside.timing.p3.clock")
 

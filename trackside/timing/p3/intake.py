@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from trackside.core.records import Passing
-from trackside.store.decoders import DecoderClock
 from trackside.timing.p3.addressed import decoder_of, resend
+from trackside.timing.p3.clock_reading import DecoderClock
 from trackside.timing.p3.epochs import qualified, split_qualified
 from trackside.timing.p3.facts import passing_to_fact
 from trackside.timing.p3.fields import GetTimeField
@@ -28,7 +28,7 @@ from trackside.timing.p3.record_types import RecordType
 from trackside.timing.p3.records import Record
 from trackside.timing.p3.requests import get_time_request
 
-log = logging.getLogger("trackside.timing.p3.client")
+log = logging.getLogger("trackside.timing.p3.intake")
 
 CATCH_UP = 100_000
 """Passing numbers asked for past the highest stored when (re)connecting or probing."""

@@ -171,7 +171,7 @@ def _event(
         event_id,
         title,
         date,
-        min_lap_s=min_lap_s,
+        min_lap_us=round(min_lap_s * 1_000_000),
         track=Track(settings.get("TRACKNAME", "")),
         sessions=sessions,
     )

@@ -1,9 +1,10 @@
-"""The P3 decoder client: a TCP connection to a decoder, every passing into the journal.
+"""The P3 decoder recorder: a TCP connection to a decoder, every passing into the journal.
 
 Bytes go through ``StreamDecoder``; ``Intake`` decides what each record means. Each read's new
-passings and clock readings are committed in one small transaction *before* ``on_passing`` sees
-them, so nothing is published that is not stored. A lost connection is retried with exponential
-backoff; bad frames are counted, logged and recovered by RESEND. See ``docs/decoder.md``.
+passings and clock readings are committed in one small transaction (``record_decoder_read``)
+*before* ``on_passing`` sees them, so nothing is published that is not stored. A lost connection
+is retried with exponential backoff; bad frames are counted, logged and recovered by RESEND. See
+``docs/decoder.md``.
 """
 
 from __future__ import annotations
@@ -16,25 +17,17 @@ from collections.abc import Callable, Mapping
 
 from sqlalchemy import Engine
 
-from trackside.core.clock import at_time_of_day
 from trackside.core.records import Passing
-from trackside.store.database import writing
-from trackside.store.decoders import (
-    DecoderClock,
-    append_decoder_clock,
-    decoder_clocks,
-    numbered_passings,
-)
-from trackside.store.facts import event_in
-from trackside.store.journal import append_passings, now_us
-from trackside.timing.p3.clock_map import ClockMap, ClockMode, Placed
+from trackside.services.decoder_journal import decoder_resume, record_decoder_read
+from trackside.store.journal import now_us
+from trackside.timing.p3.clock_map import ClockMap, ClockMode
 from trackside.timing.p3.endpoints import DEFAULT_PORT
-from trackside.timing.p3.intake import Batch, ClientStats, Intake, IntakeSettings, Stored
+from trackside.timing.p3.intake import Batch, ClientStats, Intake, IntakeSettings
 from trackside.timing.p3.stream import StreamDecoder
 
 __all__ = ["DEFAULT_PORT", "ClientStats", "ClockMode", "run_decoder_client"]
 
-log = logging.getLogger("trackside.timing.p3.client")
+log = logging.getLogger("trackside.live.decoder_recorder")
 
 CONNECT_TIMEOUT_S = 5.0
 TICK_S = 0.1
@@ -67,7 +60,7 @@ async def run_decoder_client(
     mapped to ``track_clock`` (track time, by default this computer's clock) or trusted
     (``clock_map.py``).
     """
-    stored, event_start_us, readings = await asyncio.to_thread(_journal_state, engine, event_id)
+    stored, event_start_us, readings = await asyncio.to_thread(decoder_resume, engine, event_id)
     settings = IntakeSettings(
         loops=dict(loops or {}),
         fallback_decoder=f"{host}:{port}",
@@ -89,17 +82,6 @@ async def run_decoder_client(
         await _sleep(stop, delay)
         delay = min(delay * 2, backoff[1])
     return intake.stats
-
-
-def _journal_state(
-    engine: Engine, event_id: str
-) -> tuple[Stored, int, list[DecoderClock]]:
-    """The numbered passings already in the journal, when the event starts, and the decoder
-    clock readings (a clear error for an unknown event)."""
-    with engine.connect() as conn:
-        event = event_in(conn, event_id)
-        start_us = at_time_of_day(event.date, "00:00")
-        return numbered_passings(conn, event_id), start_us, decoder_clocks(conn, event_id)
 
 
 async def _sleep(stop: asyncio.Event, seconds: float) -> None:
@@ -195,8 +177,8 @@ class _Link:
         placed = self.clock_map.release(now) + self.clock_map.place(batch.passings, now)
         if not placed and not batch.clocks:
             return
-        added = await asyncio.to_thread(_commit, self.engine, self.event_id, placed,
-                                        batch.clocks)  # fmt: skip
+        added = await asyncio.to_thread(record_decoder_read, self.engine, self.event_id,
+                                        placed, batch.clocks)  # fmt: skip
         self.stats.passings += added
         if added != len(placed):
             log.warning("%d of %d passings were already in the journal",
@@ -213,16 +195,3 @@ class _Link:
         except Exception:
             log.exception("on_passing failed for %s", passing)
 
-
-def _commit(
-    engine: Engine, event_id: str, placed: list[Placed], clocks: list[DecoderClock]
-) -> int:
-    """One transaction: passings (at track time, with their decoder clock) and clock
-    readings; returns passings added."""
-    with writing(engine) as conn:
-        rows = [(passing, None) for passing, _rtc in placed]
-        rtc_us = {passing.identity: rtc for passing, rtc in placed}
-        added = append_passings(conn, event_id, rows, rtc_us=rtc_us) if rows else 0
-        for reading in clocks:
-            append_decoder_clock(conn, event_id, reading)
-    return added

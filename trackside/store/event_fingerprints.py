@@ -1,57 +1,15 @@
-"""Queries the live engine runs against the journal: new rows by id, and per-event fingerprints."""
+"""Per-event fingerprints of the journal: row counts and a digest of the definition and entries,
+which the live hub compares to notice missed rows or a re-imported event."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Connection, Select, Table, func, select
+from sqlalchemy import Connection, Table, func, select
 
-from trackside.core.records import Decision, DecisionKind, Flag, FlagState, Passing
 from trackside.store.schema import decisions, entries, events, flags, passings
-
-
-def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> list[Any]:
-    """Rows with `id > last`, and those of `holes` that have appeared, in id order."""
-    columns = _COLUMNS[table.name]
-    query: Select = select(table.c.id, table.c.event_id, *columns).where(table.c.id > last)
-    found = list(conn.execute(query.order_by(table.c.id)))
-    if holes:
-        late = select(table.c.id, table.c.event_id, *columns).where(table.c.id.in_(holes))
-        found = sorted([*conn.execute(late), *found], key=lambda row: row[0])
-    return found
-
-
-def last_ids(conn: Connection) -> dict[str, int]:
-    """The highest id of each journal table (0 when empty)."""
-    return {
-        table.name: conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        for table in (passings, flags, decisions)
-    }
-
-
-_COLUMNS = {
-    "passings": (passings.c.time_us, passings.c.transponder, passings.c.loop,
-                 passings.c.decoder, passings.c.passing_number, passings.c.source),
-    "flags": (flags.c.session_id, flags.c.state, flags.c.time_us),
-    "decisions": tuple(c for c in decisions.c if c.name not in ("id", "event_id")),
-}  # fmt: skip
-
-
-def as_passing(row: Any) -> Passing:
-    return Passing(*row[2:])
-
-
-def as_flag(row: Any) -> Flag:
-    session_id, state, time_us = row[2:]
-    return Flag(session_id, FlagState(state), time_us)
-
-
-def as_decision(row: Any) -> Decision:
-    values = dict(zip((c.name for c in _COLUMNS["decisions"]), row[2:], strict=True))
-    return Decision(id=row[0], **{**values, "kind": DecisionKind(values["kind"])})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from trackside.core.records import (
-    EventDef,
-    RoundDef,
-    Scoring,
-    SessionDef,
-    SessionFormat,
-    Track,
-)
+from trackside.core.formats import FormatRegistry, UnknownFormat
+from trackside.core.known_formats import FORMATS
+from trackside.core.records import EventDef, RoundDef, Scoring, SessionDef, Track
 from trackside.errors import InputError
 from trackside.rules import RULESETS
 
@@ -90,13 +85,16 @@ def normalize_definition(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def parse_event_definition(data: dict[str, Any], source: str | None = None) -> EventDef:
-    """Check a parsed event file (normalized) and build its `EventDef`. Raises InputError."""
+def parse_event_definition(
+    data: dict[str, Any], source: str | None = None, formats: FormatRegistry = FORMATS
+) -> EventDef:
+    """Check a parsed event file (normalized) and build its `EventDef`. Raises InputError, also
+    for a session whose format no scorer of this build handles (never scored as another)."""
     event = _Reader(data.get("event"), "event", source)
     event_id = event.required("id", str)
     if not EVENT_ID.match(event_id):
         raise event.error("use letters, digits, '.', '_' or '-' (at most 64)", "id")
-    sessions = _sessions(data.get("session", []), source)
+    sessions = _sessions(data.get("session", []), source, formats)
     return EventDef(
         id=event_id,
         name=event.required("name", str),
@@ -104,7 +102,7 @@ def parse_event_definition(data: dict[str, Any], source: str | None = None) -> E
         days=event.positive("days", 1, integer=True),
         ruleset=event.choice("ruleset", str, tuple(sorted(RULESETS)), "scca-tt"),
         scoring=event.choice("scoring", Scoring, tuple(Scoring), Scoring.ROUNDS),
-        min_lap_s=float(event.positive("min_lap_s", 20.0)),
+        min_lap_us=round(event.positive("min_lap_s", 20.0) * 1_000_000),
         awards_per_class=_awards(event),
         track=_track(data.get("track", {}), source),
         sessions=sessions,
@@ -120,9 +118,10 @@ def _date(event: _Reader) -> str:
         raise event.error(f"expected a date like 2026-05-16, got {text!r}", "date") from None
 
 
-def _awards(event: _Reader) -> int:
-    value = event.get("awards_per_class", int, 3)
-    if value < 0:
+def _awards(event: _Reader) -> int | None:
+    """The event file's awards per class; None leaves it to the rulebook."""
+    value = event.get("awards_per_class", int)
+    if value is not None and value < 0:
         raise event.error(f"must be 0 or more, got {value}", "awards_per_class")
     return value
 
@@ -136,12 +135,14 @@ def _track(table: Any, source: str | None) -> Track:
     )
 
 
-def _sessions(tables: Any, source: str | None) -> tuple[SessionDef, ...]:
+def _sessions(
+    tables: Any, source: str | None, formats: FormatRegistry
+) -> tuple[SessionDef, ...]:
     if not isinstance(tables, list):
         raise InputError("expected [[session]] tables", source=source, field="session")
     sessions: list[SessionDef] = []
     for index, table in enumerate(tables, start=1):
-        session = _session(_Reader(table, f"session[{index}]", source))
+        session = _session(_Reader(table, f"session[{index}]", source), formats)
         if any(s.id == session.id for s in sessions):
             raise InputError(f"session id {session.id!r} is used twice", source=source,
                              field=f"session[{index}].id")
@@ -149,7 +150,7 @@ def _sessions(tables: Any, source: str | None) -> tuple[SessionDef, ...]:
     return tuple(sessions)
 
 
-def _session(session: _Reader) -> SessionDef:
+def _session(session: _Reader, formats: FormatRegistry) -> SessionDef:
     session_id = session.required("id", str)
     groups = session.get("groups", list, [])
     if not all(isinstance(g, str) and g for g in groups):
@@ -160,12 +161,22 @@ def _session(session: _Reader) -> SessionDef:
     return SessionDef(
         id=session_id,
         name=session.get("name", str, "") or session_id,
-        format=session.choice("format", SessionFormat, tuple(SessionFormat), "time-attack"),
+        format=_format(session, session_id, formats),
         scored=session.get("scored", bool, True),
         groups=tuple(groups),
         start=start,
         duration_min=session.positive("duration_min", None),
     )
+
+
+def _format(session: _Reader, session_id: str, formats: FormatRegistry) -> str:
+    """A format a registered scorer handles (interfaces.md, Event file)."""
+    value = session.get("format", str, "time-attack")
+    try:
+        formats.scorer_for(SessionDef(session_id, format=value))
+    except UnknownFormat as unknown:
+        raise session.error(str(unknown), "format") from None
+    return value
 
 
 def _rounds(tables: Any, sessions: tuple[SessionDef, ...], source: str | None):

@@ -1,0 +1,10 @@
+"""The competition formats this build scores. A new format is a new scorer module added here
+(tracksprint.md, endurance.md); a session of any other format is refused."""
+
+from __future__ import annotations
+
+from trackside.core.formats import FormatRegistry
+from trackside.core.lap_scorer import LAP_SCORER
+
+FORMATS = FormatRegistry((LAP_SCORER,))
+"""time-attack, practice and qualifying (the lap scorer)."""

@@ -1,0 +1,53 @@
+"""The journal read by id, as the live watcher follows it: rows after a position (and late ones
+that filled holes), the highest ids, and the rows as records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Select, Table, func, select
+
+from trackside.core.records import Decision, Flag, FlagState, Passing
+from trackside.store.facts import decision_of
+from trackside.store.schema import decisions, flags, passings
+
+
+def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> list[Any]:
+    """Rows with `id > last`, and those of `holes` that have appeared, in id order."""
+    columns = _COLUMNS[table.name]
+    query: Select = select(table.c.id, table.c.event_id, *columns).where(table.c.id > last)
+    found = list(conn.execute(query.order_by(table.c.id)))
+    if holes:
+        late = select(table.c.id, table.c.event_id, *columns).where(table.c.id.in_(holes))
+        found = sorted([*conn.execute(late), *found], key=lambda row: row[0])
+    return found
+
+
+def last_ids(conn: Connection) -> dict[str, int]:
+    """The highest id of each journal table (0 when empty)."""
+    return {
+        table.name: conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+        for table in (passings, flags, decisions)
+    }
+
+
+_COLUMNS = {
+    "passings": (passings.c.time_us, passings.c.transponder, passings.c.loop,
+                 passings.c.decoder, passings.c.passing_number, passings.c.source),
+    "flags": (flags.c.session_id, flags.c.state, flags.c.time_us),
+    "decisions": tuple(c for c in decisions.c if c.name not in ("id", "event_id")),
+}  # fmt: skip
+
+
+def as_passing(row: Any) -> Passing:
+    return Passing(*row[2:])
+
+
+def as_flag(row: Any) -> Flag:
+    session_id, state, time_us = row[2:]
+    return Flag(session_id, FlagState(state), time_us)
+
+
+def as_decision(row: Any) -> Decision:
+    values = dict(zip((c.name for c in _COLUMNS["decisions"]), row[2:], strict=True))
+    return decision_of({**values, "id": row[0]})
