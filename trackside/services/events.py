@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine
 
 from trackside.core.records import EventDef
 from trackside.errors import InputError
+from trackside.services.author import author_or_user
 from trackside.store.database import writing
 from trackside.store.events import (
     EventSummary,
@@ -22,8 +23,9 @@ from trackside.timing.event_file import normalize_definition, parse_event_defini
 from trackside.timing.toml_lines import field_line
 
 
-def import_event(engine: Engine, path: Path | str) -> EventDef:
-    """Store the event file's definition; a known id is updated, its facts are kept."""
+def import_event(engine: Engine, path: Path | str, *, by: str | None = None) -> EventDef:
+    """Store the event file's definition, by `by` (default the OS user); a known id is
+    updated (a new version when the definition changed), its facts are kept."""
     path = Path(path)
     text = _read_file(path)
     definition = normalize_definition(_parse_toml(text, str(path)))
@@ -34,7 +36,7 @@ def import_event(engine: Engine, path: Path | str) -> EventDef:
         raise
     with writing(engine) as conn:
         _check_sessions_still_defined(conn, event, str(path))
-        save_event(conn, event, definition)
+        save_event(conn, event, definition, author_or_user(by))
     return event
 
 
