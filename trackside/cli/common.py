@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from typer.core import TyperGroup
 
+from trackside.cli.usage_errors import NoArgsIsHelpError, UsageError, usage_line
 from trackside.errors import InputError
 from trackside.store import open_engine
 
@@ -29,8 +30,13 @@ class ReportingGroup(TyperGroup):
     """Turns bad input into one line on stderr and exit status 1."""
 
     def invoke(self, ctx: typer.Context) -> Any:
+        args = list(ctx.args)
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as err:
+            fail(usage_line(err, args))
         except InputError as err:
             fail(str(err))
         except OperationalError as err:
