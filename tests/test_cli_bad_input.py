@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.p3_frames import ALL_FF_8, GOOD_RTC, hex_capture, passing_frame
+
 
 @dataclass(frozen=True)
 class Case:
@@ -84,6 +86,18 @@ CASES = {
         ("passings", "import", EV, "{file}"),
         ("bad.p3: no P3 PASSING record in the file",),
         ("bad.p3", "8e021f004d7c00000200010227000702\n"),
+    ),
+    "P3 passing whose RTC time is all 0xFF": Case(
+        ("passings", "import", EV, "{file}", "--format", "p3"),
+        ("bad.p3:2: field 'rtc_time': 18446744073709551615", "nothing imported"),
+        ("bad.p3", hex_capture(passing_frame(1, 1001, GOOD_RTC), passing_frame(2, 1001, ALL_FF_8),
+                                passing_frame(3, 1001, GOOD_RTC + 60_000_000))),
+    ),
+    "P3 passing whose RTC time is 0x7FFF...": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.p3:2: field 'rtc_time': 9223372036854775807", "plausible"),
+        ("bad.p3", hex_capture(passing_frame(1, 1001, GOOD_RTC),
+                                passing_frame(2, 1001, 0x7FFF_FFFF_FFFF_FFFF))),
     ),
     "unknown --format": Case(
         ("passings", "import", EV, "{file}", "--format", "xml"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from trackside.core.clock import at_time_of_day
 from trackside.errors import InputError
 from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
@@ -20,6 +21,7 @@ from trackside.store.passing_entries import (
 )
 from trackside.timing.csv_passings import PassingRow, read_passings_csv
 from trackside.timing.detect import FORMATS, detect_format
+from trackside.timing.p3.plausible import TimeWindow
 from trackside.timing.p3_passings import read_passings_p3
 from trackside.timing.rmonitor_passings import read_passings_rmonitor
 
@@ -43,7 +45,9 @@ def import_passings(
 ) -> PassingsReport:
     """Append the file's passings; ones already stored (same identity) are not added again."""
     path = Path(path)
-    rows = read_passings_file(path, fmt)
+    with engine.connect() as conn:
+        event_start_us = at_time_of_day(event_in(conn, event_id).date, "00:00")
+    rows = read_passings_file(path, fmt, event_start_us)
     with writing(engine) as conn:
         event = event_in(conn, event_id)
         for row in rows:
@@ -57,14 +61,17 @@ def import_passings(
     return PassingsReport(added, len(rows) - added, tuple(unknown))
 
 
-def read_passings_file(path: Path, fmt: str | None) -> list[PassingRow]:
-    """Passings of a file in the given (or detected) format."""
+def read_passings_file(
+    path: Path, fmt: str | None, event_start_us: int | None = None
+) -> list[PassingRow]:
+    """Passings of a file in the given (or detected) format; a P3 capture's times must fall
+    between 2000 and a week past the event's date or today (``timing/p3/plausible.py``)."""
     fmt = fmt or detect_format(path)
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
                          source="option --format")
     if fmt == "p3":
-        return read_passings_p3(path)
+        return read_passings_p3(path, TimeWindow.around_today(event_start_us))
     if fmt == "rmonitor":
         return read_passings_rmonitor(path)
     return read_passings_csv(path)

@@ -61,9 +61,11 @@ def _page_links(snapshot: LiveSnapshot) -> PageLinks:
 def live(
     request: Request, event_id: str, session: str | None = None, car_class: ClassQuery = None
 ) -> Doc:
-    """The live board of the running session (or `session`)."""
+    """The live board of the running session (or `session`), and the state of the parts
+    feeding it (`parts`: the decoder client, the RMonitor output)."""
     view = View(event_id, session or None, car_class or None)
-    return live_board(snapshot_of(request, event_id), view)
+    board = live_board(snapshot_of(request, event_id), view)
+    return {**board, "parts": hub_of(request).parts.doc()}
 
 
 @router.get("/events/{event_id}/results")
