@@ -22,13 +22,15 @@ class EntriesReport:
     updated: int
     unchanged: int
     warnings: tuple[str, ...] = field(default=())
-    """Entries whose declared class disagrees with their car (rules VII), one line each."""
+    """Column names that look misspelt, and entries whose declared class disagrees with their
+    car (rules VII), one line each."""
 
 
 def import_entries(engine: Engine, event_id: str, path: Path | str) -> EntriesReport:
     """Upsert the file's entries by car number; an identical re-import changes nothing."""
     path = Path(path)
-    rows = read_entries_csv(path)
+    read = read_entries_csv(path)
+    rows = read.rows
     with writing(engine) as conn:
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
@@ -37,7 +39,7 @@ def import_entries(engine: Engine, event_id: str, path: Path | str) -> EntriesRe
         changed = [v for v in values if stored.get(v["number"]) != v]
         replace_entries(conn, event_id, changed)
     added = sum(1 for v in changed if v["number"] not in stored)
-    warnings = class_warnings(str(path), rows)
+    warnings = read.warnings + class_warnings(str(path), rows)
     return EntriesReport(added, len(changed) - added, len(values) - len(changed), warnings)
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
@@ -21,8 +18,7 @@ from trackside.store.events import (
 )
 from trackside.store.facts import event_in
 from trackside.store.schema import entries
-from trackside.timing.event_file import normalize_definition, parse_event_definition
-from trackside.timing.toml_lines import field_line
+from trackside.timing.event_toml import read_event_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +30,11 @@ class EventOverview:
 def import_event(engine: Engine, path: Path | str) -> EventDef:
     """Store the event file's definition; a known id is updated, its facts are kept."""
     path = Path(path)
-    text = _read_file(path)
-    definition = normalize_definition(_parse_toml(text, str(path)))
-    try:
-        event = parse_event_definition(definition, source=str(path))
-    except InputError as err:
-        err.line = field_line(text, err.field) if err.field else None
-        raise
+    file = read_event_file(path)
+    event = file.event
     with writing(engine) as conn:
         _check_sessions_still_defined(conn, event, str(path))
-        save_event(conn, event, definition)
+        save_event(conn, event, file.definition)
     return event
 
 
@@ -53,24 +44,6 @@ def _check_sessions_still_defined(conn: Connection, event: EventDef, source: str
     if dropped:
         raise InputError(f"session {dropped[0]!r} has stored flags, passings or decisions; "
                          "keep it in the file", source=source, field="session")
-
-
-def _read_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror}", source=str(path)) from None
-
-
-def _parse_toml(text: str, source: str) -> dict[str, Any]:
-    """The parsed file; a syntax error names the file and line."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        found = re.search(r"\(at line (\d+)", str(err))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(err))
-        line = int(found.group(1)) if found else None
-        raise InputError(f"not valid TOML: {message}", source=source, line=line) from None
 
 
 def list_events(engine: Engine) -> list[EventSummary]:
