@@ -43,7 +43,7 @@ LIMITS = {"number": 16, "transponder": 64, "class": 64, "group": 64, "member_id"
           "license": 64, "year": 8, "first_name": 200, "last_name": 200, "make": 200,
           "model": 200, "trim": 200, "email": 200, "team": 200}
 """The longest value of each column (the database's column sizes; names kept sane)."""
-MISSPELT_CUTOFF = 0.8
+MISSPELT_CUTOFF = 0.75
 """How close (difflib ratio) an unknown column name must be to a known one to be a misspelling."""
 
 

@@ -13,7 +13,7 @@ from trackside.timing.time_text import LOCAL_EXPECTED, OffsetNotAllowed, parse_l
 
 SOURCE = "csv"
 TIME_EXPECTED = f"expected {LOCAL_EXPECTED}"
-LIMITS = {"time": 40, "transponder": 64, "loop": 32, "decoder": 64, "passing_number": 19,
+LIMITS = {"time": 40, "transponder": 64, "loop": 32, "decoder": 64, "passing_number": 40,
           "session": 64}
 """The longest value of each column (the database's column sizes)."""
 MAX_PASSING_NUMBER = 2**63 - 1
