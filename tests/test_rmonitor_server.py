@@ -342,7 +342,7 @@ def test_a_slow_client_is_dropped_and_never_holds_up_the_others() -> None:
     limits = ClientLimits(max_backlog_bytes=20_000, write_timeout_s=30, send_buffer_bytes=8192)
     snapshots = [facts_at(t("09:14:00")),
                  facts_at(t("09:20:00"), (*FLAGS, Flag("TA2", FlagState.GREEN, t("09:20:00"))))]
-    scored = [scored(f) for f in snapshots]
+    results = [scored(f) for f in snapshots]
 
     async def scenario() -> tuple[RMonitorServer, bytes, str]:
         server = RMonitorServer("127.0.0.1", 0, heartbeat_s=10, limits=limits)
@@ -354,7 +354,7 @@ def test_a_slow_client_is_dropped_and_never_holds_up_the_others() -> None:
         (slow,) = [c for c in server.clients if c.peer[1] == stuck.getsockname()[1]]
         for round_ in range(200):
             index = round_ % 2
-            server.publish(snapshots[index], scored[index])
+            server.publish(snapshots[index], results[index])
             await asyncio.sleep(0.001)
         await wait_until(lambda: slow.dropped)
         left = len(server.clients)

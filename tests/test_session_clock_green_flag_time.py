@@ -11,11 +11,11 @@ import pytest
 from tests.scenario import event, facts, flags, t
 from trackside.core.periods import session_windows
 from trackside.core.records import EventFacts, FlagState
-from trackside.core.scoring import score
 from trackside.core.session_clock import current_session, session_clock
 from trackside.live.live_event import LiveEvent
 from trackside.live.rmonitor_board import board_of
 from trackside.live.rmonitor_lines import changed_lines, heartbeat
+from trackside.rules import scored
 from trackside.timing.rmonitor.parse import parse_line
 from trackside.timing.rmonitor.records import Heartbeat
 from trackside.web.board import board_doc
@@ -127,7 +127,7 @@ def test_web_board_and_rmonitor_time_to_go_agree_through_a_red_flag(clock, remai
     now = t(clock)
     snapshot_facts = facts_at(now)
     web = board_doc(LiveEvent("test", snapshot_facts).snapshot, "TA1", None, now)["clock"]
-    line = heartbeat(board_of(snapshot_facts, score(snapshot_facts)), now)
+    line = heartbeat(board_of(snapshot_facts, scored(snapshot_facts)), now)
     beat = rmonitor_clock(line)
     assert beat.time_to_go_us == web["remaining_us"] == web["duration_us"] - web["green_elapsed_us"]
     assert f'"{remaining}"' in line
@@ -137,7 +137,7 @@ def test_rmonitor_flag_lines_carry_the_time_left_at_the_red_and_at_the_restart()
     """The `$F` sent at each new flag: the red and the restart both show 15 minutes to go."""
     before = facts_at(t("09:04:00"))
     after = facts_at(t("09:12:00"))
-    lines = changed_lines(board_of(before, score(before)), board_of(after, score(after)),
+    lines = changed_lines(board_of(before, scored(before)), board_of(after, scored(after)),
                           t("09:12:00"))  # fmt: skip
     beats = [rmonitor_clock(line) for line in lines if line.startswith("$F")]
     assert [(b.flag, b.time_to_go_us, b.race_time_us) for b in beats] == [

@@ -4,6 +4,7 @@ client and the RMonitor output wired in."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from tests.live_server import (
     SimulatorThread,
@@ -21,6 +23,7 @@ from tests.live_server import (
     load_scenario,
     wait_until,
 )
+from trackside.cli import app
 from trackside.core.records import Passing
 from trackside.store import open_engine
 from trackside.store.journal import append_passings
@@ -71,6 +74,25 @@ def test_the_class_filter_keeps_one_class(server):
     assert board["class"] == "S2" and {r["class"] for r in board["rows"]} == {"S2"}
     page = server.get(f"/events/{server.event_id}/live", **{"class": "s2"})
     assert page.status_code == 200 and '<option value="S2" selected>' in page.text
+
+
+def test_event_show_prints_the_document_the_event_twin_serves(server):
+    """One event document: `event show --format json` is GET /api/events/ID without the
+    addresses of the pages (those only the server has)."""
+    shown = CliRunner().invoke(app, ["--db", server.db_url, "event", "show", server.event_id,
+                                     "--format", "json"])  # fmt: skip
+    assert shown.exit_code == 0, shown.output
+    printed, served = json.loads(shown.stdout), server.get(f"/api/events/{server.event_id}").json()
+    page_links = {"live", "results", "laps"}
+    assert set(served) - set(printed) == {"live", "results"}
+    assert {k: v for k, v in served.items() if k != "sessions" and k in printed} == {
+        k: v for k, v in printed.items() if k != "sessions"}
+    assert [{k: v for k, v in s.items() if k not in page_links} for s in served["sessions"]] \
+        == printed["sessions"]
+    assert printed["id"] == printed["event"] == server.event_id
+    assert [(s["id"], s["flag"], s["phase"]) for s in printed["sessions"]][0] == (
+        "TA1-A", "checkered", "finished")
+    assert served["sessions"][0]["laps"] == f"/events/{server.event_id}/sessions/TA1-A/laps"
 
 
 def test_unknown_things_are_404_as_a_page_or_as_json(server):

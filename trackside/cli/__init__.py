@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import trackside.cli.rmonitor  # noqa: F401  (registration)
 import trackside.cli.serve  # noqa: F401  (registration)
-from trackside.cli import classify, decisions, decoder, events, passings, results  # noqa: F401
+from trackside.cli import (  # noqa: F401  (registration)
+    classify,
+    decisions,
+    decoder,
+    demo,
+    events,
+    passings,
+    results,
+)
 from trackside.cli.common import app
 
 

@@ -18,8 +18,6 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from typer.core import TyperGroup
 
-from trackside.core.clock import format_local_time
-from trackside.core.records import EventFacts
 from trackside.errors import InputError
 from trackside.store import open_engine
 
@@ -124,20 +122,5 @@ def json_text(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def time_text(time_us: int | None) -> str | None:
-    if time_us is None:
-        return None
-    return format_local_time(time_us, digits=3 if time_us % 1000 == 0 else 6)
-
-
 def now_text() -> str:
     return datetime.now().isoformat(timespec="seconds")
-
-
-def check_class(facts: EventFacts, car_class: str | None) -> None:
-    classes = sorted({entry.car_class for entry in facts.entries})
-    if car_class is not None and car_class not in classes:
-        raise InputError(
-            f"no entries in class {car_class!r} (classes: {', '.join(classes) or 'none'})",
-            source="option --class",
-        )

@@ -16,13 +16,11 @@ from trackside.cli.common import (
     json_text,
     out,
     penalty_app,
-    time_text,
 )
-from trackside.core.records import EventFacts
 from trackside.services import add_decision, revoke_decision
-from trackside.services.decisions import DecisionListing, declare_official, listings_of
+from trackside.services.decision_report import decision_report
+from trackside.services.decisions import declare_official
 from trackside.services.times import event_time
-from trackside.store import load_facts
 
 # --- penalties ---------------------------------------------------------------------------
 
@@ -64,78 +62,27 @@ def penalty_add(
 def penalty_list(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
     """List every decision with its id, author and time, and the rulebook's escalation."""
     fmt = choose(fmt, ("text", "json"))
-    facts = load_facts(engine_of(ctx), event)
-    prompts = _escalation_prompts(facts)
-    rows = [
-        _decision_row(item, prompts.get(item.decision.id)) for item in listings_of(facts.decisions)
-    ]
+    rows = decision_report(engine_of(ctx), event)
     if fmt == "json":
         emit(json_text(rows))
         return
-    table = Table(
-        "id",
-        "kind",
-        "car",
-        "session",
-        "lap",
-        "time",
-        "s",
-        "reason",
-        "by",
-        "created",
-        "revoked by",
-        "escalation",
-    )
+    out.print(_decision_table(rows))
+
+
+DECISION_COLUMNS = {"id": "id", "kind": "kind", "car": "number", "session": "session",
+                    "lap": "lap", "time": "at", "s": "seconds", "reason": "reason",
+                    "by": "author", "created": "created", "revoked by": "revoked_by",
+                    "escalation": "escalation"}  # fmt: skip
+"""Column heading -> the report row's field."""
+
+
+def _decision_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(*DECISION_COLUMNS)
     for row in rows:
-        kind = row["kind"] + (f" #{row['revokes']}" if row["revokes"] else "")
-        table.add_row(
-            *(
-                str(v) if v is not None else ""
-                for v in (
-                    row["id"],
-                    kind,
-                    row["number"],
-                    row["session"],
-                    row["lap"],
-                    row["at"],
-                    row["seconds"],
-                    row["reason"],
-                    row["author"],
-                    row["created"],
-                    row["revoked_by"],
-                    row["escalation"],
-                )
-            )
-        )
-    out.print(table)
-
-
-def _escalation_prompts(facts: EventFacts) -> dict[int, str]:
-    """The rulebook's prompts per decision id (empty while the rules are not available)."""
-    try:
-        from trackside.rules import escalation_prompts
-    except ImportError:
-        return {}
-    return escalation_prompts(facts)
-
-
-def _decision_row(item: DecisionListing, escalation: str | None) -> dict[str, Any]:
-    d = item.decision
-    return {
-        "id": d.id,
-        "kind": str(d.kind),
-        "number": d.number,
-        "session": d.session_id,
-        "lap": d.lap,
-        "at": time_text(d.at_us),
-        "seconds": None if d.penalty_us is None else d.penalty_us / 1_000_000,
-        "reason": d.reason,
-        "author": d.author,
-        "created": time_text(d.created_us),
-        "revokes": d.revokes,
-        "revoked_by": item.revoked_by,
-        "escalation": escalation,
-    }
+        shown = {**row, "kind": row["kind"] + (f" #{row['revokes']}" if row["revokes"] else "")}
+        table.add_row(*("" if shown[f] is None else str(shown[f])
+                        for f in DECISION_COLUMNS.values()))  # fmt: skip
+    return table
 
 
 @penalty_app.command("revoke")

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import sys
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Annotated, TypeVar
+from collections.abc import Sequence
+from typing import Annotated
 
 import typer
 
-from trackside.cli.common import app, choose, engine_of, time_text
+from trackside.cli.common import app, choose, engine_of
+from trackside.cli.interrupt import run_until_interrupted
 from trackside.core.records import Passing
 from trackside.errors import InputError
 from trackside.live.decoder_recorder import ClockMode, run_decoder_client
-from trackside.store.decoders import decoder_clocks
-from trackside.store.facts import event_in, read_passings
+from trackside.publish.formats import time_text
+from trackside.services.event_reads import decoder_readings, event_passings, require_stored_event
 from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
 from trackside.timing.p3.faults import Faults
 from trackside.timing.p3.intake import ClientStats
@@ -65,8 +65,7 @@ def connect(
     loops = parse_loops(loop or [])
     mode = clock_mode(clock)
     engine = engine_of(ctx)
-    with engine.connect() as conn:
-        event_in(conn, event)
+    require_stored_event(engine, event)
     _log_to_stdout()
     typer.echo(f"following the decoder at {host}:{port} for {event} (Ctrl-C to stop)")
 
@@ -75,7 +74,7 @@ def connect(
                                         backfill=backfill, on_passing=_echo if echo else None,
                                         clock=mode)
 
-    stats = _run_until_interrupted(follow)
+    stats = run_until_interrupted(follow)
     typer.echo(_stats_line(stats))
 
 
@@ -134,7 +133,7 @@ def simulate(
         return await run_simulator(passings, host, port, speed=speed, faults=faults, stop=stop,
                                    max_gap_s=max_gap, on_ready=ready)
 
-    simulator = _run_until_interrupted(serve)
+    simulator = run_until_interrupted(serve)
     typer.echo(f"simulator: {simulator.detected} of {len(simulator.plan)} passings detected, "
                f"{simulator.connections} connections, {simulator.frames_sent} frames sent")
 
@@ -158,10 +157,7 @@ def _field(ctx: typer.Context, event: str | None, demo: bool) -> tuple[str, Sequ
 
         generated = generate_event(seed=DEMO_SEED)
         return generated.event_id, generated.passings
-    engine = engine_of(ctx)
-    with engine.connect() as conn:
-        event_in(conn, event)
-    passings = read_passings(engine, event)
+    passings = event_passings(engine_of(ctx), event)
     if not passings:
         raise InputError(f"event {event!r} has no passings to play", source="argument EVENT")
     return event, passings
@@ -180,10 +176,7 @@ def _simulator_banner(simulator: DecoderSimulator, event_id: str, host: str, por
 @decoder_app.command("clock")
 def clock(ctx: typer.Context, event: str) -> None:
     """List the decoder clock readings of an event (track time = RTC + offset)."""
-    engine = engine_of(ctx)
-    with engine.connect() as conn:
-        event_in(conn, event)
-        readings = decoder_clocks(conn, event)
+    readings = decoder_readings(engine_of(ctx), event)
     typer.echo("decoder,rtc,track,offset_s,recorded")
     for r in readings:
         typer.echo(f"{r.decoder},{time_text(r.rtc_us)},{time_text(r.track_us)},"
@@ -199,19 +192,3 @@ def _log_to_stdout() -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
-
-
-T = TypeVar("T")
-
-
-def _run_until_interrupted(work: Callable[[asyncio.Event], Awaitable[T]]) -> T:
-    """Run ``work(stop)`` on an event loop; Ctrl-C or SIGTERM sets ``stop``."""
-
-    async def main() -> T:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        return await work(stop)
-
-    return asyncio.run(main())

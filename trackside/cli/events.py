@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,21 +19,25 @@ from trackside.cli.common import (
     json_text,
     out,
 )
-from trackside.services import (
-    event_overview,
-    import_entries,
-    import_event,
-    list_entries,
-    list_events,
-)
+from trackside.publish.formats import time_text
+from trackside.services import import_entries, import_event, list_entries, list_events
+from trackside.services.entry_history import EntryChange, entry_history
+from trackside.services.event_document import stored_event_document
+
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="NAME",
+                 help="Who is importing (recorded in the history); default your user name."),
+]
 
 # --- event -------------------------------------------------------------------------------
 
 
 @event_app.command("import")
-def event_import(ctx: typer.Context, file: Path) -> None:
-    """Import (or update) an event definition from a TOML file."""
-    event = import_event(engine_of(ctx), file)
+def event_import(ctx: typer.Context, file: Path, by: ByOption = None) -> None:
+    """Import (or update) an event definition from a TOML file; a changed definition is a new
+    version."""
+    event = import_event(engine_of(ctx), file, by=by)
     typer.echo(
         f"event {event.id}: {event.name}, {len(event.sessions)} sessions, "
         f"{len(event.rounds)} rounds"
@@ -42,86 +46,60 @@ def event_import(ctx: typer.Context, file: Path) -> None:
 
 @event_app.command("show")
 def event_show(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
-    """Show an event's sessions, rounds and entry count."""
-    overview = event_overview(engine_of(ctx), event)
-    if choose(fmt, ("text", "json")) == "json":
-        emit(json_text(_event_document(overview.event, overview.entries)))
-        return
-    _print_event(overview.event, overview.entries)
+    """Show an event's sessions with their flag, rounds, entry count and classes."""
+    fmt = choose(fmt, ("text", "json"))
+    document = stored_event_document(engine_of(ctx), event)
+    if fmt == "json":
+        emit(json_text(document))
+    else:
+        _print_event(document)
 
 
-def _event_document(event: Any, entry_count: int) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "name": event.name,
-        "date": event.date,
-        "days": event.days,
-        "ruleset": event.ruleset,
-        "scoring": str(event.scoring),
-        "min_lap_s": event.min_lap_s,
-        "awards_per_class": event.awards_per_class,
-        "track": {
-            "name": event.track.name,
-            "length_m": event.track.length_m,
-            "start_finish_loop": event.track.start_finish_loop,
-        },
-        "sessions": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "format": str(s.format),
-                "scored": s.scored,
-                "groups": list(s.groups),
-                "start": s.start,
-                "duration_min": s.duration_min,
-            }
-            for s in event.sessions
-        ],
-        "rounds": [{"name": r.name, "sessions": list(r.sessions)} for r in event.rounds],
-        "entries": entry_count,
-    }
+def _print_event(doc: dict[str, Any]) -> None:
+    """The event document as text: a heading, the definition, a sessions table, the rounds."""
+    for line in _event_lines(doc):
+        out.print(line, highlight=False)
+    out.print(_sessions_table(doc["sessions"]))
+    for r in doc["rounds"]:
+        out.print(f"round {r['name']}: {', '.join(r['sessions'])}", highlight=False)
+    out.print(_version_text(doc["definition"]), highlight=False)
 
 
-def _print_event(event: Any, entry_count: int) -> None:
-    track = event.track
-    out.print(f"[bold]{event.id}[/bold]  {event.name}", highlight=False)
-    out.print(
-        f"date {event.date} ({event.days} day{'s' if event.days != 1 else ''}), "
-        f"ruleset {event.ruleset}, scoring {event.scoring}, min lap {event.min_lap_s} s, "
-        f"awards {event.awards_per_class} per class",
-        highlight=False,
-    )
-    out.print(
-        f"track {track.name or '-'}"
-        + (f", {track.length_m:g} m" if track.length_m else "")
-        + (f", start/finish loop {track.start_finish_loop}" if track.start_finish_loop else ""),
-        highlight=False,
-    )
-    out.print(f"entries {entry_count}", highlight=False)
-    table = Table(
-        "session",
-        "name",
-        "format",
-        "scored",
-        "groups",
-        "start",
-        "min",
-        title="Sessions",
-        title_justify="left",
-    )
-    for s in event.sessions:
+def _version_text(change: dict[str, Any]) -> str:
+    if not change["versions"]:
+        return "definition: no versions recorded"
+    return (f"definition version {change['versions']}, last changed "
+            f"{change['changed_at'][:19]} by {change['changed_by']}")
+
+
+def _event_lines(doc: dict[str, Any]) -> list[str]:
+    track, days = doc["track"], doc["days"]
+    return [
+        f"[bold]{doc['id']}[/bold]  {doc['name']}",
+        f"date {doc['date']} ({days} day{'s' if days != 1 else ''}), ruleset {doc['ruleset']}, "
+        f"scoring {doc['scoring']}, min lap {doc['min_lap_s']} s, "
+        f"awards {doc['awards_per_class']} per class",
+        f"track {track['name'] or '-'}"
+        + (f", {track['length_m']:g} m" if track["length_m"] else "")
+        + (f", start/finish loop {track['start_finish_loop']}"
+           if track["start_finish_loop"] else ""),
+        f"entries {doc['entries']}"
+        + (f" in classes {', '.join(doc['classes'])}" if doc["classes"] else "")
+        + (", provisional" if doc["provisional"] else ", official"),
+    ]  # fmt: skip
+
+
+def _sessions_table(sessions: list[dict[str, Any]]) -> Table:
+    table = Table("session", "name", "format", "scored", "groups", "start", "min", "flag",
+                  title="Sessions", title_justify="left")  # fmt: skip
+    for s in sessions:
         table.add_row(
-            s.id,
-            s.name,
-            str(s.format),
-            "yes" if s.scored else "no",
-            ", ".join(s.groups),
-            s.start or "",
-            f"{s.duration_min:g}" if s.duration_min else "",
-        )
-    out.print(table)
-    for r in event.rounds:
-        out.print(f"round {r.name}: {', '.join(r.sessions)}", highlight=False)
+            s["id"], s["name"], s["format"], "yes" if s["scored"] else "no",
+            ", ".join(s["groups"]), s["start"] or "",
+            f"{s['duration_min']:g}" if s["duration_min"] else "",
+            f"{s['flag'] or '-'} ({s['phase']})",
+        )  # fmt: skip
+    return table
 
 
 @event_app.command("list")
@@ -139,13 +117,14 @@ def event_list(ctx: typer.Context) -> None:
 
 
 @entries_app.command("import")
-def entries_import(ctx: typer.Context, event: str, file: Path) -> None:
-    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number.
+def entries_import(ctx: typer.Context, event: str, file: Path, by: ByOption = None) -> None:
+    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number, each
+    changed entry a new version.
 
     Entries with enough car data (year, make, model, tire_width; more columns such as trim,
     drive, treadwear, weight sharpen it) are classified, and a declared class that disagrees is
     a warning."""
-    report = import_entries(engine_of(ctx), event, file)
+    report = import_entries(engine_of(ctx), event, file, by=by)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(
@@ -188,3 +167,34 @@ def _entries_csv(rows: list[dict[str, Any]]) -> str:
             for row in rows
         ),
     )
+
+
+@entries_app.command("history")
+def entries_history(
+    ctx: typer.Context,
+    event: str,
+    number: Annotated[str | None, typer.Argument(help="One car's entry only.")] = None,
+    fmt: FormatOption = "text",
+) -> None:
+    """List every version of an event's entries (or car NUMBER's): who, when, what changed."""
+    fmt = choose(fmt, ("text", "json"))
+    changes = entry_history(engine_of(ctx), event, number)
+    if fmt == "json":
+        emit(json_text([_change_document(change) for change in changes]))
+        return
+    table = Table("number", "version", "by", "when", "change")
+    for change in changes:
+        table.add_row(change.number, str(change.version), change.author,
+                      (time_text(change.recorded_us) or "")[:19], change.change)
+    out.print(table)
+
+
+def _change_document(change: EntryChange) -> dict[str, Any]:
+    return {
+        "number": change.number,
+        "version": change.version,
+        "author": change.author,
+        "recorded": time_text(change.recorded_us),
+        "change": change.change,
+        "entry": change.entry,
+    }

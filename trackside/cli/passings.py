@@ -21,8 +21,8 @@ from trackside.cli.common import (
     flags_app,
     json_text,
     passings_app,
-    time_text,
 )
+from trackside.publish.formats import time_text
 from trackside.services import import_flags, import_passings, list_passings, record_flag
 from trackside.services.times import event_time
 

@@ -1,4 +1,4 @@
-"""`trackside results`, `laps`, `publish` and `demo`."""
+"""`trackside results`, `laps` and `publish`."""
 
 from __future__ import annotations
 
@@ -12,15 +12,13 @@ from trackside.cli.common import (
     FormatOption,
     OutOption,
     app,
-    check_class,
     choose,
     emit,
     engine_of,
     now_text,
 )
-from trackside.rules import scored
-from trackside.services.checks import require_session
-from trackside.store import load_facts
+from trackside.services.publishing import publish_site
+from trackside.services.results import event_results
 
 # --- results -----------------------------------------------------------------------------
 
@@ -38,16 +36,12 @@ def results(
     from trackside.publish import render_event, render_session
 
     fmt = choose(fmt, RESULT_FORMATS)
-    facts = load_facts(engine_of(ctx), event)
-    check_class(facts, car_class)
+    results = event_results(engine_of(ctx), event, session=session, car_class=car_class,
+                            generated_at=now_text())  # fmt: skip
     if session is None:
-        result = scored(facts, generated_at=now_text()).event
-        emit(render_event(result, fmt, car_class=car_class), target)
+        emit(render_event(results.event, fmt, car_class=car_class), target)
     else:
-        require_session(facts.event, session, source="option --session")
-        emit(
-            render_session(scored(facts).sessions[session], fmt, car_class=car_class), target
-        )
+        emit(render_session(results.sessions[session], fmt, car_class=car_class), target)
 
 
 @app.command("laps")
@@ -62,9 +56,9 @@ def laps(
     from trackside.publish import render_lap_chart
 
     fmt = choose(fmt, RESULT_FORMATS)
-    facts = load_facts(engine_of(ctx), event)
-    require_session(facts.event, session, source="argument SESSION")
-    emit(render_lap_chart(scored(facts).sessions[session], fmt), target)
+    results = event_results(engine_of(ctx), event, session=session,
+                            session_source="argument SESSION")  # fmt: skip
+    emit(render_lap_chart(results.sessions[session], fmt), target)
 
 
 @app.command("publish")
@@ -74,41 +68,5 @@ def publish(
     out_dir: Annotated[Path, typer.Option("--out", metavar="DIR", help="Site directory.")],
 ) -> None:
     """Write the event's results site (HTML pages with JSON twins) to DIR."""
-    from trackside.publish import write_site
-
-    facts = load_facts(engine_of(ctx), event)
-    everything = scored(facts, generated_at=now_text())
-    event_result, sessions = everything.event, list(everything.sessions.values())
-    written = write_site(event_result, sessions, out_dir)
+    written = publish_site(engine_of(ctx), event, out_dir)
     typer.echo(f"wrote {len(written)} files to {out_dir}")
-
-
-@app.command("demo")
-def demo(
-    ctx: typer.Context,
-    out_dir: Annotated[
-        Path | None, typer.Option("--out", metavar="DIR", help="Where the demo's files go.")
-    ] = None,
-    live: Annotated[
-        bool, typer.Option("--live", help="Replay the day's last session live and serve it.")
-    ] = False,
-    speed: Annotated[float, typer.Option("--speed", help="Live replay speed-up.")] = 6.0,
-    host: Annotated[str, typer.Option("--host", help="Live: address to listen on.")]
-    = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Live: web port (0: any free).")] = 8000,
-) -> None:
-    """Generate a realistic event, import it, score it and publish its site.
-
-    With --live: replay its last session from a simulated decoder and serve it live."""
-    if live:
-        from trackside.cli.serve import run_live_demo
-
-        run_live_demo(ctx, out_dir, speed=speed, host=host, port=port)
-        return
-    from trackside.demo import run_demo
-
-    engine = engine_of(ctx)
-    if out_dir is None:
-        run_demo(engine)
-    else:
-        run_demo(engine, out_dir)

@@ -4,19 +4,18 @@ one)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import signal
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import Engine
 
-from trackside.cli.common import app, engine_of, err_console, time_text
+from trackside.cli.common import app, engine_of, err_console
+from trackside.cli.interrupt import run_until_interrupted
 from trackside.core.records import Passing
 from trackside.errors import InputError
 from trackside.live.rmonitor_feed_client import DEFAULT_PORT, parse_address
 from trackside.live.rmonitor_recorder import RecorderStats, record_feed
+from trackside.publish.formats import time_text
 from trackside.services.rmonitor_import import import_rmonitor
 
 rmonitor_app = typer.Typer(no_args_is_help=True,
@@ -82,29 +81,15 @@ def rmonitor_connect(
     except ValueError as err:
         raise InputError(str(err), source="argument HOST[:PORT]") from None
     engine = engine_of(ctx)
-    stats = asyncio.run(_connect(engine, event, host, port, date, min_lap_s, finish_line or None))
+
+    async def follow(stop: asyncio.Event) -> RecorderStats:
+        return await record_feed(engine, event, host, port, stop=stop, date=date,
+                                 min_lap_s=min_lap_s, finish_lines=finish_line or None,
+                                 on_passing=_print_passing, on_event=_print_event)
+
+    stats = run_until_interrupted(follow)
     typer.echo(f"rmonitor: {stats.lines} lines; stored {stats.passings} passings, "
                f"{stats.flags} flags, {stats.entries} entries; {stats.warnings} warnings")
-
-
-async def _connect(
-    engine: Engine,
-    event: str,
-    host: str,
-    port: int,
-    date: str | None,
-    min_lap_s: float | None,
-    finish_lines: list[str] | None,
-) -> RecorderStats:
-    """Follow until SIGINT or SIGTERM."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop.add_signal_handler(sig, stop.set)
-    return await record_feed(engine, event, host, port, stop=stop, date=date,
-                             min_lap_s=min_lap_s, finish_lines=finish_lines,
-                             on_passing=_print_passing, on_event=_print_event)
 
 
 def _print_passing(passing: Passing) -> None:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trackside.cli.common import app, engine_of
 from trackside.cli.decoder import ClockOption, clock_mode
+from trackside.cli.interrupt import run_until_interrupted
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from trackside.demo.replay import Replay
-    from trackside.live.hub import LiveHub
     from trackside.web.server import ServeOptions
 
 DecoderOption = Annotated[
@@ -64,13 +57,9 @@ def serve_command(
 
 
 def _require_event(ctx: typer.Context, event_id: str) -> None:
-    from trackside.errors import InputError
-    from trackside.store.events import event_exists
+    from trackside.services.event_reads import require_stored_event
 
-    with engine_of(ctx).connect() as conn:
-        if not event_exists(conn, event_id):
-            raise InputError(f"no event {event_id!r} (import it with `trackside event import "
-                             "FILE.toml`)", source="option --event")
+    require_stored_event(engine_of(ctx), event_id, source="option --event")
 
 
 def run_server(ctx: typer.Context, options: ServeOptions) -> None:
@@ -86,89 +75,4 @@ def run_server(ctx: typer.Context, options: ServeOptions) -> None:
             typer.echo(note)
         typer.echo("Ctrl-C to stop")
 
-    async def main() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-        await serve(engine, options, stop, on_ready=ready)
-
-    asyncio.run(main())
-
-
-# --- the live demo (`trackside demo --live`, `make demo`) ---------------------------------
-
-LIVE_DEMO_DIR = "live"
-LIVE_DEMO_DB = "live.db"
-DEMO_MAX_GAP_S = 8.0
-"""The simulator skips quiet stretches longer than this (the red-flag stop, the cool-down)."""
-
-
-def run_live_demo(
-    ctx: typer.Context, out_dir: Path | None, *, speed: float, host: str, port: int
-) -> None:
-    """Import the demo day less its last session, then replay that session live: the decoder
-    simulator sends its passings, race control records its flags and decisions, and the server
-    (with its decoder client following the simulator) shows it on the printed address."""
-    from trackside.demo.replay import prepare_live_demo
-    from trackside.demo.run import DEFAULT_OUT_DIR
-
-    out = Path(out_dir or DEFAULT_OUT_DIR) / LIVE_DEMO_DIR
-    _use_fresh_database(ctx, out / LIVE_DEMO_DB)
-    replay = prepare_live_demo(engine_of(ctx), out)
-    typer.echo(f"Demo day imported; session {replay.session.id} ({replay.session.name}) "
-               f"will be replayed live at {speed:g}x: {len(replay.passings)} passings")
-    asyncio.run(_live_demo(engine_of(ctx), replay, speed=speed, host=host, port=port))
-
-
-def _use_fresh_database(ctx: typer.Context, path: Path) -> None:
-    """Unless --db or TRACKSIDE_DB names one, the live demo starts from an empty SQLite file."""
-    from trackside.store.database import ENV_VAR
-
-    root = ctx.find_root()
-    if root.obj.get("db") or os.environ.get(ENV_VAR):
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    root.obj["db"] = str(path)
-    typer.echo(f"database: {path}")
-
-
-async def _live_demo(
-    engine: Engine, replay: Replay, *, speed: float, host: str, port: int
-) -> None:
-    from trackside.live.race_control import run_race_control
-    from trackside.timing.p3.simulator import DecoderSimulator
-    from trackside.web import links
-    from trackside.web.server import Running, ServeOptions, serve
-
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    simulator = DecoderSimulator(replay.passings, speed=speed, max_gap_s=DEMO_MAX_GAP_S)
-    decoder_port = await simulator.start("127.0.0.1", 0)
-    loops = {d: name for d, name in simulator.decoder_loops.items() if name is not None}
-    options = ServeOptions(host=host, port=port, event_id=replay.event_id,
-                           decoder=("127.0.0.1", decoder_port), loops=loops,
-                           clock="decoder")  # fmt: skip
-
-    def ready(running: Running) -> None:
-        page = links.live_page(replay.event_id, replay.session.id)
-        typer.echo(f"decoder simulator on 127.0.0.1:{decoder_port}")
-        for note in running.notes:
-            typer.echo(note)
-        typer.echo(f"\n  Open {running.url.rstrip('/')}{page} to watch the session live.\n")
-        typer.echo("Ctrl-C to stop")
-
-    async def race_control(hub: LiveHub, stop: asyncio.Event) -> None:
-        await run_race_control(hub.engine, replay.event_id, replay.cues, simulator.rtc_us, stop,
-                               on_cue=lambda cue: typer.echo(f"race control: {cue.note}"))
-        await simulator.finished.wait()
-        typer.echo("The replay is over; the results stay up until Ctrl-C.")
-
-    try:
-        await serve(engine, options, stop, extras=[race_control], on_ready=ready)
-    finally:
-        await simulator.close()
+    run_until_interrupted(lambda stop: serve(engine, options, stop, on_ready=ready))

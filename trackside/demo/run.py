@@ -67,5 +67,5 @@ def score_demo(engine: Engine, event_id: str) -> tuple[EventResult, list[Session
     """Event results and every session's results, from the stored facts."""
     facts = load_facts(engine, event_id)
     generated_at = datetime.now().isoformat(timespec="seconds")
-    everything = scored(facts, generated_at=generated_at)
-    return everything.event, list(everything.sessions.values())
+    results = scored(facts, generated_at=generated_at)
+    return results.event, list(results.sessions.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trackside.core.clock import format_local_time
 from trackside.core.results import format_lap
 
 FORMATS = ("text", "json", "csv", "html")
@@ -49,6 +50,13 @@ def seconds_text(time_us: int | None) -> str:
         return ""
     whole, millis = divmod(to_ms(time_us), 1000)
     return f"{whole}.{millis:03d}"
+
+
+def time_text(time_us: int | None) -> str | None:
+    """A time of day as ISO 8601 local time: milliseconds, or microseconds when it has them."""
+    if time_us is None:
+        return None
+    return format_local_time(time_us, digits=3 if time_us % 1000 == 0 else 6)
 
 
 def readable_time(iso: str) -> str:

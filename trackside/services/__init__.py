@@ -2,13 +2,12 @@
 
 from trackside.services.decisions import add_decision, list_decisions, revoke_decision
 from trackside.services.entries import import_entries, list_entries
-from trackside.services.events import event_overview, import_event, list_events
+from trackside.services.events import import_event, list_events
 from trackside.services.flags import import_flags, record_flag
 from trackside.services.passings import import_passings, list_passings
 
 __all__ = [
     "add_decision",
-    "event_overview",
     "import_entries",
     "import_event",
     "import_flags",

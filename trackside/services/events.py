@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
 from trackside.core.records import EventDef
 from trackside.errors import InputError
+from trackside.services.author import author_or_user
 from trackside.store.database import writing
 from trackside.store.events import (
     EventSummary,
@@ -16,25 +16,18 @@ from trackside.store.events import (
     save_event,
     sessions_with_facts,
 )
-from trackside.store.facts import event_in
-from trackside.store.schema import entries
 from trackside.timing.event_toml import read_event_file
 
 
-@dataclass(frozen=True, slots=True)
-class EventOverview:
-    event: EventDef
-    entries: int
-
-
-def import_event(engine: Engine, path: Path | str) -> EventDef:
-    """Store the event file's definition; a known id is updated, its facts are kept."""
+def import_event(engine: Engine, path: Path | str, *, by: str | None = None) -> EventDef:
+    """Store the event file's definition, by `by` (default the OS user); a known id is
+    updated (a new version when the definition changed), its facts are kept."""
     path = Path(path)
     file = read_event_file(path)
     event = file.event
     with writing(engine) as conn:
         _check_sessions_still_defined(conn, event, str(path))
-        save_event(conn, event, file.definition)
+        save_event(conn, event, file.definition, author_or_user(by))
     return event
 
 
@@ -49,11 +42,3 @@ def _check_sessions_still_defined(conn: Connection, event: EventDef, source: str
 def list_events(engine: Engine) -> list[EventSummary]:
     with engine.connect() as conn:
         return event_summaries(conn)
-
-
-def event_overview(engine: Engine, event_id: str) -> EventOverview:
-    """The stored definition and how many entries the event has."""
-    with engine.connect() as conn:
-        event = event_in(conn, event_id)
-        query = select(func.count()).select_from(entries).where(entries.c.event_id == event_id)
-        return EventOverview(event, conn.execute(query).scalar_one())

@@ -7,9 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
-from trackside.core.session_clock import session_clock
+from trackside.live.live_event import LiveSnapshot
 from trackside.publish import json_docs
+from trackside.publish.event_document import PageLinks, event_document
 from trackside.services import list_events
+from trackside.services.event_document import definition_change
 from trackside.web import links
 from trackside.web.live_feeds import View
 from trackside.web.reading import event_result, hub_of, live_board, session_of, snapshot_of
@@ -34,27 +36,25 @@ def events(request: Request) -> Doc:
 
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: str) -> Doc:
-    """An event, its sessions with their flag, and the addresses of its pages."""
+    """The event document (publish's), with the addresses of the event's pages."""
     snapshot = snapshot_of(request, event_id)
-    definition = snapshot.facts.event
-    track_us = snapshot.track_us()
-    sessions = []
-    for s in definition.sessions:
-        state = session_clock(definition, s.id, snapshot.facts.flags, snapshot.windows, track_us)
-        sessions.append({
-            "id": s.id, "name": s.name, "scored": s.scored, "groups": list(s.groups),
-            "start": s.start, "flag": state.flag and str(state.flag), "phase": state.phase,
-            "live": links.live_page(event_id, s.id),
-            "results": links.session_page(event_id, s.id),
-            "laps": links.laps_page(event_id, s.id),
-        })  # fmt: skip
-    return {
-        "event": event_id, "name": definition.name, "date": definition.date,
-        "provisional": snapshot.scored.event.provisional,
-        "classes": sorted({e.car_class for e in snapshot.facts.entries}),
-        "live": links.live_page(event_id), "results": links.results_page(event_id),
-        "sessions": sessions,
+    return event_document(
+        snapshot.facts, provisional=snapshot.scored.event.provisional,
+        windows=snapshot.windows, track_us=snapshot.track_us(), links=_page_links(snapshot),
+        definition=definition_change(hub_of(request).engine, event_id),
+    )  # fmt: skip
+
+
+def _page_links(snapshot: LiveSnapshot) -> PageLinks:
+    event_id = snapshot.event_id
+    sessions = {
+        s.id: {"live": links.live_page(event_id, s.id),
+               "results": links.session_page(event_id, s.id),
+               "laps": links.laps_page(event_id, s.id)}
+        for s in snapshot.facts.event.sessions
     }  # fmt: skip
+    pages = {"live": links.live_page(event_id), "results": links.results_page(event_id)}
+    return PageLinks(pages, sessions)
 
 
 @router.get("/events/{event_id}/live")

@@ -1,9 +1,6 @@
 """`trackside serve`: the web server, the live engine, and what feeds and reads it, in one
 process: an optional P3 decoder client (passings into the journal) and the RMonitor output
 server (results out to scoreboards). Every part stops when `stop` is set.
-
-The decoder client and the RMonitor server are optional imports: without them the server still
-runs, and says what it left out.
 """
 
 from __future__ import annotations
@@ -23,6 +20,9 @@ from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
 from trackside.errors import InputError
 from trackside.live.hub import LiveHub
+from trackside.live.rmonitor_server import local_now_us, serve_rmonitor
+from trackside.services import list_events
+from trackside.timing.p3.client import ClockMode, run_decoder_client
 from trackside.web import links
 from trackside.web.app import create_app
 
@@ -167,7 +167,7 @@ def _running(sock: socket.socket, options: ServeOptions, notes: list[str]) -> Ru
     return Running(base + "/", live, tuple(notes))
 
 
-# --- the optional parts ------------------------------------------------------------------
+# --- the parts beside the web server ------------------------------------------------------
 
 
 def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
@@ -176,11 +176,6 @@ def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
     if options.event_id is None:
         raise InputError("--decoder needs --event (the event its passings belong to)",
                          source="option --decoder")  # fmt: skip
-    try:
-        from trackside.live.decoder_recorder import ClockMode, run_decoder_client
-    except ImportError:
-        raise InputError("the P3 decoder client is not available in this build",
-                         source="option --decoder") from None  # fmt: skip
     host, port = options.decoder
     event_id = options.event_id
     notes.append(f"decoder: following {host}:{port} for {event_id}")
@@ -196,11 +191,6 @@ def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
 
 def _rmonitor_part(engine: Engine, options: ServeOptions, notes: list[str]) -> Extra | None:
     if not options.rmonitor_port:
-        return None
-    try:
-        from trackside.live.rmonitor_server import local_now_us, serve_rmonitor
-    except ImportError:
-        notes.append("RMonitor output: not available in this build")
         return None
     event_id = options.event_id or _newest_event(engine)
     if event_id is None:
@@ -239,7 +229,5 @@ def _port_free(host: str, port: int) -> bool:
 
 
 def _newest_event(engine: Engine) -> str | None:
-    from trackside.services import list_events
-
     events = list_events(engine)
     return events[0].id if events else None

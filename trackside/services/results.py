@@ -1,0 +1,42 @@
+"""Results as the front ends ask for them: an event's, or one session's, from the stored facts,
+after checking the class and session named (time-attack.md, "Session results", "Event
+results")."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from trackside.core.records import EventFacts
+from trackside.core.scoring import Scored
+from trackside.errors import InputError
+from trackside.rules import scored
+from trackside.services.checks import require_session
+from trackside.store import load_facts
+
+
+def event_results(
+    engine: Engine,
+    event_id: str,
+    *,
+    session: str | None = None,
+    car_class: str | None = None,
+    generated_at: str = "",
+    session_source: str = "option --session",
+) -> Scored:
+    """Every result of the event under its rulebook; InputError for an unknown event, session
+    (named as `session_source`) or class."""
+    facts = load_facts(engine, event_id)
+    check_class(facts, car_class)
+    if session is not None:
+        require_session(facts.event, session, source=session_source)
+    return scored(facts, generated_at=generated_at)
+
+
+def check_class(facts: EventFacts, car_class: str | None) -> None:
+    """InputError naming the classes entered when `car_class` is not one of them."""
+    classes = sorted({entry.car_class for entry in facts.entries})
+    if car_class is not None and car_class not in classes:
+        raise InputError(
+            f"no entries in class {car_class!r} (classes: {', '.join(classes) or 'none'})",
+            source="option --class",
+        )
