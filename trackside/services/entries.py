@@ -23,7 +23,8 @@ class EntriesReport:
     updated: int
     unchanged: int
     warnings: tuple[str, ...] = field(default=())
-    """Entries whose declared class disagrees with their car (rules VII), one line each."""
+    """Column names that look misspelt, and entries whose declared class disagrees with their
+    car (rules VII), one line each."""
 
 
 def import_entries(
@@ -32,7 +33,8 @@ def import_entries(
     """Upsert the file's entries by car number, each change a new version of its entry by
     `by` (default the OS user); an identical re-import changes nothing."""
     path = Path(path)
-    rows = read_entries_csv(path)
+    read = read_entries_csv(path)
+    rows = read.rows
     with writing(engine) as conn:
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
@@ -40,7 +42,7 @@ def import_entries(
         values = [_column_values(row) for row in rows]
         changed = replace_entries(conn, event_id, values, author_or_user(by))
     added = sum(1 for v in changed if v["number"] not in stored)
-    warnings = class_warnings(str(path), rows)
+    warnings = read.warnings + class_warnings(str(path), rows)
     return EntriesReport(added, len(changed) - added, len(values) - len(changed), warnings)
 
 

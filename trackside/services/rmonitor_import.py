@@ -124,7 +124,7 @@ def _read(
     min_lap_s: float | None,
     finish_lines: Collection[str] | None,
 ) -> RMonitorFeed:
-    options: dict[str, Any] = {"finish_lines": finish_lines}
+    options: dict[str, Any] = {"finish_lines": finish_lines, "untimed_runs": False}
     if min_lap_s is not None:
         options["min_lap_s"] = min_lap_s
     try:
