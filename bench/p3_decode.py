@@ -31,7 +31,7 @@ from trackside.timing.p3 import (
 )
 
 AMB_OUT = Path(__file__).resolve().parents[2] / "shared" / "data" / "p3" / "amb.out"
-FRAMES = 50_000 if QUICK else 200_000
+FRAMES = 30_000 if QUICK else 200_000
 READ = 1 << 16
 TARGET_CRC = 250_000
 TARGET_FIELDS = 120_000
