@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench system-deps clean
+.PHONY: demo test lint bench bench-quick system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,10 +32,20 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check trackside tests bench
 	$(BIN)/pytest
 
+# Every bench times CPU and wall, interleaves what it compares round by round (>= 7 rounds) and
+# ends with one machine-readable line (`score_event: ...`, `p3_decode: ...`, ...).
 bench: $(STAMP)
 	$(BIN)/python bench/score_event.py
 	$(BIN)/python bench/p3_decode.py
+	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/live_latency.py
+
+# The same benches on smaller inputs (fewer cars and frames, still 7 rounds): under a minute.
+bench-quick: $(STAMP)
+	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/score_event.py
+	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/p3_decode.py
+	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/scaling.py
+	$(BIN)/python bench/live_latency.py --cars 100 --clients 20 --seconds 5
 
 clean:
 	rm -rf $(VENV) build trackside.db

@@ -19,6 +19,7 @@ import asyncio
 import json
 import random
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -261,6 +262,7 @@ async def run(args: argparse.Namespace) -> tuple[Figures, tuple[float, float], i
         server.wait(timeout=30)
         if simulator is not None:
             await simulator.close()
+        shutil.rmtree(folder, ignore_errors=True)  # the server has exited: its database goes
     return figures, memory, len(laps)
 
 
@@ -287,6 +289,8 @@ def report(args: argparse.Namespace, figures: Figures, memory: tuple[float, floa
           f"(target p99 < 100 ms: {'met' if p99 < 100 else 'MISSED'})")
     print(f"  server RSS {memory[0]:.0f} MB, peak {memory[1]:.0f} MB "
           f"(target < 200 MB: {'met' if memory[1] < 200 else 'MISSED'})")
+    print(f"live_latency: p50_ms={p50:.1f} p99_ms={p99:.1f} rss_mb={memory[0]:.0f} "
+          f"peak_rss_mb={memory[1]:.0f}")
 
 
 def main() -> None:

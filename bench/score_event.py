@@ -1,102 +1,126 @@
 """Benchmark: import and full results recompute of a big Time Trials day (`make bench`).
 
 300 cars x 4 scored sessions per group x ~25 laps (about 30,000 passings) from the seeded demo
-generator, imported into a fresh SQLite file. Prints figures against the targets; asserts
-nothing. Targets: import < 3 s; recompute < 150 ms and within 3x the floor (reading the
-passings back from the database).
+generator. Each round, in this order, in one process:
+
+- import: the day's files (event, entries, passings, flags) and its decisions, added one by one
+  as officials do, into a fresh SQLite file (deleted after the round);
+- recompute: every result anyone can ask for, as the services compute it
+  (`services.results.event_results`: `load_facts` + the rulebook's scoring);
+- load_facts alone;
+- floor: the same passing rows read with the standard library's ``sqlite3`` (one SELECT into
+  tuples, nothing of trackside's);
+- decision: one `services.add_decision` (a delete-lap, checked against the scored laps).
+
+CPU and wall time per step, min/median/max; the recompute/floor ratio (CPU) of every round.
+Targets: import < 3 s; recompute < 150 ms and within 3x the floor. Asserts nothing.
 """
 
 from __future__ import annotations
 
-import statistics
+import sqlite3
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine
+from measure import QUICK, ROUNDS, Times, interleaved, line, median
 
 from trackside.demo import generate_event
 from trackside.demo.files import EventFiles
 from trackside.demo.generator import GeneratedEvent
-from trackside.rules import scored
-from trackside.services import (
-    add_decision,
-    import_entries,
-    import_event,
-    import_flags,
-    import_passings,
-)
-from trackside.store import load_facts, open_engine, read_passings
+from trackside.demo.run import import_demo
+from trackside.services import add_decision
+from trackside.services.results import event_results
+from trackside.store import load_facts, open_engine
 
-CARS = 300
+CARS = 100 if QUICK else 300
 SESSIONS_PER_GROUP = 4
 LAPS_PER_SESSION = 25
-RUNS = 7
+FLOOR_SQL = (
+    "SELECT time_us, transponder, loop, decoder, passing_number, source FROM passings "
+    "WHERE event_id = ? ORDER BY time_us, id"
+)
 
 
-def timed(action: Callable[[], object]) -> float:
-    """Seconds one call takes."""
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+def floor(path: Path, event_id: str) -> list[tuple[object, ...]]:
+    """The passing rows as plain tuples, read with nothing but the sqlite3 module."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(FLOOR_SQL, (event_id,)).fetchall()
 
 
-def median_of(action: Callable[[], object], runs: int = RUNS) -> float:
-    action()  # warm-up: imports, caches, SQLite page cache
-    return statistics.median(timed(action) for _ in range(runs))
+class Imports:
+    """Each call imports the day into a new database file and removes it afterwards."""
+
+    def __init__(self, folder: Path, event: GeneratedEvent, files: EventFiles) -> None:
+        self.folder, self.event, self.files, self.count = folder, event, files, 0
+
+    def __call__(self) -> None:
+        self.count += 1
+        path = self.folder / f"import-{self.count}.db"
+        engine = open_engine(str(path))
+        try:
+            import_demo(engine, self.event, self.files)
+        finally:
+            engine.dispose()
+            for leftover in self.folder.glob(f"{path.name}*"):
+                leftover.unlink()
 
 
-def import_day(engine: Engine, event: GeneratedEvent, files: EventFiles) -> dict[str, float]:
-    """Import every file, timing each step; decisions are added one by one as officials do."""
-    steps = {
-        "event": lambda: import_event(engine, files.event),
-        "entries": lambda: import_entries(engine, event.event_id, files.entries),
-        "passings": lambda: import_passings(engine, event.event_id, files.passings, fmt="csv"),
-        "flags": lambda: import_flags(engine, event.event_id, files.flags),
-        "decisions": lambda: [add_decision(engine, event.event_id, **p)  # type: ignore[arg-type]
-                              for p in event.penalties],
-    }
-    return {name: timed(step) for name, step in steps.items()}
-
-
-def recompute(engine: Engine, event_id: str) -> None:
-    """Every result anyone can ask for: the event and each session, from the stored facts."""
-    scored(load_facts(engine, event_id))
+def a_decision(event: GeneratedEvent) -> dict[str, object]:
+    """A lap-deleting decision if the day has one (it scores the event to check the lap)."""
+    with_lap = [p for p in event.penalties if p.get("lap") is not None]
+    return dict((with_lap or event.penalties)[0])
 
 
 def main() -> None:
     event = generate_event(cars=CARS, sessions_per_group=SESSIONS_PER_GROUP,
                            laps_per_session=LAPS_PER_SESSION, practice=False)
     with tempfile.TemporaryDirectory(prefix="trackside-bench-") as tmp:
-        files = event.write(Path(tmp) / "files")
-        engine = open_engine(str(Path(tmp) / "bench.db"))
-        steps = import_day(engine, event, files)
-        load_s = median_of(lambda: load_facts(engine, event.event_id))
-        recompute_s = median_of(lambda: recompute(engine, event.event_id))
-        floor_s = median_of(lambda: read_passings(engine, event.event_id))
+        folder = Path(tmp)
+        files = event.write(folder / "files")
+        db = folder / "bench.db"
+        engine = open_engine(str(db))
+        import_demo(engine, event, files)
+        stored = len(floor(db, event.event_id))
+        decision = a_decision(event)
+        variants = {
+            "import (fresh database)": Imports(folder, event, files),
+            "recompute (event_results)": lambda: event_results(engine, event.event_id),
+            "load_facts alone": lambda: load_facts(engine, event.event_id),
+            "floor (sqlite3 SELECT)": lambda: floor(db, event.event_id),
+            "add_decision": lambda: add_decision(engine, event.event_id, **decision),  # type: ignore[arg-type]
+        }
+        print(f"trackside bench: {len(event.entries)} cars, {len(event.sessions)} sessions, "
+              f"{stored:,} passings stored, {len(event.flags)} flags, {len(event.penalties)} "
+              f"decisions (Python {sys.version.split()[0]}, SQLite); {ROUNDS} rounds, "
+              "interleaved")
+        times = interleaved(variants, after_round=_ratio_of_round)
         engine.dispose()
-    report(event, steps, load_s, recompute_s, floor_s)
+    report(times)
 
 
-def report(
-    event: GeneratedEvent, steps: dict[str, float], load_s: float, recompute_s: float,
-    floor_s: float,
-) -> None:
-    imported = steps["event"] + steps["entries"] + steps["passings"]
-    print(f"trackside bench: {len(event.entries)} cars, {len(event.sessions)} sessions, "
-          f"{len(event.passings):,} passings, {len(event.flags)} flags, "
-          f"{len(event.penalties)} decisions (Python {sys.version.split()[0]}, SQLite)")
-    print(f"  import event+entries+passings  {imported * 1000:8.0f} ms   target < 3000 ms")
-    for name, seconds in steps.items():
-        print(f"    {name:<28} {seconds * 1000:8.0f} ms")
-    print(f"  full results recompute         {recompute_s * 1000:8.1f} ms   target < 150 ms "
-          f"(median of {RUNS})")
-    print(f"    of which load_facts          {load_s * 1000:8.1f} ms")
-    print(f"    of which scoring (the rest)  {(recompute_s - load_s) * 1000:8.1f} ms")
-    print(f"  floor: read passings back      {floor_s * 1000:8.1f} ms   (median of {RUNS})")
-    print(f"  recompute / floor              {recompute_s / floor_s:8.2f} x    target <= 3 x")
+def _ratio_of_round(number: int, times: dict[str, Times]) -> None:
+    recompute = times["recompute (event_results)"].cpu[-1]
+    floor_cpu = times["floor (sqlite3 SELECT)"].cpu[-1]
+    print(f"  round {number + 1}: recompute {recompute * 1000:6.1f} ms  floor "
+          f"{floor_cpu * 1000:5.1f} ms  recompute/floor {recompute / floor_cpu:5.2f} x (CPU)")
+
+
+def report(times: dict[str, Times]) -> None:
+    for name, timing in times.items():
+        print(line(name, timing))
+    recompute = times["recompute (event_results)"].cpu
+    floor_cpu = times["floor (sqlite3 SELECT)"].cpu
+    ratios = [r / f for r, f in zip(recompute, floor_cpu, strict=True)]
+    imported = median(times["import (fresh database)"].cpu)
+    print(f"  targets (CPU, median): import {imported * 1000:.0f} ms < 3000 ms "
+          f"{'met' if imported < 3 else 'MISSED'}; recompute {median(recompute) * 1000:.1f} ms "
+          f"< 150 ms {'met' if median(recompute) < 0.150 else 'MISSED'}; recompute/floor "
+          f"{median(ratios):.2f} x (per round min {min(ratios):.2f}, max {max(ratios):.2f}) "
+          f"<= 3 x {'met' if median(ratios) <= 3 else 'MISSED'}")
+    print(f"score_event: recompute_cpu_ms={median(recompute) * 1000:.1f} "
+          f"floor_cpu_ms={median(floor_cpu) * 1000:.1f} ratio={median(ratios):.2f} "
+          f"decision_cpu_ms={median(times['add_decision'].cpu) * 1000:.1f}")
 
 
 if __name__ == "__main__":

@@ -168,7 +168,7 @@ def build_roster(rng: random.Random, cars: int) -> list[Entrant]:
     """`cars` entrants with unique names, numbers and transponders, sorted by number."""
     groups = _group_sizes(cars)
     names = _unique_names(rng, cars)
-    numbers = rng.sample(range(2, 1000), cars)
+    numbers = rng.sample(range(2, max(1000, cars + 2)), cars)  # 4 digits beyond 998 cars
     transponders = draw_transponders(rng, cars)
     entrants = []
     for i, group in enumerate(g for g, n in groups.items() for _ in range(n)):

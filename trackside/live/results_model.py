@@ -25,6 +25,7 @@ from trackside.core.records import Decision, Entry, EventDef, EventFacts, Flag, 
 from trackside.core.results import EventEntryResult, SessionEntryResult
 from trackside.core.scoring import Scored
 from trackside.rules import event_rules, scored
+from trackside.store.fast_read import collector_paused
 
 BULK_PASSINGS = 200
 """A batch this big (an imported file) is cheaper to score in one full pass."""
@@ -170,7 +171,8 @@ class LiveResults:
 
     def _rescore(self) -> None:
         """One full pass (`core.scoring.score`); the per-row state is rebuilt from it."""
-        self._scored = scored(self.facts())
+        with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
+            self._scored = scored(self.facts())
         in_force = active_decisions(self._decisions)
         self._decisions_of: dict[str, tuple[Decision, ...]] = defaultdict(tuple)
         for decision in in_force:

@@ -20,6 +20,7 @@ from trackside.rules import scored
 from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, facts_in
+from trackside.store.fast_read import collector_paused
 from trackside.store.journal import append_decision
 
 _NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL)
@@ -46,7 +47,8 @@ def add_decision(
 ) -> Decision:
     """Check an official's decision against the event's facts and append it to the journal."""
     decision_kind = parse_kind(kind)
-    with writing(engine) as conn:
+    # the facts are read and scored with the cyclic collector paused (see store/fast_read.py)
+    with writing(engine) as conn, collector_paused():
         facts = facts_in(conn, event_id)
         _require_entry(facts, number)
         session_id = _session_for(facts, decision_kind, session_id, at_us)

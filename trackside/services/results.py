@@ -11,7 +11,7 @@ from trackside.core.scoring import Scored
 from trackside.errors import InputError
 from trackside.rules import scored
 from trackside.services.checks import require_session
-from trackside.store import load_facts
+from trackside.store import collector_paused, load_facts
 
 
 def event_results(
@@ -25,11 +25,12 @@ def event_results(
 ) -> Scored:
     """Every result of the event under its rulebook; InputError for an unknown event, session
     (named as `session_source`) or class."""
-    facts = load_facts(engine, event_id)
-    check_class(facts, car_class)
-    if session is not None:
-        require_session(facts.event, session, source=session_source)
-    return scored(facts, generated_at=generated_at)
+    with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
+        facts = load_facts(engine, event_id)
+        check_class(facts, car_class)
+        if session is not None:
+            require_session(facts.event, session, source=session_source)
+        return scored(facts, generated_at=generated_at)
 
 
 def check_class(facts: EventFacts, car_class: str | None) -> None:

@@ -2,5 +2,6 @@
 
 from trackside.store.database import open_engine, resolve_db_url
 from trackside.store.facts import load_facts, read_passings
+from trackside.store.fast_read import collector_paused
 
-__all__ = ["load_facts", "open_engine", "read_passings", "resolve_db_url"]
+__all__ = ["collector_paused", "load_facts", "open_engine", "read_passings", "resolve_db_url"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from trackside.core.records import Passing
 from trackside.timing.p3.fields import GeneralField, PassingField
 from trackside.timing.p3.record_types import RecordType
@@ -15,6 +17,9 @@ _TRANSPONDER = int(PassingField.TRANSPONDER)
 _RTC_TIME = int(PassingField.RTC_TIME)
 _UTC_TIME = int(PassingField.UTC_TIME)
 _DECODER_ID = int(GeneralField.DECODER_ID)
+
+_passing = partial(tuple.__new__, Passing)
+"""A tuple in `Passing` field order as a `Passing`, without NamedTuple's keyword handling."""
 
 
 def passing_to_fact(record: Record, decoder: str | None = None, loop: str | None = None) -> Passing:
@@ -33,11 +38,13 @@ def passing_to_fact(record: Record, decoder: str | None = None, loop: str | None
         raise ValueError(f"passing without transponder or time: {record.named()}")
     number = fields.get(_NUMBER)
     decoder_id = fields.get(_DECODER_ID)
-    return Passing(
-        time_us=int.from_bytes(time, "little"),
-        transponder=str(int.from_bytes(transponder, "little")),
-        loop=loop,
-        decoder=decoder_id.hex().upper() if decoder_id else decoder,
-        passing_number=None if number is None else int.from_bytes(number, "little"),
-        source=SOURCE,
+    return _passing(
+        (
+            int.from_bytes(time, "little"),  # time_us
+            str(int.from_bytes(transponder, "little")),  # transponder
+            loop,
+            decoder_id.hex().upper() if decoder_id else decoder,  # decoder
+            None if number is None else int.from_bytes(number, "little"),  # passing_number
+            SOURCE,
+        )
     )

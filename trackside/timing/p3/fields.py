@@ -8,6 +8,7 @@ NOISE in a STATUS); the general fields 0x81/0x83/0x85 may appear in any record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 from trackside.timing.p3.record_types import RecordType
@@ -135,6 +136,57 @@ _MEMBERS: dict[int, dict[int, IntEnum]] = {
 _GENERAL: dict[int, IntEnum] = {member.value: member for member in GeneralField}
 
 
+def _text(raw: bytes) -> FieldValue:
+    return raw.rstrip(b"\x00").decode("ascii", errors="replace")
+
+
+def _unsigned(raw: bytes) -> FieldValue:
+    return int.from_bytes(raw, "little") if raw else raw
+
+
+def _signed(raw: bytes) -> FieldValue:
+    return int.from_bytes(raw, "little", signed=True) if raw else raw
+
+
+def _raw(raw: bytes) -> FieldValue:
+    return raw
+
+
+Interpreter = tuple[str, Callable[[bytes], FieldValue]]
+"""A field's name and the function turning its raw bytes into its value."""
+
+
+def _interpreters(
+    members: dict[int, IntEnum], text: frozenset[int], signed: frozenset[int]
+) -> tuple[Interpreter, ...]:
+    """(name, interpret) for every field id 0..255; unknown ids are named ``0x42``, kept raw."""
+    table = []
+    for tof in range(256):
+        known = members.get(tof)
+        if known is None:
+            table.append((f"0x{tof:02x}", _raw))
+        else:
+            interpret = _text if tof in text else _signed if tof in signed else _unsigned
+            table.append((known.name, interpret))
+    return tuple(table)
+
+
+_INTERPRETERS: dict[int, tuple[Interpreter, ...]] = {
+    record_type: _interpreters(
+        {**_GENERAL, **members},
+        TEXT.get(record_type, _NO_FIELDS),
+        SIGNED.get(record_type, _NO_FIELDS),
+    )
+    for record_type, members in _MEMBERS.items()
+}
+_GENERAL_INTERPRETERS = _interpreters(_GENERAL, _NO_FIELDS, _NO_FIELDS)
+
+
+def interpreters(record_type: int) -> tuple[Interpreter, ...]:
+    """Indexed by field id: the field's name and how its value is read, for one record type."""
+    return _INTERPRETERS.get(record_type, _GENERAL_INTERPRETERS)
+
+
 def field_id(record_type: int, tof: int) -> IntEnum | None:
     """The named id of a field, or None when the field is unknown for this record type."""
     return _MEMBERS.get(record_type, _GENERAL).get(tof) or _GENERAL.get(tof)
@@ -142,8 +194,7 @@ def field_id(record_type: int, tof: int) -> IntEnum | None:
 
 def field_name(record_type: int, tof: int) -> str:
     """Name of a field (``TRANSPONDER``) or its hex id (``0x42``) when unknown."""
-    known = field_id(record_type, tof)
-    return known.name if known is not None else f"0x{tof:02x}"
+    return interpreters(record_type)[tof][0] if 0 <= tof <= 0xFF else f"0x{tof:02x}"
 
 
 def width(record_type: int, tof: int) -> int | None:
@@ -159,12 +210,7 @@ def is_known(record_type: int, tof: int) -> bool:
 
 def decode_value(record_type: int, tof: int, raw: bytes) -> FieldValue:
     """Text for text fields, an int for other known fields, the raw bytes for unknown ones."""
-    if tof in TEXT.get(record_type, _NO_FIELDS):
-        return raw.rstrip(b"\x00").decode("ascii", errors="replace")
-    if not is_known(record_type, tof) or not raw:
-        return raw
-    signed = tof in SIGNED.get(record_type, _NO_FIELDS)
-    return int.from_bytes(raw, "little", signed=signed)
+    return interpreters(record_type)[tof][1](raw) if 0 <= tof <= 0xFF else raw
 
 
 def encode_value(record_type: int, tof: int, value: FieldValue) -> bytes:

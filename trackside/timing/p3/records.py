@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from trackside.timing.p3.fields import FieldValue, decode_value, field_name
+from trackside.timing.p3.fields import FieldValue, decode_value, interpreters
 from trackside.timing.p3.framing import DEFAULT_VERSION
 from trackside.timing.p3.record_types import record_type_name
 
@@ -36,7 +36,9 @@ class Record(NamedTuple):
 
     def named(self) -> dict[str, FieldValue]:
         """Every field by name (``0x42`` for unknown ids), values interpreted."""
-        kind = self.record_type
-        return {
-            field_name(kind, tof): decode_value(kind, tof, raw) for tof, raw in self.fields.items()
-        }
+        table = interpreters(self.record_type)
+        named = {}
+        for tof, raw in self.fields.items():
+            name, interpret = table[tof]
+            named[name] = interpret(raw)
+        return named
