@@ -28,9 +28,15 @@ demo: $(STAMP)
 	$(BIN)/trackside demo
 	$(BIN)/trackside demo --live
 
+# The suite runs on every core: pytest-xdist, one worker per CPU, each taking its share of the
+# tests in file order (module fixtures such as the browser are set up about once per worker)
+# and stealing from the others when it runs out; one PostgreSQL cluster for the run, a database
+# per test. A test hanging for 2 minutes fails with its traceback (pytest-timeout, pyproject.toml).
+# `make test PYTEST_ARGS=-n0` runs it in one process.
+PYTEST_ARGS ?= -n auto --dist worksteal
 test: $(STAMP) system-deps
 	$(BIN)/ruff check trackside tests bench
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Every bench times CPU and wall, interleaves what it compares round by round (>= 7 rounds) and
 # ends with one machine-readable line (`score_event: ...`, `p3_decode: ...`, ...).

@@ -3,13 +3,9 @@ the CLI driven in-process, and a dump of every stored row to prove "nothing chan
 
 from __future__ import annotations
 
-import glob
 import itertools
+import json
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,94 +14,98 @@ import pytest
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner, Result
 
+from tests.pg_cluster import (
+    OwnedCluster,
+    PostgresCluster,
+    install_sigterm_handler,
+    missing_binaries_message,
+    pg_bin,
+    remove_stale_clusters,
+)
 from trackside.cli import app
 from trackside.store import open_engine
 from trackside.store.schema import metadata
 
-# --- PostgreSQL: a cluster of our own for the session ------------------------------------------
+# --- PostgreSQL: a cluster of our own for the run (tests/pg_cluster.py) -------------------------
+
+_owned: OwnedCluster | None = None
+"""The cluster this process started: the serial run's, or (under xdist) the controller's."""
 
 
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
+def pytest_configure(config: pytest.Config) -> None:
+    worker = hasattr(config, "workerinput")
+    install_sigterm_handler(forward_to_children=not worker and bool(
+        getattr(config.option, "numprocesses", None)))
+    if not worker:  # the serial run or the xdist controller
+        remove_stale_clusters()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # type: ignore[no-untyped-def]
+    """xdist controller: start one cluster for the run (in the background, while the workers
+    start) and tell every worker where it is."""
+    global _owned
+    bin_dir = pg_bin()
+    if bin_dir is None:
+        node.workerinput["trackside_pg"] = json.dumps({"error": missing_binaries_message()})
+        return
+    if _owned is None:
+        _owned = OwnedCluster(bin_dir)
+        _owned.start_in_background()
+    cluster = _owned.cluster
+    node.workerinput["trackside_pg"] = json.dumps({"port": cluster.port,
+                                                   "socket_dir": cluster.socket_dir})
 
 
-@dataclass(frozen=True)
-class PostgresCluster:
-    port: int
-    socket_dir: str
-
-    def url(self, database: str) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
-
-    def create_database(self, name: str) -> str:
-        import psycopg
-
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _owned is not None:
+        _owned.stop()
 
 
-def _as_postgres(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root: run its tools as the `postgres` user then."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+def _no_postgres(message: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(f"!!! SKIPPING POSTGRESQL TESTS !!! {message}")
 
 
 @pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[PostgresCluster]:
-    """initdb + pg_ctl start on 127.0.0.1 and a free port; stopped and removed at the end."""
-    bin_dir = _pg_bin()
+def postgres_cluster(request: pytest.FixtureRequest) -> Iterator[PostgresCluster]:
+    """The run's cluster on 127.0.0.1 and a free port: the xdist controller's, or started here
+    on first use (and stopped at the end, or on any interruption: tests/pg_cluster.py)."""
+    global _owned
+    shared = getattr(request.config, "workerinput", {}).get("trackside_pg")
+    if shared is not None:
+        where = json.loads(shared)
+        if "error" in where:
+            _no_postgres(where["error"])
+        cluster = PostgresCluster(where["port"], where["socket_dir"])
+        cluster.wait_ready()
+        yield cluster
+        return
+    bin_dir = pg_bin()
     if bin_dir is None:
-        message = ("PostgreSQL server binaries (initdb, pg_ctl) not found: "
-                   "run `make system-deps`; PostgreSQL tests cannot run")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(f"!!! SKIPPING POSTGRESQL TESTS !!! {message}")
-    root = tempfile.mkdtemp(prefix="trackside-pg-")
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres", "postgres")
-    data = os.path.join(root, "data")
-    port = _free_port()
-    subprocess.run(
-        _as_postgres([str(bin_dir / "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
-                      "-E", "UTF8", "--no-sync"]),
-        check=True, capture_output=True,
-    )
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
-    pg_ctl = str(bin_dir / "pg_ctl")
-    subprocess.run(
-        _as_postgres([pg_ctl, "-D", data, "-l", os.path.join(root, "log"), "-w", "-o", options,
-                      "start"]),
-        check=True, capture_output=True,
-    )
+        _no_postgres(missing_binaries_message())
+    _owned = OwnedCluster(bin_dir)
     try:
-        yield PostgresCluster(port, root)
+        yield _owned.start()
     finally:
-        subprocess.run(_as_postgres([pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        _owned.stop()
 
 
 _database_numbers = itertools.count(1)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, empty database: a SQLite file, or a new database in the PostgreSQL cluster."""
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a new database in the PostgreSQL cluster
+    (dropped afterwards, so that a run does not fill the disk with them)."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'trackside.db'}"
+        yield f"sqlite:///{tmp_path / 'trackside.db'}"
+        return
     cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
-    return cluster.create_database(f"test_{os.getpid()}_{next(_database_numbers)}")
+    name = f"test_{os.getpid()}_{next(_database_numbers)}"
+    yield cluster.create_database(name)
+    cluster.drop_database(name)
 
 
 @pytest.fixture

@@ -63,8 +63,9 @@ def make_field(tmp_path: Path, seed: int = 7, cars: int = 12) -> Field:
     return Field(event, url, engine)
 
 
-async def wait_until(condition: Callable[[], bool], timeout_s: float = 8.0) -> bool:
-    """Poll ``condition`` every 50 ms until it holds or ``timeout_s`` passes."""
+async def wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> bool:
+    """Poll ``condition`` every 50 ms until it holds or ``timeout_s`` passes (a deadline for
+    a loaded machine: a wait ends as soon as the condition holds)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if condition():

@@ -138,7 +138,7 @@ def test_trackside_decoder_simulate_replays_an_event_to_a_client(tmp_path: Path)
         assert process.stdout is not None
         banner = ""
         while "follow it with" not in banner:
-            banner += (await asyncio.wait_for(process.stdout.readline(), 10)).decode()
+            banner += (await asyncio.wait_for(process.stdout.readline(), 60)).decode()
         port = int(re.search(r"127\.0\.0\.1:(\d+)", banner).group(1))
         loops = dict(re.findall(r"--loop (\w+)=(\w+)", banner))
         stop = asyncio.Event()
@@ -148,7 +148,7 @@ def test_trackside_decoder_simulate_replays_an_event_to_a_client(tmp_path: Path)
         stop.set()
         await client
         process.send_signal(signal.SIGINT)
-        output, _ = await asyncio.wait_for(process.communicate(), 10)
+        output, _ = await asyncio.wait_for(process.communicate(), 60)
         assert process.returncode == 0
         return banner + output.decode()
 

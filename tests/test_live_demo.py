@@ -11,11 +11,13 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 TRACKSIDE = [sys.executable, "-c", "from trackside.cli import main; main()"]
 EVENT = "tt-thunderhill-2026-05-16"
 
 
+@pytest.mark.timeout(600)  # its own deadlines below: a whole demo day on a loaded machine
 def test_the_live_demo_ends_with_the_batch_demo_results(tmp_path: Path):
     batch_db = f"sqlite:///{tmp_path / 'batch.db'}"
     subprocess.run([*TRACKSIDE, "--db", batch_db, "demo", "--out", str(tmp_path / "batch")],

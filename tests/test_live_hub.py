@@ -4,6 +4,8 @@ journal, its results always equal a full recompute from the store, and it tells 
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import Engine
@@ -21,7 +23,7 @@ from trackside.services import (
     import_flags,
     record_flag,
 )
-from trackside.store import load_facts
+from trackside.store import load_facts, open_engine
 from trackside.store.journal import append_passings
 
 
@@ -108,40 +110,59 @@ def test_rows_the_engine_missed_are_caught_up_by_the_audit(engine, event_id):
     assert snapshot.scored.sessions["TA1-A"].entries[0].best_lap is not None
 
 
-async def _watch(hub: LiveHub, event_id: str, want: int) -> list:
+def laps_of(snapshot) -> int:  # type: ignore[no-untyped-def]
+    return len(snapshot.scored.sessions["TA1-A"].entries[0].laps)
+
+
+async def _watch_until(hub: LiveHub, event_id: str, done: Callable[[object], bool]) -> list:
+    """The snapshots a reader of `hub.snapshots` gets, up to the first one that is `done`."""
     seen = []
     async for snapshot in hub.snapshots(event_id):
         seen.append(snapshot)
-        if len(seen) == want:
-            return seen
+        if done(snapshot):
+            break
     return seen
 
 
+async def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Poll `condition` on the event loop until it holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the live engine did not get there in time"
+        await asyncio.sleep(0.01)
+
+
 def test_the_running_engine_tells_listeners_and_snapshot_readers(engine, event_id):
+    """Each crossing is stored only once the engine has told its listeners about the one
+    before, so the listeners see one lap, then two, however slow the machine; the reader of
+    `snapshots` may skip some but sees them in order, up to two laps."""
     async def scenario() -> tuple[list, list]:
         hub = LiveHub(engine, poll_s=0.01)
         told = []
         hub.add_listener(told.append)
+        await asyncio.to_thread(hub.follow, event_id)
         stop = asyncio.Event()
         running = asyncio.create_task(hub.run(stop))
-        watching = asyncio.create_task(_watch(hub, event_id, 3))
-        await asyncio.sleep(0.1)
-        for crossing in (("09:01:00", "1001"), ("09:03:00", "1001"), ("09:05:00", "1001")):
+        watching = asyncio.create_task(_watch_until(hub, event_id, lambda s: laps_of(s) == 2))
+        for crossing, laps in ((("09:01:00", "1001"), 0), (("09:03:00", "1001"), 1),
+                               (("09:05:00", "1001"), 2)):
             await asyncio.to_thread(store, engine, event_id, crossing)
             hub.nudge()
-            await asyncio.sleep(0.05)
-        seen = await asyncio.wait_for(watching, 5)
+            if laps:
+                await _until(lambda laps=laps: bool(told) and laps_of(told[-1]) == laps)
+        seen = await asyncio.wait_for(watching, 10)
         stop.set()
-        await asyncio.wait_for(running, 5)
+        await asyncio.wait_for(running, 10)
         return told, seen
 
     told, seen = asyncio.run(scenario())
-    assert [len(s.scored.sessions["TA1-A"].entries[0].laps) for s in told] == [1, 2]
+    assert [laps_of(s) for s in told] == [1, 2]
     assert [s.version for s in seen] == sorted({s.version for s in seen})
-    assert len(seen[-1].scored.sessions["TA1-A"].entries[0].laps) == 2
+    assert laps_of(seen[-1]) == 2
 
 
 def test_the_engine_survives_a_failing_listener(engine, event_id):
+    """A listener raising does not stop the engine: a later passing is still applied."""
     async def scenario() -> int:
         hub = LiveHub(engine, poll_s=0.01)
 
@@ -153,15 +174,33 @@ def test_the_engine_survives_a_failing_listener(engine, event_id):
         stop = asyncio.Event()
         running = asyncio.create_task(hub.run(stop))
         await asyncio.to_thread(store, engine, event_id, ("09:01:00", "1001"), ("09:03:00", "1001"))
-        for _ in range(100):
-            await asyncio.sleep(0.01)
-            if hub.latest(event_id).version > 1:
-                break
+        await _until(lambda: hub.latest(event_id).version > 1)
+        await asyncio.to_thread(store, engine, event_id, ("09:05:00", "1001"))
+        await _until(lambda: laps_of(hub.latest(event_id)) == 2)  # still running after it
+        assert not running.done()
         stop.set()
         await running
-        return hub.latest(event_id).version
+        return laps_of(hub.latest(event_id))
 
     assert asyncio.run(scenario()) == 2
+
+
+def test_a_passing_not_yet_committed_is_not_published(engine, event_id):
+    """A poll while a writer's transaction is open sees nothing of it; the poll after the
+    commit does (each poll is called here, so nothing depends on timing)."""
+    hub = LiveHub(engine, audit_s=0)
+    hub.follow(event_id)
+    store(engine, event_id, ("09:01:00", "1001"), ("09:03:00", "1001"))
+    hub.poll_once()
+    writer = open_engine(str(engine.url.render_as_string(hide_password=False)), migrate=False)
+    try:
+        with writer.begin() as conn:
+            append_passings(conn, event_id, [(Passing(at("09:05:00"), "1001", "SF"), None)])
+            assert hub.poll_once() == [] and hub.poll_once() == []
+        [snapshot] = hub.poll_once()
+        assert laps_of(snapshot) == 2
+    finally:
+        writer.dispose()
 
 
 def test_an_event_nobody_watches_is_no_longer_followed(engine, event_id, scenario):

@@ -8,7 +8,7 @@ import asyncio
 import contextlib
 import socket
 import struct
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 
 from trackside.core.records import (
@@ -126,14 +126,26 @@ class Scoreboard:
         self.writer.close()
         return bytes(self.data)
 
-    async def read_for(self, seconds: float) -> bytes:
-        """What arrives in the next `seconds`."""
+    async def read_until(self, done: Callable[[list[bytes]], bool], timeout: float = 10.0) -> bytes:
+        """Everything received once the complete lines so far satisfy `done`; TimeoutError if
+        they do not within `timeout` (a deadline, never a measure of what arrived in time)."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + seconds
-        with contextlib.suppress(TimeoutError):
-            while (left := deadline - loop.time()) > 0:
-                self.data += await asyncio.wait_for(self.reader.read(65536), left)
-        return bytes(self.data)
+        deadline = loop.time() + timeout
+        while not done(self.data[:self.data.rfind(b"\r\n") + 2].split(b"\r\n")[:-1]):
+            if (left := deadline - loop.time()) <= 0:
+                raise TimeoutError(f"not there after {timeout} s; received {bytes(self.data)!r}")
+            with contextlib.suppress(TimeoutError):
+                chunk = await asyncio.wait_for(self.reader.read(65536), left)
+                if not chunk:
+                    raise ConnectionError(f"closed early; received {bytes(self.data)!r}")
+                self.data += chunk
+        return bytes(self.data[:self.data.rfind(b"\r\n") + 2])
+
+
+def full_state_sent(lines: list[bytes], run: int = 1) -> bool:
+    """Run `run`'s full state has arrived: its `$B` line and, after it, the `$F` that ends it."""
+    starts = [i for i, line in enumerate(lines) if line.startswith(b"$B,%d," % run)]
+    return bool(starts) and any(line.startswith(b"$F,") for line in lines[starts[0]:])
 
 
 def lines_of(data: bytes) -> list[bytes]:
@@ -264,7 +276,8 @@ def test_a_heartbeat_every_period_carries_the_session_clock_and_flag() -> None:
         board = await Scoreboard.connect(port)
         facts = facts_at(clock.now_us)
         server.publish(facts, scored(facts))
-        data = await board.read_for(0.5)
+        data = await board.read_until(lambda lines: sum(
+            1 for line in lines if line.startswith(b"$F,")) >= 5)
         await server.close()
         return data
 
@@ -285,7 +298,7 @@ def test_a_client_connecting_late_gets_the_full_state_at_once() -> None:
         async for facts, results in replay(clock, step_s=60, end="09:08:00", pause_s=0):
             server.publish(facts, results)
         late = await Scoreboard.connect(port)
-        data = await late.read_for(0.3)
+        data = await late.read_until(full_state_sent)
         await server.close()
         return data
 
@@ -308,7 +321,7 @@ def test_a_new_session_resets_the_board() -> None:
         board = await Scoreboard.connect(port)
         for facts in (facts_at(t("09:14:00")), facts_at(t("09:20:00"), flags)):
             server.publish(facts, scored(facts))
-        data = await board.read_for(0.3)
+        data = await board.read_until(lambda lines: full_state_sent(lines, run=2))
         await server.close()
         return data
 
@@ -392,13 +405,22 @@ def test_a_dead_client_is_dropped_and_the_others_go_on() -> None:
         async for facts, results in replay(clock, step_s=60):
             server.publish(facts, results)
         await wait_until(lambda: len(server.clients) == 1)
-        data = await alive.read_for(0.2)
+        data = await alive.read_until(lambda lines: all_best_laps(lines, len(ENTRIES)))
         await server.close()
         return len(server.clients), data
 
     left, data = asyncio.run(scenario())
     assert left == 0
     assert len(read_back(data).run("run1").best_laps) == len(ENTRIES)
+
+
+def all_best_laps(lines: list[bytes], count: int) -> bool:
+    """The feed so far reads back with a best lap for `count` cars in run 1."""
+    try:
+        return len(read_back(b"".join(line + b"\r\n" for line in lines)).run("run1")
+                   .best_laps) >= count
+    except (AssertionError, KeyError, LookupError, ValueError):
+        return False
 
 
 async def wait_until(condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
