@@ -184,7 +184,7 @@ def test_client_waits_for_a_decoder_that_is_not_there_yet(
     field: Field, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Nothing listening: the client retries with backoff, then connects when it appears."""
-    caplog.set_level(logging.INFO, logger="trackside.timing.p3.client")
+    caplog.set_level(logging.INFO, logger="trackside.live.decoder_recorder")
 
     def refused() -> int:
         return sum("cannot connect" in r.getMessage() for r in caplog.records)
