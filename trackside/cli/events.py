@@ -18,8 +18,8 @@ from trackside.cli.common import (
     event_app,
     json_text,
     out,
-    time_text,
 )
+from trackside.publish.formats import time_text
 from trackside.services import import_entries, import_event, list_entries, list_events
 from trackside.services.entry_history import EntryChange, entry_history
 from trackside.services.event_document import stored_event_document
