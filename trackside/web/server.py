@@ -19,10 +19,10 @@ from sqlalchemy import Engine
 from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
 from trackside.errors import InputError
+from trackside.live.decoder_recorder import ClockMode, run_decoder_client
 from trackside.live.hub import LiveHub
 from trackside.live.rmonitor_server import local_now_us, serve_rmonitor
 from trackside.services import list_events
-from trackside.timing.p3.client import ClockMode, run_decoder_client
 from trackside.web import links
 from trackside.web.app import create_app
 
