@@ -324,7 +324,7 @@ CASES = {
     ),
     "results for an unknown class": Case(
         ("results", EV, "--class", "GT1"),
-        ("option --class: no entries in class 'GT1'",),
+        ("option --class: no class 'GT1' in event 'img-tt-r3' (its classes: S2, S4)",),
     ),
 }
 

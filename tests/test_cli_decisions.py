@@ -110,3 +110,37 @@ def test_results_official_is_not_a_penalty_kind(trackside, loaded):
     result = trackside("penalty", "add", EV, "21", "results-official", "--by", "Sue")
     assert result.exit_code == 1
     assert "trackside finalize" in result.stderr
+
+
+PENALTY_HEADINGS = ("id", "car", "kind", "session", "lap", "at", "s", "reason", "by", "created",
+                    "revoked", "escalation")  # fmt: skip
+
+
+def test_penalty_list_fits_120_columns_with_every_heading_whole(trackside, loaded, monkeypatch):
+    """Named headings, none cut short with '…'; a long reason and the escalation prompt wrap
+    inside their own columns."""
+    monkeypatch.setenv("COLUMNS", "120")
+    long_reason = ("four wheels off at turn 5, seen by the corner worker at station 3 and "
+                   "confirmed on the in-car video")
+    for reason in (long_reason, "off at T2", "off at T9 again"):
+        _ok(trackside("penalty", "add", EV, "21", "track-limits", "--session", "TA1-A",
+                      "--reason", reason, "--by", "Sue Marshall"))
+    _ok(trackside("penalty", "add", EV, "22", "exclude-from-session", "--at", "09:04:00",
+                  "--reason", "second interruption", "--by", "Chief Steward"))
+    _ok(trackside("penalty", "add", EV, "33", "time-penalty", "--seconds", "2.5",
+                  "--reason", "cone", "--by", "Sue"))
+    _ok(trackside("penalty", "revoke", EV, "4", "--reason", "video shows 2 on", "--by", "Tom"))
+    lines = _ok(trackside("penalty", "list", EV)).splitlines()
+    assert max(len(line) for line in lines) <= 120
+    assert "…" not in "\n".join(lines)
+    rule = next(i for i, line in enumerate(lines) if set(line.strip()) == {"─"})
+    words = " ".join(lines[:rule]).split()
+    assert sorted(words) == sorted([*PENALTY_HEADINGS, "by"])  # "by" and "revoked by"
+    headings = lines[rule - 1]
+    reason_at, escalation_at = headings.index("reason"), headings.index("escalation")
+    by_at = headings.index(" by ", reason_at) + 1
+    reasons = " ".join(line[reason_at:by_at] for line in lines[rule + 1:])
+    assert long_reason in " ".join(reasons.split())
+    prompts = " ".join(" ".join(line[escalation_at:].split()) for line in lines[rule + 1:])
+    assert "exclusion from the event may apply (event-exclusion)" in prompts
+    assert len([line for line in lines[rule + 1:] if line[escalation_at:].strip()]) > 2

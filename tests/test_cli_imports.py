@@ -17,12 +17,23 @@ def _ok(result):
 
 
 def test_import_summaries_count_what_was_added(trackside, scenario):
-    assert "event img-tt-r3" in _ok(trackside("event", "import", scenario.event))
+    assert _ok(trackside("event", "import", scenario.event)).strip() == (
+        "event img-tt-r3: IMG Time Trial Round 3, 2 sessions, 1 round")
     assert "3 added" in _ok(trackside("entries", "import", EV, scenario.entries))
     summary = _ok(trackside("passings", "import", EV, scenario.passings))
     assert summary.strip() == ("passings: 7 added, 0 already present, "
-                               "1 unknown transponders (7777)")
+                               "1 unknown transponder (7777)")
     assert "2 added" in _ok(trackside("flags", "import", EV, scenario.flags))
+
+
+def test_passings_summary_counts_unknown_transponders_in_the_singular_and_plural(
+    trackside, loaded
+):
+    more = loaded.write("more.csv", "time,transponder,loop,decoder,passing_number\n"
+                                    "2026-05-16T09:07:00.000,8123,SF,D1,8\n"
+                                    "2026-05-16T09:07:01.000,812,SF,D1,9\n")
+    summary = _ok(trackside("passings", "import", EV, more)).strip()
+    assert summary == "passings: 2 added, 0 already present, 2 unknown transponders (812, 8123)"
 
 
 @pytest.mark.parametrize("kind", ["event", "entries", "passings", "flags"])
@@ -91,6 +102,27 @@ def test_entries_list_keeps_optional_and_unknown_columns(trackside, loaded):
     assert [row["number"] for row in table] == ["21", "22", "33"]
     assert table[0]["sponsor"] == "Acme"
     assert "Ann Lee" in _ok(trackside("entries", "list", EV))
+
+
+def test_entries_list_is_in_car_number_order_seven_before_twelve(trackside, loaded):
+    numbers = loaded.write("numbers.csv",
+                           "number,first_name,last_name,class,group,transponder\n"
+                           "100,Al,Bee,S2,Advanced,2100\n"
+                           "12,Cy,Dee,S2,Advanced,2012\n"
+                           "7A,Ed,Fay,S2,Advanced,2017\n"
+                           "7,Gus,Hale,S2,Advanced,2007\n")
+    _ok(trackside("entries", "import", EV, numbers))
+    order = ["7", "7A", "12", "21", "22", "33", "100"]
+    rows = json.loads(_ok(trackside("entries", "list", EV, "--format", "json")))
+    assert [row["number"] for row in rows] == order
+    table = csv.DictReader(io.StringIO(_ok(trackside("entries", "list", EV, "--format", "csv"))))
+    assert [row["number"] for row in table] == order
+    text = _ok(trackside("entries", "list", EV))
+    assert [text.index(f"{name}") for name in ("Gus Hale", "Ed Fay", "Cy Dee", "Ann Lee",
+                                               "Al Bee")] == sorted(
+        text.index(f"{name}") for name in ("Gus Hale", "Ed Fay", "Cy Dee", "Ann Lee", "Al Bee"))
+    history = json.loads(_ok(trackside("entries", "history", EV, "--format", "json")))
+    assert [change["number"] for change in history] == order
 
 
 def test_entries_reimport_upserts_by_number(trackside, loaded):

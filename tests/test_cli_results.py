@@ -59,6 +59,26 @@ def test_unknown_session_for_results_and_laps(trackside, loaded):
         assert result.stderr.startswith(f"error: {where}: no session 'TA9'")
 
 
+UNKNOWN_CLASS = "no class 'GT1' in event 'img-tt-r3' (its classes: S2, S4)"
+"""The one answer to a class the event does not have: the CLI's error, the web's 404."""
+
+
+def test_an_unknown_class_is_an_error_naming_the_class_and_the_events_classes(trackside, loaded):
+    for args in (("results", EV, "--class", "GT1"),
+                 ("results", EV, "--session", "TA1-A", "--class", "GT1")):
+        result = trackside(*args)
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == f"error: option --class: {UNKNOWN_CLASS}\n"
+
+
+def test_a_class_is_matched_without_regard_to_case_as_on_the_web(trackside, loaded):
+    doc = json.loads(_ok(trackside("results", EV, "--class", "s4", "--format", "json")))
+    assert [e["number"] for e in doc["entries"]] == ["33"]
+    session = json.loads(_ok(trackside("results", EV, "--session", "TA1-A", "--class", "S4",
+                                       "--format", "json")))  # fmt: skip
+    assert session["entries"] == []  # a class of the event with no car in this session
+
+
 def test_lap_chart(trackside, loaded):
     text = _ok(trackside("laps", EV, "TA1-A"))
     assert "2:00.500" in text and "2:02.500" in text

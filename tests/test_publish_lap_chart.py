@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
 
 from tests.sample_results import sample_sessions
+from tests.scenario import event, facts
 from trackside.core.results import ScoredLap, SessionResult, UnknownTransponder
 from trackside.publish import render_lap_chart, render_session
 from trackside.publish.lap_grid import LapCell, LapGrid, LapRow
+from trackside.rules import scored
 
 
 @pytest.fixture
@@ -133,8 +136,48 @@ def test_class_filter_leaves_out_other_classes_and_unknown_transponders(ta1: Ses
 def test_unknown_transponder_without_a_lap_is_still_listed() -> None:
     """Passings of unknown transponders are kept and reported, never dropped (time-attack.md)."""
     lone = SessionResult("ev", "S1", "", False, (), (UnknownTransponder("777", 1, ()),))
-    assert "  777: 1 passings, no lap" in render_lap_chart(lone, "text").splitlines()
-    assert "777: 1 passings, no lap" in render_lap_chart(lone, "html")
+    assert "  777: 1 passing, no lap" in render_lap_chart(lone, "text").splitlines()
+    assert "777: 1 passing, no lap" in render_lap_chart(lone, "html")
+    two = SessionResult("ev", "S1", "", False, (), (UnknownTransponder("777", 2, ()),))
+    assert "  777: 2 passings, no lap" in render_lap_chart(two, "text").splitlines()
     assert any(
         line.split() == ["777", "1", "0", "-"] for line in render_session(lone, "text").splitlines()
     )
+
+
+def test_the_legend_promises_reasons_below_only_when_a_lap_does_not_count(
+    ta1: SessionResult,
+) -> None:
+    clean = _only_valid_laps(ta1)
+    text = render_lap_chart(clean, "text").splitlines()
+    assert text[1] == "* best lap"
+    assert "reasons below" not in "\n".join(text) and "Laps that do not count" not in text
+    page = render_lap_chart(clean, "html")
+    assert "does not count" not in page and "<del>" not in page
+    assert render_lap_chart(ta1, "text").splitlines()[1] == (
+        "* best lap   x does not count (reasons below the chart)")
+    assert "does not count, with the reason below the time" in render_lap_chart(ta1, "html")
+
+
+def _only_valid_laps(result: SessionResult) -> SessionResult:
+    """The session with the laps that do not count taken out, cars' and unknown ones'."""
+    entries = tuple(replace(e, laps=tuple(lap for lap in e.laps if lap.valid))
+                    for e in result.entries)  # fmt: skip
+    unknown = tuple(replace(u, laps=tuple(lap for lap in u.laps if lap.valid))
+                    for u in result.unknown)  # fmt: skip
+    return replace(result, entries=entries, unknown=unknown)
+
+
+def test_cars_without_laps_are_listed_in_car_number_order() -> None:
+    """7 before 7A before 12 before 100, in the text and on the page."""
+    chart = scored(facts(
+        event(),
+        "car class group\n100 S2 A\n12 S2 A\n7A S2 A\n7 S2 A\n21 S2 A",
+        "time car\n09:01:00.000 21\n09:03:00.000 21",
+        "time session state\n09:00:00 TA1 green\n09:20:00 TA1 checkered",
+    )).sessions["TA1"]  # fmt: skip
+    expected = "No laps recorded: #7 Driver 7, #7A Driver 7A, #12 Driver 12, #100 Driver 100"
+    assert expected in render_lap_chart(chart, "text").splitlines()
+    page = render_lap_chart(chart, "html")
+    assert [page.index(f"#{n} Driver") for n in ("7", "7A", "12", "100")] == sorted(
+        page.index(f"#{n} Driver") for n in ("7", "7A", "12", "100"))

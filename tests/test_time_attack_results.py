@@ -336,3 +336,40 @@ def test_event_results_use_laps_after_penalties():
     )
     (entry,) = result.event.entries
     assert (seconds(entry.total_us), entry.rounds[0].lap) == (121.0, 2)
+
+
+def test_unranked_cars_come_in_car_number_order_seven_before_twelve_and_seven_a_after_seven():
+    """Cars without a time are listed by number as numbers: 7, 7A, 12, 100 (not 100, 12, 7,
+    7A as text sorts them), the same at every run."""
+    result = scored(
+        facts(
+            event(),
+            """
+            car   class group
+            100   S2    A
+            12    S2    A
+            7A    S2    A
+            7     S2    A
+            21    S2    A
+            """,
+            """
+            time          car
+            09:01:00.000  21
+            09:03:00.000  21
+            """,
+            "time session state\n09:00:00 TA1 green\n09:20:00 TA1 checkered",
+        )
+    )
+    session = [(r.number, r.position) for r in result.sessions["TA1"].entries]
+    assert session == [("21", 1), ("7", None), ("7A", None), ("12", None), ("100", None)]
+    assert [r.number for r in result.event.entries] == ["21", "7", "7A", "12", "100"]
+
+
+def test_the_natural_key_reads_digits_as_numbers_and_breaks_every_tie():
+    from trackside.core.results import natural_key
+    from trackside.publish.formats import natural_key as publish_key
+
+    assert publish_key is natural_key  # one key for the core, the renderers and the CLI
+    numbers = ["12", "7a", "100", "7A", "7", "S10", "S2", "07"]
+    assert sorted(numbers, key=natural_key) == ["07", "7", "7A", "7a", "12", "100", "S2", "S10"]
+    assert sorted(reversed(numbers), key=natural_key) == sorted(numbers, key=natural_key)

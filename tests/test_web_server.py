@@ -102,6 +102,42 @@ def test_unknown_things_are_404_as_a_page_or_as_json(server):
     assert server.get(f"/events/{server.event_id}/live", **{"class": "Z9"}).status_code == 404
 
 
+def test_an_unknown_class_is_one_404_on_every_page_twin_stream_and_the_cli(server):
+    """Live, results, session and lap chart pages, their JSON twins and the live stream answer
+    a class the event does not have alike: 404, the class named, the event's classes listed;
+    `results --class` says the same words and exits 1."""
+    event = server.event_id
+    detail = f"No class 'GT1' in event '{event}' (its classes: S2, S4)"
+    pages = [f"/events/{event}/live", f"/events/{event}/live?session=TA1-A",
+             f"/events/{event}/results", f"/events/{event}/sessions/TA1-A",
+             f"/events/{event}/sessions/TA1-A/laps"]
+    for page in pages:
+        html = server.get(page, **{"class": "GT1"})
+        assert html.status_code == 404, page
+        assert detail.replace("'", "&#39;") in html.text, page
+        twin = server.get("/api" + page, **{"class": "GT1"})
+        assert (twin.status_code, twin.json()) == (404, {"detail": detail}), page
+    stream = server.get(f"/api/events/{event}/live/stream", **{"class": "GT1"})
+    assert (stream.status_code, stream.json()) == (404, {"detail": detail})
+    cli = CliRunner().invoke(app, ["--db", server.db_url, "results", event, "--class", "GT1"])
+    assert cli.exit_code == 1
+    assert cli.stderr == f"error: option --class: {detail[0].lower()}{detail[1:]}\n"
+
+
+def test_a_class_of_the_event_with_no_car_in_the_session_shows_an_empty_list(server):
+    """S4 runs in the Intermediate session, not in TA1-A: TA1-A's pages show no car, as the
+    CLI does, and a class in another case is the same class."""
+    event = server.event_id
+    board = server.get(f"/api/events/{event}/live", session="TA1-A", **{"class": "S4"})
+    assert board.status_code == 200 and board.json()["rows"] == []
+    for page in ("sessions/TA1-A", "sessions/TA1-A/laps"):
+        assert server.get(f"/events/{event}/{page}", **{"class": "S4"}).status_code == 200
+        assert server.get(f"/api/events/{event}/{page}", **{"class": "S4"}).json()[
+            "entries"] == []
+    results = server.get(f"/api/events/{event}/results", **{"class": "s4"}).json()
+    assert [e["number"] for e in results["entries"]] == ["33"]
+
+
 def test_the_stream_sends_the_board_then_patches_as_passings_are_stored(server):
     event = server.event_id
     stream = SseReader(f"{server.url}/api/events/{event}/live/stream?session=TA1-A")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -126,6 +127,13 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def json_text(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def output_width() -> int:
+    """Columns for a table: $COLUMNS when set (a pipe has no terminal to ask), else the
+    console's width."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else out.width
 
 
 def now_text() -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.table import Table
 
 from trackside.cli.common import (
@@ -15,8 +17,10 @@ from trackside.cli.common import (
     engine_of,
     json_text,
     out,
+    output_width,
     penalty_app,
 )
+from trackside.publish.formats import readable_time
 from trackside.services import add_decision, revoke_decision
 from trackside.services.decision_report import decision_report
 from trackside.services.decisions import declare_official
@@ -66,23 +70,93 @@ def penalty_list(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> 
     if fmt == "json":
         emit(json_text(rows))
         return
-    out.print(_decision_table(rows))
+    width = output_width()
+    out.print(_decision_table(rows, width), width=width)
 
 
-DECISION_COLUMNS = {"id": "id", "kind": "kind", "car": "number", "session": "session",
-                    "lap": "lap", "time": "at", "s": "seconds", "reason": "reason",
-                    "by": "author", "created": "created", "revoked by": "revoked_by",
-                    "escalation": "escalation"}  # fmt: skip
-"""Column heading -> the report row's field."""
+@dataclass(frozen=True, slots=True)
+class _Column:
+    heading: str
+    field: str
+    widest: int | None = None
+    """At most this many characters wide (longer text wraps, at spaces where it can); None for
+    the reason and the escalation prompt, which share the width the others leave."""
+    right: bool = False
 
 
-def _decision_table(rows: list[dict[str, Any]]) -> Table:
-    table = Table(*DECISION_COLUMNS)
-    for row in rows:
-        shown = {**row, "kind": row["kind"] + (f" #{row['revokes']}" if row["revokes"] else "")}
-        table.add_row(*("" if shown[f] is None else str(shown[f])
-                        for f in DECISION_COLUMNS.values()))  # fmt: skip
+DECISION_COLUMNS = (
+    _Column("id", "id", 5, right=True), _Column("car", "number", 5),
+    _Column("kind", "kind", 20), _Column("session", "session", 8),
+    _Column("lap", "lap", 4, right=True), _Column("at", "at", 12),
+    _Column("s", "seconds", 6, right=True), _Column("reason", "reason"),
+    _Column("by", "author", 10), _Column("created", "created", 10),
+    _Column("revoked by", "revoked_by", 7), _Column("escalation", "escalation"),
+)  # fmt: skip
+"""The penalty list's columns: heading, the report row's field, how wide at most."""
+
+
+def _decision_table(rows: list[dict[str, Any]], width: int) -> Table:
+    """Every decision in columns that fit `width`: the short fields as wide as their text (up to
+    their limit, never narrower than a word of their heading), the reason and the escalation
+    prompt wrapping in what is left. Times read `2026-05-16 09:04:00.000`, wrapping at the
+    space; nothing is cut short with an ellipsis."""
+    cells = [_cells(row) for row in rows]
+    texts = [[row[i] for row in cells] for i in range(len(DECISION_COLUMNS))]
+    widths = [_width(column, column_texts)
+              for column, column_texts in zip(DECISION_COLUMNS, texts, strict=True)]  # fmt: skip
+    flexible = [i for i, fixed in enumerate(widths) if fixed is None]
+    left = width - sum(w for w in widths if w is not None) - (len(widths) - 1)
+    shares = _share(left, [_longest(texts[i], DECISION_COLUMNS[i].heading) for i in flexible],
+                    [_heading_width(DECISION_COLUMNS[i].heading) for i in flexible])  # fmt: skip
+    for i, share in zip(flexible, shares, strict=True):
+        widths[i] = share
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=0)
+    for column, fixed in zip(DECISION_COLUMNS, widths, strict=True):
+        table.add_column(column.heading, width=fixed, overflow="fold",
+                         justify="right" if column.right else "left")  # fmt: skip
+    for row in cells:
+        table.add_row(*row)
     return table
+
+
+def _cells(row: dict[str, Any]) -> list[str]:
+    shown = {**row, "kind": row["kind"] + (f" #{row['revokes']}" if row["revokes"] else ""),
+             "at": _readable(row["at"]), "created": _readable(row["created"], seconds=True)}
+    return ["" if shown[c.field] is None else str(shown[c.field]) for c in DECISION_COLUMNS]
+
+
+def _readable(iso: str | None, seconds: bool = False) -> str | None:
+    """`2026-05-16T09:04:00.000` as `2026-05-16 09:04:00.000` (to the second when asked)."""
+    if iso is None:
+        return None
+    text = readable_time(iso)
+    return text[:19] if seconds else text
+
+
+def _width(column: _Column, texts: list[str]) -> int | None:
+    """A short column's width: its longest text or word of heading, up to its limit."""
+    if column.widest is None:
+        return None
+    return max(_heading_width(column.heading), min(_longest(texts, ""), column.widest))
+
+
+def _longest(texts: list[str], heading: str) -> int:
+    return max((len(text) for text in [*texts, heading]), default=0)
+
+
+def _heading_width(heading: str) -> int:
+    return max(len(word) for word in heading.split())
+
+
+def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
+    """`room` columns shared by columns that want `wanted` each: all they want when it fits,
+    else each at least `least`, the rest in proportion to what each wants beyond that."""
+    if sum(wanted) <= room:
+        return wanted
+    spare = max(room - sum(least), 0)
+    beyond = [w - m for w, m in zip(wanted, least, strict=True)]
+    extra = [spare * b // max(sum(beyond), 1) for b in beyond]
+    return [m + e for m, e in zip(least, extra, strict=True)]
 
 
 @penalty_app.command("revoke")

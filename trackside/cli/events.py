@@ -19,7 +19,7 @@ from trackside.cli.common import (
     json_text,
     out,
 )
-from trackside.publish.formats import time_text
+from trackside.publish.formats import counted, time_text
 from trackside.services import import_entries, import_event, list_entries, list_events
 from trackside.services.entry_history import EntryChange, entry_history
 from trackside.services.event_document import stored_event_document
@@ -39,8 +39,8 @@ def event_import(ctx: typer.Context, file: Path, by: ByOption = None) -> None:
     version."""
     event = import_event(engine_of(ctx), file, by=by)
     typer.echo(
-        f"event {event.id}: {event.name}, {len(event.sessions)} sessions, "
-        f"{len(event.rounds)} rounds"
+        f"event {event.id}: {event.name}, {counted(len(event.sessions), 'session')}, "
+        f"{counted(len(event.rounds), 'round')}"
     )
 
 

@@ -22,7 +22,7 @@ from trackside.cli.common import (
     json_text,
     passings_app,
 )
-from trackside.publish.formats import time_text
+from trackside.publish.formats import counted, time_text
 from trackside.services import import_flags, import_passings, list_passings, record_flag
 from trackside.services.times import event_time
 
@@ -68,7 +68,7 @@ def passings_import(
     unknown = report.unknown_transponders
     typer.echo(
         f"passings: {report.added} added, {report.duplicates} already present, "
-        f"{len(unknown)} unknown transponders{_some(unknown)}"
+        f"{counted(len(unknown), 'unknown transponder')}{_some(unknown)}"
     )
 
 

@@ -17,6 +17,7 @@ from trackside.cli.common import (
     engine_of,
     now_text,
 )
+from trackside.publish.formats import counted
 from trackside.services.publishing import publish_site
 from trackside.services.results import event_results
 
@@ -69,4 +70,4 @@ def publish(
 ) -> None:
     """Write the event's results site (HTML pages with JSON twins) to DIR."""
     written = publish_site(engine_of(ctx), event, out_dir)
-    typer.echo(f"wrote {len(written)} files to {out_dir}")
+    typer.echo(f"wrote {counted(len(written), 'file')} to {out_dir}")

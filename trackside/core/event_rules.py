@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from trackside.core.results import EventEntryResult
+from trackside.core.results import EventEntryResult, NaturalKey, natural_key
 
 NEVER = 1 << 62
 """Sorts after any real time."""
@@ -65,5 +65,6 @@ class EventRules:
             raise ValueError(f"unknown ranking keys {unknown}; known: {', '.join(TIE_BREAKS)}")
         object.__setattr__(self, "_keys", tuple(TIE_BREAKS[name] for name in self.ranking))
 
-    def rank_key(self, result: EventEntryResult) -> tuple[int | str, ...]:
-        return (*(key(result) for key in self._keys), result.number)
+    def rank_key(self, result: EventEntryResult) -> tuple[int | NaturalKey, ...]:
+        """The rulebook's keys in order, then the car number (7 before 12)."""
+        return (*(key(result) for key in self._keys), natural_key(result.number))

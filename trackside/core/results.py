@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 
@@ -117,3 +119,16 @@ def format_lap(time_us: int | None) -> str:
     minutes, rest = divmod(ms, 60_000)
     secs, millis = divmod(rest, 1000)
     return f"{minutes}:{secs:02d}.{millis:03d}" if minutes else f"{secs}.{millis:03d}"
+
+
+NaturalKey = tuple[tuple[tuple[int, int | str], ...], str]
+_RUNS = re.compile(r"\d+|\D+")
+
+
+@lru_cache(maxsize=4096)
+def natural_key(text: str) -> NaturalKey:
+    """Sort key for car numbers and class names read as people read them: digits as numbers
+    ("7" before "12", S2 before S10), a suffix after its number ("7" before "7A"), letters
+    without regard to case; the text itself last, so the order is total and deterministic."""
+    runs = _RUNS.findall(text.casefold())
+    return tuple((0, int(r)) if r.isdigit() else (1, r) for r in runs), text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trackside.core.results import ScoredLap, SessionEntryResult, Status
+from trackside.core.results import NaturalKey, ScoredLap, SessionEntryResult, Status, natural_key
 
 _NEVER = 1 << 62
 
@@ -18,22 +18,25 @@ def best_lap(laps: Sequence[ScoredLap]) -> ScoredLap | None:
     return best
 
 
-def session_rank_key(entry: SessionEntryResult) -> tuple[int, int, int, str]:
-    """Best valid lap, then second-best valid lap, then whoever set the best time first."""
+def session_rank_key(entry: SessionEntryResult) -> tuple[int, int, int, NaturalKey]:
+    """Best valid lap, then second-best valid lap, then whoever set the best time first, then
+    the car number (7 before 12)."""
     times = sorted([lap.end_us - lap.start_us for lap in entry.laps if lap.valid])
     best = entry.best_lap
     return (
         times[0] if times else _NEVER,
         times[1] if len(times) > 1 else _NEVER,
         best.end_us if best else _NEVER,
-        entry.number,
+        natural_key(entry.number),
     )
 
 
 def rank_session(entries: Sequence[SessionEntryResult]) -> list[SessionEntryResult]:
-    """Ranked entries first (positions 1..n), then the rest in car-number order."""
+    """Ranked entries first (positions 1..n), then the rest in car-number order (7 before 12,
+    7A after 7)."""
     ranked = sorted((e for e in entries if e.status is Status.OK), key=session_rank_key)
-    others = sorted((e for e in entries if e.status is not Status.OK), key=session_rank_key)
+    others = sorted((e for e in entries if e.status is not Status.OK),
+                    key=lambda e: natural_key(e.number))  # fmt: skip
     return [_placed(e, i) for i, e in enumerate(ranked, start=1)] + others
 
 

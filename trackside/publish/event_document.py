@@ -13,6 +13,7 @@ from trackside.core.periods import SessionWindow
 from trackside.core.records import EventDef, EventFacts, RoundDef, SessionDef, Track
 from trackside.core.session_clock import SessionClock, session_clock
 from trackside.publish.formats import time_text
+from trackside.publish.ordering import event_classes
 from trackside.rules import event_rules
 
 Doc = dict[str, Any]
@@ -58,7 +59,7 @@ def event_document(
         ],
         "rounds": [_round(r) for r in event.rounds],
         "entries": len(facts.entries),
-        "classes": sorted({e.car_class for e in facts.entries}),
+        "classes": event_classes(facts),
         "provisional": provisional,
         "definition": _definition_change(definition),
         **links.event,

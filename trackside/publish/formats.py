@@ -6,6 +6,7 @@ import re
 
 from trackside.core.clock import format_local_time
 from trackside.core.results import format_lap
+from trackside.core.results import natural_key as natural_key  # car numbers and classes
 
 FORMATS = ("text", "json", "csv", "html")
 
@@ -69,10 +70,9 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.replace("-", " ").capitalize())
 
 
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts S2 before S10."""
-    parts = re.findall(r"\d+|\D+", text.casefold())
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+def counted(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 unknown transponder`, `2 unknown transponders` (`nouns` when the plural is not +s)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def slug(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from trackside.core.results import SessionResult
-from trackside.publish.formats import lap_time
+from trackside.publish.formats import counted, lap_time
 from trackside.publish.lap_grid import LapCell, LapGrid, LapRow, lap_chart
 from trackside.publish.session_text import UNKNOWN_TITLE, session_heading
 from trackside.publish.text_table import text_table
@@ -13,7 +13,9 @@ from trackside.publish.text_table import text_table
 LAPS_PER_BLOCK = 10
 BEST_MARK = "*"
 INVALID_MARK = "x"
-LEGEND = f"{BEST_MARK} best lap   {INVALID_MARK} does not count (reasons below the chart)"
+LEGEND = f"{BEST_MARK} best lap"
+LEGEND_INVALID = f"   {INVALID_MARK} does not count (reasons below the chart)"
+"""Added to the legend only when some lap does not count: there are reasons below then."""
 CAR_COLUMNS = (("Pos", "No", "Driver", "Class"), {0, 1})
 """Label columns before the laps, and which of them are right-aligned."""
 UNKNOWN_COLUMNS = (("Transponder", "Passings"), {1})
@@ -22,7 +24,8 @@ UNKNOWN_COLUMNS = (("Transponder", "Passings"), {1})
 def lap_chart_text(result: SessionResult, car_class: str | None = None) -> str:
     """Blocks of lap columns, the reason for every lap that does not count, unknown transponders."""
     chart = lap_chart(result, car_class)
-    lines = ["Lap chart: " + session_heading(result)[0], LEGEND]
+    legend = LEGEND + (LEGEND_INVALID if chart.has_invalid else "")
+    lines = ["Lap chart: " + session_heading(result)[0], legend]
     if car_class:
         lines.append(f"Class {car_class}")
     lines.extend(_grid(chart.cars, CAR_COLUMNS, _car_labels))
@@ -35,7 +38,7 @@ def lap_chart_text(result: SessionResult, car_class: str | None = None) -> str:
     if chart.unknown.rows:
         lines.extend(["", UNKNOWN_TITLE])
         lines.extend(_grid(chart.unknown, UNKNOWN_COLUMNS, _unknown_labels))
-        lines.extend(f"  {row.transponder}: {row.passings or 0} passings, no lap"
+        lines.extend(f"  {row.transponder}: {counted(row.passings or 0, 'passing')}, no lap"
                      for row in chart.unknown.rows if not row.cells)  # fmt: skip
         lines.extend(_not_counted(chart.unknown.rows))
     return "\n".join(lines) + "\n"

@@ -58,6 +58,11 @@ class LapGrid:
     def lap_count(self) -> int:
         return max((max(row.cells, default=0) for row in self.rows), default=0)
 
+    @property
+    def has_invalid(self) -> bool:
+        """Whether some lap of the grid does not count (so its reason is listed)."""
+        return any(not cell.valid for row in self.rows for cell in row.cells.values())
+
     def blocks(self, size: int) -> list[list[int]]:
         """Lap numbers in balanced blocks of at most `size` columns (the chart wraps between
         blocks): 11 laps in blocks of 10 are 1-6 and 7-11, not 1-10 and a lone 11."""
@@ -72,6 +77,11 @@ class LapChart:
     cars: LapGrid
     without_laps: tuple[SessionEntryResult, ...]
     unknown: LapGrid
+
+    @property
+    def has_invalid(self) -> bool:
+        """Whether the chart shows a lap that does not count, cars' or unknown transponders'."""
+        return self.cars.has_invalid or self.unknown.has_invalid
 
 
 def _cells(laps: tuple[ScoredLap, ...], best: ScoredLap | None) -> dict[int, LapCell]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from trackside.core.records import EventFacts
 from trackside.core.results import (
     EventEntryResult,
     EventResult,
@@ -20,6 +21,22 @@ STATUS_ORDER = {"ok": 0, "no-time": 1, "excluded": 2, "disqualified": 3}
 def in_class(car_class: str, wanted: str | None) -> bool:
     """True when no class is asked for or the class matches (case-insensitive)."""
     return wanted is None or car_class.casefold() == wanted.casefold()
+
+
+def event_classes(facts: EventFacts) -> list[str]:
+    """The classes the event's entries run in, S2 before S10."""
+    return sorted({entry.car_class for entry in facts.entries}, key=natural_key)
+
+
+def unknown_class(facts: EventFacts, wanted: str | None) -> str | None:
+    """The one answer every front end gives a class the event does not have (a page's 404, the
+    CLI's error): the class asked for and the event's classes. None when no class is asked for
+    or one of the event's entries runs in it."""
+    classes = event_classes(facts)
+    if wanted is None or any(in_class(name, wanted) for name in classes):
+        return None
+    return (f"no class {wanted!r} in event {facts.event.id!r} "
+            f"(its classes: {', '.join(classes) or 'none, no entries yet'})")  # fmt: skip
 
 
 def _rank_key(position: int | None, status: str, index: int) -> tuple[int, int, int, int]:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from trackside.classing.declared import declared_class_warning
+from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.author import author_or_user
 from trackside.services.checks import require_event
@@ -84,11 +85,13 @@ def _column_values(row: EntryRow) -> dict[str, Any]:
 
 
 def list_entries(engine: Engine, event_id: str) -> list[dict[str, Any]]:
-    """Every entry with the CSV's column names (`class`, `group`), extras under `extra`."""
+    """Every entry with the CSV's column names (`class`, `group`), extras under `extra`, in
+    car-number order (7 before 12)."""
     with engine.connect() as conn:
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
-    return [listed_entry(values) for values in stored.values()]
+    ordered = sorted(stored.values(), key=lambda values: natural_key(values["number"]))
+    return [listed_entry(values) for values in ordered]
 
 
 def listed_entry(values: dict[str, Any]) -> dict[str, Any]:

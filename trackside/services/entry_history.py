@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.services.entries import listed_entry
@@ -30,10 +31,12 @@ class EntryChange:
 
 
 def entry_history(engine: Engine, event_id: str, number: str | None = None) -> list[EntryChange]:
-    """Every version of the event's entries (or car `number`'s), by number then version."""
+    """Every version of the event's entries (or car `number`'s), by car number (7 before 12)
+    then version."""
     with engine.connect() as conn:
         require_event(conn, event_id)
         versions = entry_versions_of(conn, event_id, number)
+    versions.sort(key=lambda v: (natural_key(v.number), v.version))
     if number is not None and not versions:
         raise InputError(f"no entry for car {number!r} in event {event_id!r}",
                          source="argument NUMBER")

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from trackside.core.clock import at_time_of_day
+from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
@@ -64,7 +65,7 @@ def import_passings(
         added = append_passings(conn, event_id, [(r.passing, r.session_id) for r in rows],
                                 progress)
         known = entered_transponders(conn, event_id)
-    unknown = sorted({r.passing.transponder for r in rows} - known)
+    unknown = sorted({r.passing.transponder for r in rows} - known, key=natural_key)
     return PassingsReport(added, len(rows) - added, tuple(unknown))
 
 

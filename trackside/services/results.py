@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
 from trackside.errors import InputError
+from trackside.publish.ordering import unknown_class
 from trackside.rules import scored
 from trackside.services.checks import require_session
 from trackside.store import collector_paused, load_facts
@@ -34,10 +35,8 @@ def event_results(
 
 
 def check_class(facts: EventFacts, car_class: str | None) -> None:
-    """InputError naming the classes entered when `car_class` is not one of them."""
-    classes = sorted({entry.car_class for entry in facts.entries})
-    if car_class is not None and car_class not in classes:
-        raise InputError(
-            f"no entries in class {car_class!r} (classes: {', '.join(classes) or 'none'})",
-            source="option --class",
-        )
+    """InputError naming the class and the event's classes when `car_class` is none of them
+    (matched without regard to case, as the renderers filter); the web's 404 says the same."""
+    problem = unknown_class(facts, car_class)
+    if problem is not None:
+        raise InputError(problem, source="option --class")

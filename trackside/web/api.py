@@ -14,7 +14,14 @@ from trackside.services import list_events
 from trackside.services.event_document import definition_change
 from trackside.web import links
 from trackside.web.live_feeds import View
-from trackside.web.reading import event_result, hub_of, live_board, session_of, snapshot_of
+from trackside.web.reading import (
+    check_class,
+    event_result,
+    hub_of,
+    live_board,
+    session_of,
+    snapshot_of,
+)
 
 router = APIRouter(prefix="/api")
 ClassQuery = Annotated[str | None, Query(alias="class")]
@@ -70,14 +77,18 @@ def live(
 
 @router.get("/events/{event_id}/results")
 def results(request: Request, event_id: str, car_class: ClassQuery = None) -> Doc:
-    return json_docs.event_doc(event_result(snapshot_of(request, event_id)), car_class or None)
+    snapshot = snapshot_of(request, event_id)
+    check_class(snapshot, car_class or None)
+    return json_docs.event_doc(event_result(snapshot), car_class or None)
 
 
 @router.get("/events/{event_id}/sessions/{session_id}")
 def session_results(
     request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
 ) -> Doc:
-    result = session_of(snapshot_of(request, event_id), session_id)
+    snapshot = snapshot_of(request, event_id)
+    result = session_of(snapshot, session_id)
+    check_class(snapshot, car_class or None)
     return json_docs.session_doc(result, car_class or None)
 
 

@@ -14,7 +14,7 @@ from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult,
 from trackside.core.session_clock import SessionClock, current_session, session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish.formats import gap_text, lap_time, natural_key, status_label
-from trackside.publish.ordering import SessionRow, in_class, session_rows
+from trackside.publish.ordering import SessionRow, session_rows
 from trackside.web.flag_labels import flag_label
 
 Doc = dict[str, Any]
@@ -170,8 +170,3 @@ def lap_doc(lap: ScoredLap) -> Doc:
         "valid": lap.valid,
         "reason": None if lap.valid else (lap.reason or "does not count"),
     }
-
-
-def known_class(result: SessionResult, car_class: str | None) -> bool:
-    """No class asked for, or one some entry of the session runs in."""
-    return car_class is None or any(in_class(e.car_class, car_class) for e in result.entries)

@@ -12,11 +12,13 @@ from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
 from trackside.publish.html import Link, PageMeta
+from trackside.publish.ordering import event_classes
 from trackside.services import list_events
 from trackside.web import links
 from trackside.web.flag_labels import flag_label
 from trackside.web.live_feeds import View
 from trackside.web.reading import (
+    check_class,
     event_result,
     hub_of,
     live_board,
@@ -60,7 +62,7 @@ def event_index(request: Request, event_id: str) -> str:
                                                         snapshot.windows, track_us).flag)}
         for s in event.sessions
     ]  # fmt: skip
-    classes = sorted({e.car_class for e in snapshot.facts.entries})
+    classes = event_classes(snapshot.facts)
     here = links.event_page(event_id)
     return render(
         "event.html", event=event, sessions=sessions, classes=classes,
@@ -97,6 +99,7 @@ def live(
 def results(request: Request, event_id: str, car_class: ClassQuery = None) -> str:
     """Event results by class (publish's page)."""
     snapshot = snapshot_of(request, event_id)
+    check_class(snapshot, _class(car_class))
     result = event_result(snapshot)
     here = links.results_page(event_id, _class(car_class))
     meta = PageMeta(result.event_name, result.generated_at, result.provisional,
@@ -111,6 +114,7 @@ def session_results(
     """A session's results ranked by best valid lap (publish's page)."""
     snapshot = snapshot_of(request, event_id)
     result = session_of(snapshot, session_id)
+    check_class(snapshot, _class(car_class))
     here = links.session_page(event_id, session_id, _class(car_class))
     extra = (Link("Lap chart", links.laps_page(event_id, session_id)),
              Link("Event results", links.results_page(event_id)))  # fmt: skip
@@ -124,6 +128,7 @@ def lap_chart(
     """Every lap of every car in a session (publish's page)."""
     snapshot = snapshot_of(request, event_id)
     result = session_of(snapshot, session_id)
+    check_class(snapshot, _class(car_class))
     here = links.laps_page(event_id, session_id, _class(car_class))
     extra = (Link("Session results", links.session_page(event_id, session_id)),)
     return publish_html.lap_chart_html(result, _class(car_class), _meta(snapshot, here, extra))

@@ -12,7 +12,8 @@ from trackside.core.results import EventResult, SessionResult
 from trackside.errors import InputError
 from trackside.live.hub import LiveHub
 from trackside.live.live_event import LiveSnapshot
-from trackside.web.board import Doc, known_class
+from trackside.publish.ordering import unknown_class
+from trackside.web.board import Doc
 from trackside.web.live_feeds import LiveFeeds, View, view_board
 
 
@@ -41,9 +42,12 @@ def session_of(snapshot: LiveSnapshot, session_id: str) -> SessionResult:
         ) from None
 
 
-def check_class(result: SessionResult | None, car_class: str | None) -> None:
-    if result is not None and not known_class(result, car_class):
-        raise HTTPException(404, f"No entries in class {car_class!r} in this session.")
+def check_class(snapshot: LiveSnapshot, car_class: str | None) -> None:
+    """404 for a class the event does not have, in the CLI's words (publish's `unknown_class`);
+    a class of the event with no car in a session shows an empty list, as the CLI does."""
+    problem = unknown_class(snapshot.facts, car_class)
+    if problem is not None:
+        raise HTTPException(404, problem[:1].upper() + problem[1:])
 
 
 def now_text() -> str:
@@ -58,10 +62,10 @@ def event_result(snapshot: LiveSnapshot) -> EventResult:
 def live_board(snapshot: LiveSnapshot, view: View) -> Doc:
     """The board of a view now, version 0 (a page's stream brings the numbered ones)."""
     if view.session_id is not None:
-        check_class(session_of(snapshot, view.session_id), view.car_class)
+        session_of(snapshot, view.session_id)
+    check_class(snapshot, view.car_class)
     try:
         board = view_board(snapshot, view, time.monotonic())
     except LookupError as err:
         raise HTTPException(404, str(err)) from None
-    check_class(snapshot.scored.sessions[board["session"]], view.car_class)
     return {**board, "version": 0}
