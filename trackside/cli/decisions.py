@@ -79,10 +79,19 @@ DECISION_COLUMNS = {"id": "id", "kind": "kind", "car": "number", "session": "ses
 def _decision_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(*DECISION_COLUMNS)
     for row in rows:
-        shown = {**row, "kind": row["kind"] + (f" #{row['revokes']}" if row["revokes"] else "")}
+        shown = {**row, "kind": _kind_text(row)}
         table.add_row(*("" if shown[f] is None else str(shown[f])
                         for f in DECISION_COLUMNS.values()))  # fmt: skip
     return table
+
+
+def _kind_text(row: dict[str, Any]) -> str:
+    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`."""
+    if row["revokes"]:
+        return f"{row['kind']} #{row['revokes']}"
+    if row["flag_id"]:
+        return f"{row['kind']} flag {row['flag_id']}"
+    return row["kind"]
 
 
 @penalty_app.command("revoke")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from trackside.core.records import Flag
+
 
 class Status(StrEnum):
     OK = "ok"
@@ -48,6 +50,13 @@ class SessionEntryResult:
         return tuple(lap for lap in self.laps if lap.valid)
 
 
+class FlagStanding(NamedTuple):
+    """A recorded flag and the in-force `revoke-flag` decision that revoked it (None: in force)."""
+
+    flag: Flag
+    revoked_by: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class UnknownTransponder:
     """Laps of a transponder no entry claims: kept and shown, never scored."""
@@ -65,6 +74,8 @@ class SessionResult:
     scored: bool
     entries: tuple[SessionEntryResult, ...]
     unknown: tuple[UnknownTransponder, ...] = ()
+    flags: tuple[FlagStanding, ...] = ()
+    """Every flag recorded for the session, in time order, revoked ones too."""
 
 
 @dataclass(frozen=True, slots=True)

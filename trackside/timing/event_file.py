@@ -18,6 +18,8 @@ from trackside.errors import InputError
 from trackside.rules import RULESETS
 
 EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+RESERVED_IDS = frozenset({"add", "list", "revoke"})
+"""Words `trackside flag` reads as its subcommands: an event id cannot be one."""
 TIME_OF_DAY = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
 
 
@@ -94,6 +96,9 @@ def parse_event_definition(
     event_id = event.required("id", str)
     if not EVENT_ID.match(event_id):
         raise event.error("use letters, digits, '.', '_' or '-' (at most 64)", "id")
+    if event_id in RESERVED_IDS:
+        raise event.error(f"{event_id!r} is a word of `trackside flag` (reserved: "
+                          f"{', '.join(sorted(RESERVED_IDS))}); choose another id", "id")
     sessions = _sessions(data.get("session", []), source, formats)
     return EventDef(
         id=event_id,
