@@ -15,6 +15,7 @@ from trackside.core.clock import parse_local_time
 from trackside.core.records import Passing
 from trackside.errors import InputError
 from trackside.live.hub import LiveHub
+from trackside.publish.event_document import event_document
 from trackside.rules import scored
 from trackside.services import (
     add_decision,
@@ -23,6 +24,7 @@ from trackside.services import (
     import_flags,
     record_flag,
 )
+from trackside.services.flag_revokes import revoke_flag
 from trackside.store import load_facts, open_engine
 from trackside.store.journal import append_passings
 
@@ -78,6 +80,30 @@ def test_a_flag_or_a_decision_rescore_everything(engine, event_id):
     [snapshot] = hub.poll_once()
     assert snapshot.full and snapshot.scored == full_recompute(engine, event_id)
     assert snapshot.scored.sessions["TA1-A"].entries[0].status == "no-time"
+
+
+def test_a_revoked_flag_stops_counting_live_and_on_the_event_document(engine, event_id):
+    """The watcher reads each flag with its journal id, so a `revoke-flag` decision recorded
+    later applies live; the event document (GET /api/events/ID) marks it and the session clock
+    reads the flags in force."""
+    hub = LiveHub(engine)
+    hub.follow(event_id)
+    store(engine, event_id, ("09:01:00", "1001"), ("09:03:00", "1001"), ("09:05:00", "1001"))
+    record_flag(engine, event_id, "TA1-A", "red", at("09:04:00"))
+    record_flag(engine, event_id, "TA1-A", "red", at("09:25:00"))
+    hub.poll_once()
+    red_ids = [f.id for f in hub.follow(event_id).facts.flags if f.state == "red"]
+    for red in red_ids:
+        revoke_flag(engine, event_id, red, "keyed in by mistake", "Chief Steward")
+    [snapshot] = hub.poll_once()
+    assert snapshot.full and snapshot.scored == full_recompute(engine, event_id)
+    assert all(lap.valid for lap in snapshot.scored.sessions["TA1-A"].entries[0].laps)
+    doc = event_document(snapshot.facts, provisional=True, windows=snapshot.windows,
+                         track_us=snapshot.track_us())
+    session = doc["sessions"][0]
+    assert (session["flag"], session["phase"]) == ("checkered", "finished")
+    assert [(f["state"], f["revoked"]) for f in session["flags"]] == [
+        ("green", False), ("red", True), ("checkered", False), ("red", True)]
 
 
 def test_an_unknown_event_is_an_input_error(engine):

@@ -3,6 +3,8 @@ equal one full pass of `core.scoring.score` over the same facts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +51,7 @@ def flags(draw) -> list[Flag]:
 
 
 KINDS = ["track-limits", "delete-lap", "session-dq", "time-penalty", "exclude-from-session",
-         "event-exclusion", "results-official"]
+         "event-exclusion", "results-official", "revoke-flag", "revoke-flag", "revoke"]
 
 
 @st.composite
@@ -63,6 +65,11 @@ def a_decision(draw, id_: int):
         return decision(id_, kind, car, seconds=2.0)
     if kind == "exclude-from-session":
         return decision(id_, kind, car, session, at="09:10:00")
+    if kind == "revoke-flag":
+        return decision(id_, kind, None, session, flag_id=draw(st.integers(1, 8)))
+    if kind == "revoke":
+        return decision(id_, kind, None, revokes=draw(st.integers(1, id_ - 1))) if id_ > 1 else (
+            decision(id_, "warning", car, session))
     if kind in ("event-exclusion", "results-official"):
         return decision(id_, kind, None if kind == "results-official" else car)
     return decision(id_, kind, car, session)
@@ -70,12 +77,14 @@ def a_decision(draw, id_: int):
 
 @st.composite
 def journal(draw) -> list[tuple[str, object]]:
-    """A journal in arrival order: passings (out of time order too), flags and decisions."""
+    """A journal in arrival order: passings (out of time order too), flags (journal ids from 1)
+    and decisions, some revoking a flag or another decision."""
     items: list[tuple[str, object]] = []
     for group in draw(st.lists(passings(), min_size=1, max_size=12)):
         items += [("passing", p) for p in group]
-    items += [("flag", f) for group in draw(st.lists(flags(), max_size=4)) for f in group]
-    items += [("decision", draw(a_decision(i))) for i in range(1, draw(st.integers(0, 3)) + 1)]
+    drawn = [f for group in draw(st.lists(flags(), max_size=4)) for f in group]
+    items += [("flag", replace(f, id=number)) for number, f in enumerate(drawn, start=1)]
+    items += [("decision", draw(a_decision(i))) for i in range(1, draw(st.integers(0, 4)) + 1)]
     return draw(st.permutations(items))
 
 
@@ -153,3 +162,32 @@ def test_a_bulk_import_is_scored_in_one_pass():
     assert model.scored == scored(facts_of([("passing", p) for p in many]
                                           + [("flag", Flag("TA1", FlagState.GREEN,
                                                            t("09:00:00")))]))
+
+
+def test_a_flag_revoke_rescores_and_equals_a_full_pass():
+    """A mistaken red is revoked, then the revoke itself: each time the live results equal one
+    full pass, and passings after the revoke are scored against the flags in force."""
+    green = Flag("TA1", FlagState.GREEN, t("09:00:00"), id=1)
+    red = Flag("TA1", FlagState.RED, t("09:02:00"), id=2)
+    laps = [Passing(t(clock), "T1", "SF") for clock in ("09:01:00", "09:03:00")]
+    items = [("flag", green), ("flag", red), *(("passing", p) for p in laps)]
+    model = LiveResults(facts_of(items))
+    assert not model.scored.sessions["TA1"].entries[0].laps[0].valid
+
+    revoke_red = decision(1, "revoke-flag", None, "TA1", flag_id=2)
+    assert model.apply(decisions=[revoke_red]).full
+    items.append(("decision", revoke_red))
+    assert model.scored == scored(facts_of(items))
+    assert model.scored.sessions["TA1"].entries[0].laps[0].valid
+
+    later = Passing(t("09:05:00"), "T1", "SF")
+    assert not model.apply(passings=[later]).full
+    items.append(("passing", later))
+    assert model.scored == scored(facts_of(items))
+    assert all(lap.valid for lap in model.scored.sessions["TA1"].entries[0].laps)
+
+    restore_red = decision(2, "revoke", None, revokes=1)
+    model.apply(decisions=[restore_red])
+    items.append(("decision", restore_red))
+    assert model.scored == scored(facts_of(items))
+    assert not model.scored.sessions["TA1"].entries[0].laps[0].valid

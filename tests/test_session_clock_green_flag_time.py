@@ -10,7 +10,7 @@ import pytest
 
 from tests.scenario import event, facts, flags, t
 from trackside.core.periods import session_windows
-from trackside.core.records import EventFacts, FlagState
+from trackside.core.records import Decision, DecisionKind, EventFacts, FlagState
 from trackside.core.session_clock import current_session, session_clock
 from trackside.live.live_event import LiveEvent
 from trackside.live.rmonitor_board import board_of
@@ -144,3 +144,17 @@ def test_rmonitor_flag_lines_carry_the_time_left_at_the_red_and_at_the_restart()
         ("Red", 15 * MINUTE, 5 * MINUTE),
         ("Green", 15 * MINUTE, 10 * MINUTE),
     ]
+
+
+def test_a_revoked_red_stops_neither_the_web_clock_nor_rmonitors():
+    """A red keyed in by mistake and revoked (`revoke-flag`): both clocks read the flags in
+    force, so the 20 minutes run from 09:00 without a stop."""
+    numbered = tuple(replace(f, id=n) for n, f in enumerate(facts_at(t("09:16:30")).flags, 1))
+    red = next(f for f in numbered if f.state is FlagState.RED)
+    revoke = Decision(1, DecisionKind.REVOKE_FLAG, session_id="TA1", flag_id=red.id)
+    revoked = replace(facts_at(t("09:16:30")), flags=numbered, decisions=(revoke,))
+    now = t("09:16:30")
+    web = board_doc(LiveEvent("test", revoked).snapshot, "TA1", None, now)["clock"]
+    line = heartbeat(board_of(revoked, scored(revoked)), now)
+    assert rmonitor_clock(line).time_to_go_us == web["remaining_us"] == 3 * MINUTE + 30_000_000
+    assert '"00:03:30"' in line

@@ -15,6 +15,7 @@ from trackside.cli import (  # noqa: F401  (registration)
     decoder,
     demo,
     events,
+    flags,
     passings,
     results,
 )

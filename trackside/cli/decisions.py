@@ -120,7 +120,7 @@ def _decision_table(rows: list[dict[str, Any]], width: int) -> Table:
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
-    shown = {**row, "kind": row["kind"] + (f" #{row['revokes']}" if row["revokes"] else ""),
+    shown = {**row, "kind": _kind_text(row),
              "at": _readable(row["at"]), "created": _readable(row["created"], seconds=True)}
     return ["" if shown[c.field] is None else str(shown[c.field]) for c in DECISION_COLUMNS]
 
@@ -157,6 +157,15 @@ def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
     beyond = [w - m for w, m in zip(wanted, least, strict=True)]
     extra = [spare * b // max(sum(beyond), 1) for b in beyond]
     return [m + e for m, e in zip(least, extra, strict=True)]
+
+
+def _kind_text(row: dict[str, Any]) -> str:
+    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`."""
+    if row["revokes"]:
+        return f"{row['kind']} #{row['revokes']}"
+    if row["flag_id"]:
+        return f"{row['kind']} flag {row['flag_id']}"
+    return row["kind"]
 
 
 @penalty_app.command("revoke")

@@ -19,6 +19,7 @@ from trackside.cli.common import (
     json_text,
     out,
 )
+from trackside.cli.flag_table import flag_table
 from trackside.publish.formats import counted, time_text
 from trackside.services import import_entries, import_event, list_entries, list_events
 from trackside.services.entry_history import EntryChange, entry_history
@@ -56,10 +57,14 @@ def event_show(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> No
 
 
 def _print_event(doc: dict[str, Any]) -> None:
-    """The event document as text: a heading, the definition, a sessions table, the rounds."""
+    """The event document as text: a heading, the definition, sessions and flags tables, the
+    rounds."""
     for line in _event_lines(doc):
         out.print(line, highlight=False)
     out.print(_sessions_table(doc["sessions"]))
+    flags = [flag for s in doc["sessions"] for flag in s["flags"]]
+    if flags:
+        out.print(flag_table(flags, title="Flags"))
     for r in doc["rounds"]:
         out.print(f"round {r['name']}: {', '.join(r['sessions'])}", highlight=False)
     out.print(_version_text(doc["definition"]), highlight=False)

@@ -1,4 +1,4 @@
-"""`trackside passings ...`, `trackside flag` and `trackside flags import`."""
+"""`trackside passings ...`."""
 
 from __future__ import annotations
 
@@ -12,19 +12,16 @@ from rich.progress import Progress
 from trackside.cli.common import (
     PROGRESS_THRESHOLD,
     FormatOption,
-    app,
     choose,
     csv_text,
     emit,
     engine_of,
     err_console,
-    flags_app,
     json_text,
     passings_app,
 )
 from trackside.publish.formats import counted, time_text
-from trackside.services import import_flags, import_passings, list_passings, record_flag
-from trackside.services.times import event_time
+from trackside.services import import_passings, list_passings
 
 # --- passings ----------------------------------------------------------------------------
 
@@ -102,29 +99,3 @@ def passings_list(ctx: typer.Context, event: str, fmt: FormatOption = "csv") -> 
         header = ("time", "transponder", "loop", "decoder", "passing_number", "source", "number")
         emit(csv_text(header, ([row[h] for h in header] for row in rows)))
 
-
-# --- flags -------------------------------------------------------------------------------
-
-
-@app.command("flag")
-def flag(
-    ctx: typer.Context,
-    event: str,
-    session: str,
-    state: str,
-    at: Annotated[str, typer.Option("--at", help="ISO 8601 or a time of day.", metavar="TIME")],
-    by: Annotated[str, typer.Option("--by", help="Who showed or called it.")] = "",
-) -> None:
-    """Record a flag: STATE is green, yellow, red, black-all or checkered."""
-    engine = engine_of(ctx)
-    time_us = event_time(engine, event, at)
-    added = record_flag(engine, event, session, state, time_us, by)
-    note = "recorded" if added else "already recorded"
-    typer.echo(f"flag {state.lower()} in {session} at {time_text(time_us)}: {note}")
-
-
-@flags_app.command("import")
-def flags_import(ctx: typer.Context, event: str, file: Path) -> None:
-    """Import flags from a `session,state,time` CSV file."""
-    report = import_flags(engine_of(ctx), event, file)
-    typer.echo(f"flags: {report.added} added, {report.duplicates} already present")

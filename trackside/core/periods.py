@@ -125,10 +125,3 @@ def session_windows(flags: Iterable[Flag]) -> list[SessionWindow]:
         )
     return windows
 
-
-def session_at(flags: Iterable[Flag], time_us: int) -> str | None:
-    """The session whose window holds this time of day (its first green to the next one's)."""
-    windows = session_windows(flags)
-    greens = [w.first_green_us for w in windows]
-    index = bisect_right(greens, time_us)
-    return windows[index - 1].session_id if index else None

@@ -59,6 +59,8 @@ class DecisionKind(StrEnum):
     EVENT_DQ = "event-dq"
     RESULTS_OFFICIAL = "results-official"
     REVOKE = "revoke"
+    REVOKE_FLAG = "revoke-flag"
+    """A flag shown or recorded by mistake no longer counts (`core/flags_in_force.py`)."""
 
 
 LOSE_FASTEST = frozenset(
@@ -108,14 +110,22 @@ class Passing(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Flag:
+    """A flag shown in a session. Two flags are the same fact when session, state and time
+    are; the journal's row id, author and recording time only describe the record."""
+
     session_id: str
     state: FlagState
     time_us: int
+    id: int | None = field(default=None, compare=False)
+    """The journal row id (None for a flag not stored yet)."""
+    author: str = field(default="", compare=False)
+    recorded_us: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """An official's decision. Never changed: revoking is a later decision of kind REVOKE."""
+    """An official's decision. Never changed: revoking is a later decision of kind REVOKE;
+    a flag is revoked by one of kind REVOKE_FLAG naming it (`flag_id`)."""
 
     id: int
     kind: DecisionKind
@@ -129,6 +139,8 @@ class Decision:
     author: str = ""
     created_us: int = 0
     revokes: int | None = None
+    flag_id: int | None = None
+    """The flag a `revoke-flag` decision revokes (its journal row id)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
+from trackside.core.records import Flag
+
 
 class Status(StrEnum):
     OK = "ok"
@@ -50,6 +52,13 @@ class SessionEntryResult:
         return tuple(lap for lap in self.laps if lap.valid)
 
 
+class FlagStanding(NamedTuple):
+    """A recorded flag and the in-force `revoke-flag` decision that revoked it (None: in force)."""
+
+    flag: Flag
+    revoked_by: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class UnknownTransponder:
     """Laps of a transponder no entry claims: kept and shown, never scored."""
@@ -67,6 +76,8 @@ class SessionResult:
     scored: bool
     entries: tuple[SessionEntryResult, ...]
     unknown: tuple[UnknownTransponder, ...] = ()
+    flags: tuple[FlagStanding, ...] = ()
+    """Every flag recorded for the session, in time order, revoked ones too."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.periods import SessionWindow, session_windows
 from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
@@ -41,7 +42,7 @@ class LiveSnapshot:
 
 
 def _latest_time(facts: EventFacts) -> int | None:
-    times = [p.time_us for p in facts.passings] + [f.time_us for f in facts.flags]
+    times = [p.time_us for p in facts.passings] + [f.time_us for f in flags_in_force(facts)]
     return max(times, default=None)
 
 
@@ -82,7 +83,7 @@ class LiveEvent:
         self._version += 1
         facts = self.model.facts()
         if change.full:
-            self._windows = tuple(session_windows(facts.flags))
+            self._windows = tuple(session_windows(flags_in_force(facts)))
         return LiveSnapshot(
             self.event_id, self._version, facts, self.model.scored, self._windows,
             self.clock.read(wall), wall, change.sessions, change.full,

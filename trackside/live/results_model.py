@@ -1,10 +1,11 @@
 """Live results of one event, kept current fact by fact (issue 3, "Live engine").
 
 A passing concerns one transponder. Its laps are scored again by `core.scoring.score` on that
-transponder's own facts (its passings, the flags, its entry's decisions in force): accepted
-crossings, the session runs, numbered laps and the decisions are the very functions a full pass
-uses. Its rows replace the old ones, and only the sessions whose rows changed are ranked again,
-with the event. A flag, a decision or a new definition can change any lap, so they rescore all.
+transponder's own facts (its passings, the flags in force, its entry's decisions in force):
+accepted crossings, the session runs, numbered laps and the decisions are the very functions a
+full pass uses. Its rows replace the old ones, and only the sessions whose rows changed are
+ranked again, with the event. A flag, a decision or a new definition can change any lap, so they
+rescore all.
 
 Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
 results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
@@ -20,6 +21,7 @@ from operator import attrgetter
 
 from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import Decision, Entry, EventDef, EventFacts, Flag, Passing
 from trackside.core.results import EventEntryResult, SessionEntryResult
@@ -171,8 +173,10 @@ class LiveResults:
 
     def _rescore(self) -> None:
         """One full pass (`core.scoring.score`); the per-row state is rebuilt from it."""
+        facts = self.facts()
         with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
-            self._scored = scored(self.facts())
+            self._scored = scored(facts)
+        self._flags_in_force = flags_in_force(facts)
         in_force = active_decisions(self._decisions)
         self._decisions_of: dict[str, tuple[Decision, ...]] = defaultdict(tuple)
         for decision in in_force:
@@ -196,7 +200,7 @@ class LiveResults:
             self._event,
             (entry,) if entry else (),
             tuple(self._of_transponder[transponder]),
-            self._flag_tuple,
+            self._flags_in_force,
             self._decisions_of[entry.number] if entry else (),
         )
 

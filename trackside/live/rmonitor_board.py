@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.periods import SessionWindow, ordered, session_windows
 from trackside.core.records import Entry, EventFacts, Flag
 from trackside.core.results import SessionEntryResult
@@ -61,7 +62,8 @@ EMPTY = Board(None, 0, "", None, None, (), {}, (), ())
 
 def board_of(facts: EventFacts, scored: Scored) -> Board:
     """The board of the current session of a snapshot."""
-    windows = session_windows(facts.flags)
+    flags = flags_in_force(facts)
+    windows = session_windows(flags)
     session_id = current_session(facts.event, windows, None)
     if session_id is None:
         return EMPTY
@@ -76,7 +78,7 @@ def board_of(facts: EventFacts, scored: Scored) -> Board:
         session.name if session else session_id,
         window,
         duration_us(facts.event, session_id),
-        tuple(ordered(f for f in facts.flags if f.session_id == session_id)),
+        tuple(ordered(f for f in flags if f.session_id == session_id)),
         class_numbers(competitors),
         competitors,
         tuple(_standing(position, row) for position, row in enumerate(rows, start=1)),

@@ -1,17 +1,21 @@
-"""The event document: an event's definition, its sessions with their flag, its entry count and
-classes. `trackside event show --format json` prints it; GET /api/events/{id} serves it with
-the addresses of the event's pages added (`PageLinks`)."""
+"""The event document: an event's definition, its sessions with their flag and every flag
+recorded for them (revoked ones marked), its entry count and classes. `trackside event show
+--format json` prints it; GET /api/events/{id} serves it with the addresses of the event's pages
+added (`PageLinks`)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from trackside.core.event_results import awards_per_class
+from trackside.core.flags_in_force import flag_standings, flags_in_force
 from trackside.core.periods import SessionWindow
 from trackside.core.records import EventDef, EventFacts, RoundDef, SessionDef, Track
 from trackside.core.session_clock import SessionClock, session_clock
+from trackside.publish.flag_rows import flag_row
 from trackside.publish.formats import time_text
 from trackside.publish.ordering import event_classes
 from trackside.rules import event_rules
@@ -48,14 +52,17 @@ def event_document(
     """The document of `facts`' event; each session's flag and phase at `track_us` (None:
     after every recorded flag)."""
     event, links = facts.event, links or PageLinks()
-    states = {s.id: session_clock(event, s.id, facts.flags, windows, track_us)
+    in_force = flags_in_force(facts)
+    states = {s.id: session_clock(event, s.id, in_force, windows, track_us)
               for s in event.sessions}  # fmt: skip
+    flags = _flags_by_session(facts)
     return {
         "id": event.id,
         "event": event.id,
         **_definition(event),
         "sessions": [
-            _session(s, states[s.id], links.sessions.get(s.id, {})) for s in event.sessions
+            _session(s, states[s.id], flags.get(s.id, []), links.sessions.get(s.id, {}))
+            for s in event.sessions
         ],
         "rounds": [_round(r) for r in event.rounds],
         "entries": len(facts.entries),
@@ -95,7 +102,17 @@ def _track(track: Track) -> Doc:
     }
 
 
-def _session(session: SessionDef, state: SessionClock, links: Mapping[str, str]) -> Doc:
+def _flags_by_session(facts: EventFacts) -> dict[str, list[Doc]]:
+    """Every recorded flag of each session, in time order."""
+    rows: dict[str, list[Doc]] = defaultdict(list)
+    for standing in flag_standings(facts):
+        rows[standing.flag.session_id].append(flag_row(standing))
+    return rows
+
+
+def _session(
+    session: SessionDef, state: SessionClock, flags: list[Doc], links: Mapping[str, str]
+) -> Doc:
     return {
         "id": session.id,
         "name": session.name,
@@ -106,6 +123,7 @@ def _session(session: SessionDef, state: SessionClock, links: Mapping[str, str])
         "duration_min": session.duration_min,
         "flag": state.flag and str(state.flag),
         "phase": state.phase,
+        "flags": flags,
         **links,
     }
 

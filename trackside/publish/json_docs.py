@@ -14,6 +14,7 @@ from trackside.core.results import (
     UnknownTransponder,
     seconds,
 )
+from trackside.publish.flag_rows import result_flag
 from trackside.publish.ordering import SessionRow, event_entries, session_rows, shows_unknown
 
 Doc = dict[str, Any]
@@ -64,7 +65,8 @@ def _round(round_time: RoundTime) -> Doc:
 
 
 def session_doc(result: SessionResult, car_class: str | None = None) -> Doc:
-    """`{"event", "session", "entries": [...]}` plus name, scored, class, unknown transponders."""
+    """`{"event", "session", "entries": [...]}` plus name, scored, class, unknown transponders
+    and the session's flags (revoked ones marked)."""
     unknown = result.unknown if shows_unknown(car_class) else ()
     return {
         "event": result.event_id,
@@ -74,6 +76,7 @@ def session_doc(result: SessionResult, car_class: str | None = None) -> Doc:
         "class": car_class,
         "entries": [_session_entry(row) for row in session_rows(result, car_class)],
         "unknown_transponders": [_unknown(u) for u in unknown],
+        "flags": [result_flag(standing) for standing in result.flags],
     }
 
 

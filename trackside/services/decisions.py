@@ -7,23 +7,23 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
 
-from trackside.core.periods import session_at
+from trackside.core.car_facts import car_facts
 from trackside.core.records import (
-    SESSION_KINDS,
     Decision,
     DecisionKind,
+    Entry,
     EventFacts,
 )
 from trackside.core.results import ScoredLap
 from trackside.errors import InputError
 from trackside.rules import scored
-from trackside.services.checks import require_event, require_session
+from trackside.services.checks import require_event
+from trackside.services.decision_sessions import session_for
 from trackside.store.database import writing
-from trackside.store.facts import decisions_in, facts_in
-from trackside.store.fast_read import collector_paused
+from trackside.store.facts import decisions_in, rulings_in, transponder_passings_in
 from trackside.store.journal import append_decision
 
-_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL)
+_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG)
 KINDS = ", ".join(k.value for k in DecisionKind if k not in _NOT_PENALTIES)
 
 
@@ -45,14 +45,15 @@ def add_decision(
     reason: str = "",
     author: str = "",
 ) -> Decision:
-    """Check an official's decision against the event's facts and append it to the journal."""
+    """Check an official's decision against the event's facts and append it to the journal.
+
+    Only the car's own facts are scored to check `lap` (`core/car_facts.py`)."""
     decision_kind = parse_kind(kind)
-    # the facts are read and scored with the cyclic collector paused (see store/fast_read.py)
-    with writing(engine) as conn, collector_paused():
-        facts = facts_in(conn, event_id)
-        _require_entry(facts, number)
-        session_id = _session_for(facts, decision_kind, session_id, at_us)
-        _check_lap(facts, number, decision_kind, session_id, lap)
+    with writing(engine) as conn:
+        facts = rulings_in(conn, event_id)
+        entry = _require_entry(facts, number)
+        session_id = session_for(facts, entry, decision_kind, session_id, at_us)
+        _check_lap(conn, facts, entry, decision_kind, session_id, lap)
         _check_time_and_seconds(decision_kind, at_us, seconds)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
                             lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
@@ -68,6 +69,9 @@ def parse_kind(kind: str) -> DecisionKind:
     if kind == DecisionKind.REVOKE:
         raise InputError("revoke a decision with `trackside penalty revoke EVENT ID`",
                          source="argument KIND")
+    if kind == DecisionKind.REVOKE_FLAG:
+        raise InputError("revoke a flag with `trackside flag revoke EVENT ID`",
+                         source="argument KIND")
     if kind == DecisionKind.RESULTS_OFFICIAL:
         raise InputError("declare results official with `trackside finalize EVENT --by NAME`",
                          source="argument KIND")
@@ -78,39 +82,29 @@ def parse_kind(kind: str) -> DecisionKind:
                          source="argument KIND") from None
 
 
-def _require_entry(facts: EventFacts, number: str) -> None:
-    if not any(entry.number == number for entry in facts.entries):
+def _require_entry(facts: EventFacts, number: str) -> Entry:
+    entry = next((e for e in facts.entries if e.number == number), None)
+    if entry is None:
         raise InputError(f"car {number!r} is not entered in event {facts.event.id!r}",
                          source="argument NUMBER")
-
-
-def _session_for(
-    facts: EventFacts, kind: DecisionKind, session_id: str | None, at_us: int | None
-) -> str | None:
-    """The session named, else the one holding --at for kinds that act on a session."""
-    if session_id is None and kind in SESSION_KINDS:
-        if at_us is None:
-            raise InputError(f"{kind} acts on one session: give --session (or --at)",
-                             source="option --session")
-        session_id = session_at(facts.flags, at_us)
-        if session_id is None:
-            raise InputError("no session was running at that time; give --session",
-                             source="option --at")
-    if session_id is not None:
-        require_session(facts.event, session_id, source="option --session")
-    return session_id
+    return entry
 
 
 def _check_lap(
-    facts: EventFacts, number: str, kind: DecisionKind, session_id: str | None, lap: int | None
+    conn: Connection, facts: EventFacts, entry: Entry, kind: DecisionKind,
+    session_id: str | None, lap: int | None,
 ) -> None:
+    """`--lap N` must be a lap the car has in the session: only the car's facts are scored."""
     if lap is None:
         if kind is DecisionKind.DELETE_LAP:
             raise InputError("delete-lap needs the lap: give --lap N", source="option --lap")
         return
     if session_id is None:
         raise InputError("a lap needs its session: give --session", source="option --session")
-    laps = [scored.lap for scored in entry_session_laps(facts, session_id, number)]
+    number = entry.number
+    passings = transponder_passings_in(conn, facts.event.id, entry.transponder)
+    own = car_facts(facts, entry, passings)
+    laps = [scored.lap for scored in entry_session_laps(own, session_id, number)]
     if lap not in laps:
         has = f"laps 1-{max(laps)}" if laps else "no laps"
         raise InputError(f"car {number!r} has no lap {lap} in session {session_id!r} ({has})",
@@ -118,7 +112,8 @@ def _check_lap(
 
 
 def entry_session_laps(facts: EventFacts, session_id: str, number: str) -> tuple[ScoredLap, ...]:
-    """The numbered laps one entry has in one session (to check `penalty add --lap N`)."""
+    """The numbered laps one entry has in one session (to check `penalty add --lap N`); given
+    the car's own facts, only that car is scored."""
     for row in scored(facts).sessions[session_id].entries:
         if row.number == number:
             return row.laps
@@ -151,10 +146,7 @@ def revoke_decision(
     engine: Engine, event_id: str, decision_id: int, reason: str, author: str
 ) -> Decision:
     """Append a REVOKE decision for `decision_id`; the revoked row itself is never touched."""
-    if not reason.strip():
-        raise InputError("say why: give --reason TEXT", source="option --reason")
-    if not author.strip():
-        raise InputError("say who: give --by NAME", source="option --by")
+    require_author_and_reason(reason, author)
     with writing(engine) as conn:
         require_event(conn, event_id)
         original = _revocable(conn, event_id, decision_id)
@@ -162,6 +154,14 @@ def revoke_decision(
                               session_id=original.session_id, reason=reason, author=author,
                               revokes=original.id)
         return append_decision(conn, event_id, revocation)
+
+
+def require_author_and_reason(reason: str, author: str) -> None:
+    """A revocation says why and who."""
+    if not reason.strip():
+        raise InputError("say why: give --reason TEXT", source="option --reason")
+    if not author.strip():
+        raise InputError("say who: give --by NAME", source="option --by")
 
 
 def _revocable(conn: Connection, event_id: str, decision_id: int) -> Decision:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from trackside.core.decisions import active_decisions
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.periods import session_windows
 from trackside.core.scoring import is_official
 from trackside.publish.event_document import DefinitionChange, event_document
@@ -19,8 +20,9 @@ def stored_event_document(engine: Engine, event_id: str) -> dict[str, Any]:
     """The event's document, each session's flag as of its last recorded flag."""
     facts = load_facts(engine, event_id)
     provisional = not is_official(active_decisions(facts.decisions))
-    return event_document(facts, provisional=provisional, windows=session_windows(facts.flags),
-                          definition=definition_change(engine, event_id))  # fmt: skip
+    windows = session_windows(flags_in_force(facts))
+    return event_document(facts, provisional=provisional, windows=windows,
+                          definition=definition_change(engine, event_id))
 
 
 def definition_change(engine: Engine, event_id: str) -> DefinitionChange | None:

@@ -55,6 +55,30 @@ def facts_in(conn: Connection, event_id: str) -> EventFacts:
     )
 
 
+def rulings_in(conn: Connection, event_id: str) -> EventFacts:
+    """The event's facts but its passings (none): what checking a flag or a decision's session
+    needs, read without the cost of every passing."""
+    return EventFacts(
+        event=event_in(conn, event_id),
+        entries=entries_in(conn, event_id),
+        passings=(),
+        flags=flags_in(conn, event_id),
+        decisions=decisions_in(conn, event_id),
+    )
+
+
+def transponder_passings_in(
+    conn: Connection, event_id: str, transponder: str
+) -> tuple[Passing, ...]:
+    """One transponder's passings, in time order (to score one car alone)."""
+    query = (
+        select(*_PASSING_COLUMNS)
+        .where(passings.c.event_id == event_id, passings.c.transponder == transponder)
+        .order_by(passings.c.time_us, passings.c.id)
+    )
+    return tuple(map(_as_passing, fetch_tuples(conn, query)))
+
+
 def read_passings(engine: Engine, event_id: str) -> tuple[Passing, ...]:
     """Only the passings of an event, in time order (the bench's floor for `load_facts`)."""
     with engine.connect() as conn, collector_paused():
@@ -109,12 +133,24 @@ def _entry(row) -> Entry:  # type: ignore[no-untyped-def]
 
 
 def flags_in(conn: Connection, event_id: str) -> tuple[Flag, ...]:
+    """Every recorded flag of the event, revoked ones too, with its id, author and time."""
     query = (
-        select(flags.c.session_id, flags.c.state, flags.c.time_us)
+        select(*FLAG_COLUMNS)
         .where(flags.c.event_id == event_id)
         .order_by(flags.c.time_us, flags.c.id)
     )
-    return tuple(Flag(s, FlagState(state), t) for s, state, t in conn.execute(query))
+    return tuple(flag_of(*row) for row in conn.execute(query))
+
+
+FLAG_COLUMNS = (flags.c.session_id, flags.c.state, flags.c.time_us, flags.c.id,
+                flags.c.author, flags.c.recorded_us)  # fmt: skip
+"""A flag row's columns in `Flag` field order."""
+
+
+def flag_of(
+    session_id: str, state: str, time_us: int, flag_id: int, author: str, recorded_us: int
+) -> Flag:
+    return Flag(session_id, FlagState(state), time_us, flag_id, author, recorded_us)
 
 
 def decisions_in(conn: Connection, event_id: str) -> tuple[Decision, ...]:
@@ -138,4 +174,5 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         author=row["author"],
         created_us=row["created_us"],
         revokes=row["revokes"],
+        flag_id=row["flag_id"],
     )

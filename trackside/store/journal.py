@@ -107,6 +107,7 @@ def append_decision(conn: Connection, event_id: str, decision: Decision) -> Deci
         "author": decision.author,
         "created_us": created,
         "revokes": decision.revokes,
+        "flag_id": decision.flag_id,
     }
     new_id = conn.execute(decisions.insert().values(values).returning(decisions.c.id)).scalar_one()
     return replace(decision, id=new_id, created_us=created)

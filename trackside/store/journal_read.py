@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, func, select
 
-from trackside.core.records import Decision, Flag, FlagState, Passing
-from trackside.store.facts import decision_of
+from trackside.core.records import Decision, Flag, Passing
+from trackside.store.facts import FLAG_COLUMNS, decision_of, flag_of
 from trackside.store.schema import decisions, flags, passings
 
 
@@ -34,7 +34,7 @@ def last_ids(conn: Connection) -> dict[str, int]:
 _COLUMNS = {
     "passings": (passings.c.time_us, passings.c.transponder, passings.c.loop,
                  passings.c.decoder, passings.c.passing_number, passings.c.source),
-    "flags": (flags.c.session_id, flags.c.state, flags.c.time_us),
+    "flags": tuple(c for c in FLAG_COLUMNS if c.name != "id"),
     "decisions": tuple(c for c in decisions.c if c.name not in ("id", "event_id")),
 }  # fmt: skip
 
@@ -44,8 +44,8 @@ def as_passing(row: Any) -> Passing:
 
 
 def as_flag(row: Any) -> Flag:
-    session_id, state, time_us = row[2:]
-    return Flag(session_id, FlagState(state), time_us)
+    session_id, state, time_us, author, recorded_us = row[2:]
+    return flag_of(session_id, state, time_us, row[0], author, recorded_us)
 
 
 def as_decision(row: Any) -> Decision:

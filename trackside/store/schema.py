@@ -106,6 +106,7 @@ decisions = Table(
     Column("author", Text, nullable=False),
     Column("created_us", BigInteger, nullable=False),
     Column("revokes", ID),
+    Column("flag_id", ID),  # the flag a revoke-flag decision revokes (migration 0005)
     ForeignKeyConstraint(["revokes"], ["decisions.id"], name="fk_decisions_revokes"),
     UniqueConstraint("revokes", name="uq_decisions_revokes"),
     Index("ix_decisions_event", "event_id"),

@@ -23,6 +23,8 @@ MAX_NAME = 64
 """Characters of a session id, group or loop name (the database's column sizes)."""
 
 EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+RESERVED_IDS = frozenset({"add", "list", "revoke"})
+"""Words `trackside flag` reads as its subcommands: an event id cannot be one."""
 TIME_OF_DAY = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")
 
 
@@ -123,6 +125,9 @@ def parse_event_definition(
         raise event.error("use letters, digits, '.', '_' or '-' (at most 64)", "id")
     event.get("lunch_end", str)
     _groups(data.get("group", []), source)
+    if event_id in RESERVED_IDS:
+        raise event.error(f"{event_id!r} is a word of `trackside flag` (reserved: "
+                          f"{', '.join(sorted(RESERVED_IDS))}); choose another id", "id")
     sessions = _sessions(data.get("session", []), source, formats)
     return EventDef(
         id=event_id,

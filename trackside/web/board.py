@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, seconds
 from trackside.core.session_clock import SessionClock, current_session, session_clock
 from trackside.live.live_event import LiveSnapshot
@@ -62,7 +63,8 @@ def board_doc(
     """The board of one session (optionally one class) at track time `track_us`."""
     facts = snapshot.facts
     result = snapshot.scored.sessions[session_id]
-    state = session_clock(facts.event, session_id, facts.flags, snapshot.windows, track_us)
+    state = session_clock(facts.event, session_id, flags_in_force(facts), snapshot.windows,
+                          track_us)
     return {
         "event": snapshot.event_id,
         "event_name": facts.event.name,

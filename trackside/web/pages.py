@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
@@ -57,8 +58,9 @@ def event_index(request: Request, event_id: str) -> str:
     snapshot = snapshot_of(request, event_id)
     event = snapshot.facts.event
     track_us = snapshot.track_us()
+    flags = flags_in_force(snapshot.facts)
     sessions = [
-        {"session": s, "flag": flag_label(session_clock(event, s.id, snapshot.facts.flags,
+        {"session": s, "flag": flag_label(session_clock(event, s.id, flags,
                                                         snapshot.windows, track_us).flag)}
         for s in event.sessions
     ]  # fmt: skip
