@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
-from trackside.cli.common import (
-    FormatOption,
-    app,
-    choose,
-    emit,
-    engine_of,
-    json_text,
-    out,
-    penalty_app,
-)
-from trackside.services import add_decision, revoke_decision
-from trackside.services.decision_report import decision_report
-from trackside.services.decisions import declare_official
-from trackside.services.times import event_time
+from trackside.cli.common import FormatOption, app, choose, emit, engine_of, json_text, penalty_app
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# Services, Rich and SQLAlchemy are imported by the commands that use them, not here: this
+# module is imported (cli/lazy.py) to run any one of its commands, or to show its help.
 
 # --- penalties ---------------------------------------------------------------------------
 
@@ -39,6 +31,9 @@ def penalty_add(
     by: Annotated[str, typer.Option("--by", metavar="NAME")] = "",
 ) -> None:
     """Record an official's decision on car NUMBER (kinds: see docs/cli.md)."""
+    from trackside.services.decisions import add_decision
+    from trackside.services.times import event_time
+
     engine = engine_of(ctx)
     at_us = event_time(engine, event, at) if at is not None else None
     decision = add_decision(
@@ -61,6 +56,9 @@ def penalty_add(
 @penalty_app.command("list")
 def penalty_list(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
     """List every decision with its id, author and time, and the rulebook's escalation."""
+    from trackside.cli.common import out
+    from trackside.services.decision_report import decision_report
+
     fmt = choose(fmt, ("text", "json"))
     rows = decision_report(engine_of(ctx), event)
     if fmt == "json":
@@ -77,6 +75,8 @@ DECISION_COLUMNS = {"id": "id", "kind": "kind", "car": "number", "session": "ses
 
 
 def _decision_table(rows: list[dict[str, Any]]) -> Table:
+    from rich.table import Table
+
     table = Table(*DECISION_COLUMNS)
     for row in rows:
         shown = {**row, "kind": row["kind"] + (f" #{row['revokes']}" if row["revokes"] else "")}
@@ -94,6 +94,8 @@ def penalty_revoke(
     by: Annotated[str, typer.Option("--by", metavar="NAME")],
 ) -> None:
     """Revoke a decision (by recording a new one that revokes it)."""
+    from trackside.services.decisions import revoke_decision
+
     revocation = revoke_decision(engine_of(ctx), event, decision_id, reason, by)
     typer.echo(f"decision {revocation.id}: revokes decision {decision_id}")
 
@@ -106,5 +108,7 @@ def finalize(
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
 ) -> None:
     """Declare the event's results official (undo with `penalty revoke EVENT ID`)."""
+    from trackside.services.decisions import declare_official
+
     decision = declare_official(engine_of(ctx), event, reason, by)
     typer.echo(f"decision {decision.id}: results of {event} declared official by {by}")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
 
 from trackside.cli.common import (
     PROGRESS_THRESHOLD,
@@ -17,14 +16,16 @@ from trackside.cli.common import (
     csv_text,
     emit,
     engine_of,
-    err_console,
     flags_app,
     json_text,
     passings_app,
 )
-from trackside.publish.formats import time_text
-from trackside.services import import_flags, import_passings, list_passings, record_flag
-from trackside.services.times import event_time
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+# Services, Rich and SQLAlchemy are imported by the commands that use them, not here: this
+# module is imported (cli/lazy.py) to run any one of its commands, or to show its help.
 
 # --- passings ----------------------------------------------------------------------------
 
@@ -40,6 +41,10 @@ class _Bar:
         if total <= PROGRESS_THRESHOLD:
             return
         if self.progress is None:
+            from rich.progress import Progress
+
+            from trackside.cli.common import err_console
+
             self.progress = Progress(console=err_console, transient=True)
             self.progress.start()
             self.task = self.progress.add_task("importing passings", total=total)
@@ -60,6 +65,8 @@ def passings_import(
     ] = None,
 ) -> None:
     """Import passings; passings already stored are not added again."""
+    from trackside.services.passings import import_passings
+
     bar = _Bar()
     try:
         report = import_passings(engine_of(ctx), event, file, fmt=fmt, progress=bar)
@@ -83,6 +90,9 @@ def _some(names: Sequence[str], limit: int = 10) -> str:
 @passings_app.command("list")
 def passings_list(ctx: typer.Context, event: str, fmt: FormatOption = "csv") -> None:
     """List every stored passing with the entry number its transponder maps to."""
+    from trackside.publish.formats import time_text
+    from trackside.services.passings import list_passings
+
     fmt = choose(fmt, ("csv", "json"))
     rows = [
         {
@@ -116,6 +126,10 @@ def flag(
     by: Annotated[str, typer.Option("--by", help="Who showed or called it.")] = "",
 ) -> None:
     """Record a flag: STATE is green, yellow, red, black-all or checkered."""
+    from trackside.publish.formats import time_text
+    from trackside.services.flags import record_flag
+    from trackside.services.times import event_time
+
     engine = engine_of(ctx)
     time_us = event_time(engine, event, at)
     added = record_flag(engine, event, session, state, time_us, by)
@@ -126,5 +140,7 @@ def flag(
 @flags_app.command("import")
 def flags_import(ctx: typer.Context, event: str, file: Path) -> None:
     """Import flags from a `session,state,time` CSV file."""
+    from trackside.services.flags import import_flags
+
     report = import_flags(engine_of(ctx), event, file)
     typer.echo(f"flags: {report.added} added, {report.duplicates} already present")
