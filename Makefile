@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/score_event.py
 	$(BIN)/python bench/p3_decode.py
 	$(BIN)/python bench/live_latency.py
+	$(BIN)/python bench/cli_startup.py
 
 clean:
 	rm -rf $(VENV) build trackside.db
