@@ -63,27 +63,32 @@ def test_2wd_on_an_awd_only_model_is_contradictory():
 @pytest.mark.parametrize(
     ("facts", "field", "message"),
     [
-        ({"weight_lb": 300}, "weight_lb", "below any car's physical weight"),
-        ({"weight_lb": 1400, "curb_weight_lb": 3100}, "weight_lb", "under half the 3100 lb curb"),
-        ({"tire_width_mm": 2455}, "tire_width_mm", "outside 100-500 mm"),
+        ({"weight_lb": 300}, "weight", "below any car's physical weight"),
+        ({"weight_lb": 1400, "curb_weight_lb": 3100}, "weight", "under half the 3100 lb curb"),
+        ({"tire_width_mm": 2455}, "tire_width", "outside 100-500 mm"),
         ({"dot": False}, "treadwear", "non-DOT tires carry no UTQG"),
-        ({"engine": "electric", "displacement_l": 2.0}, "displacement_l", "no displacement"),
-        ({"forced_induction_units": 2}, "forced_induction_units", "naturally aspirated"),
+        ({"engine": "electric", "displacement_l": 2.0}, "displacement", "no displacement"),
+        ({"forced_induction_units": 2}, "boost_units", "naturally aspirated"),
         ({"oe_tires": True, "oe_tire_width_mm": 235}, "oe_tires", "not the OE 235 mm"),
         ({"racer_class": "Formula Vee"}, "racer_class", "not a formula/sports racer"),
-        ({"alternate_series": "spec-miata"}, "alternate_series", "not a Mazda"),
+        ({"alternate_series": "spec-miata"}, "series", "not a Mazda"),
     ],
 )
 def test_contradictory_inputs_name_the_field(facts, field, message):
+    """The field is the input's neutral key (`weight`, not `weight_lb`); front ends name it."""
     with pytest.raises(ContradictoryInputError, match=message) as raised:
         classify(car(make="Honda", model="Civic", trim="Type R", **facts))
     assert raised.value.field == field
 
 
-def test_a_car_reaching_max_without_its_engine_size_says_what_is_missing():
-    with pytest.raises(IncompleteCarError, match="displacement_l") as raised:
-        classify(car(make="Honda", model="Civic", trim="Type R", tire_width_mm=365, weight_lb=3000))
-    assert "S1 2WD limit" in str(raised.value)
+def test_a_car_reaching_max_without_its_weight_says_what_is_missing():
+    """Max 8.1-8.5: without the weight Max itself is uncertain (too light for every band is
+    Unlimited), so the car cannot be classified; the message names no internal field."""
+    with pytest.raises(IncompleteCarError, match="needs the OE displacement") as raised:
+        classify(car(make="Honda", model="Civic", trim="Type R", tire_width_mm=365))
+    assert raised.value.field == "displacement"
+    assert "competition weight with driver" in str(raised.value)
+    assert "S1 2WD limit" in str(raised.value) and "_l" not in raised.value.message
 
 
 def test_an_unknown_field_is_refused():

@@ -72,24 +72,72 @@ def test_unknown_model_lists_the_closest_listings():
     result = _classify("--year", "2019", "--make", "Honda", "--model", "Civc",
                        "--tire-width", "245", "--treadwear", "200")
     assert result.exit_code == 1
-    assert "field 'model'" in result.output
+    assert result.output.startswith("error: option --model: ")
     assert "closest listings:" in result.output and "Honda Civic" in result.output
 
 
 @pytest.mark.parametrize(
-    ("args", "field"),
+    ("args", "option"),
     [
-        (("--year", "2019", "--make", "Honda", "--model", "Civic"), "tire_width"),
-        ((*CIVIC, "--tire-width", "285", "--drive", "4wd"), "drive"),
-        ((*CIVIC, "--tire-width", "285", "--wheel", "17x9"), "wheels"),
-        ((*CIVIC, "--tire-width", "285", "--weight", "300"), "weight"),  # kg typed as lb
+        (("--year", "2019", "--make", "Honda", "--model", "Civic"), "--tire-width"),
+        ((*CIVIC, "--tire-width", "285", "--drive", "4wd"), "--drive"),
+        ((*CIVIC, "--tire-width", "285", "--wheel", "17x9"), "--wheel"),
+        ((*CIVIC, "--tire-width", "285", "--weight", "300"), "--weight"),  # kg typed as lb
     ],
 )
-def test_bad_car_descriptions_name_the_field(args, field):
+def test_bad_car_descriptions_name_the_option(args, option):
     result = _classify(*args)
     assert result.exit_code == 1
-    assert result.output.startswith("error: ")
-    assert f"field '{field}'" in result.output
+    assert result.output.startswith(f"error: option {option}: ")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("--displacement", "4.0l"),
+         "error: option --displacement: expected a number of litres like 4.0, got '4.0l'"),
+        (("--non-dot", "true"),
+         "error: option --non-dot: takes no value, got 'true' (give --non-dot alone)"),
+        ((*CIVIC, "--tire-width", "285mm"),
+         "error: option --tire-width: expected a width in millimetres like 245, got '285mm'"),
+        ((*CIVIC, "--tire-width", "285", "--drive", "4wd"),
+         "error: option --drive: expected '2wd' or 'awd', got '4wd'"),
+    ],
+)
+def test_option_values_are_refused_in_one_line_with_exit_1(args, line):
+    """Issue "Trust: mistakes caught...", item 4: no framework box, no exit 2."""
+    result = _classify(*args)
+    assert (result.exit_code, result.output.strip()) == (1, line)
+
+
+def test_a_car_file_error_names_the_key_as_the_file_has_it(tmp_path):
+    car = tmp_path / "car.toml"
+    car.write_text("displacement_l = 'big'\n", encoding="utf-8")
+    result = _classify(*CIVIC, "--tire-width", "285", "--mods", str(car))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {car}: field 'displacement_l': expected a number")
+
+
+def test_help_shows_flags_without_a_value():
+    result = _classify("--help")
+    flag = next(line for line in result.stdout.splitlines() if "--non-dot" in line)
+    assert "<bool>" not in flag and "--no-non-dot" not in flag
+    assert "LITRES" in result.stdout
+
+
+def test_180_treadwear_without_displacement_answers_unlimited_with_what_is_missing():
+    """Sport/Tuner 3.2.1, Max 3.2.2 (UTQG 180 < 200): Unlimited; U2 or U1 needs the
+    displacement and the weight (Unlimited Category 3.2.1-3.2.2). Exit 0."""
+    args = (*CIVIC[:-1], "180", "--tire-width", "245")
+    text = _classify(*args)
+    assert text.exit_code == 0, text.output
+    assert "Unlimited Category, class not decided (U2 or U1)" in text.stdout
+    assert "needs --displacement, the OE displacement (litres)" in text.stdout
+    assert "needs --weight, the competition weight with driver (lb)" in text.stdout
+    document = json.loads(_classify(*args, "--format", "json").stdout)
+    assert (document["category"], document["class"]) == ("Unlimited", None)
+    assert [m["field"] for m in document["missing"]] == ["displacement", "weight"]
 
 
 ENTRIES = """\
@@ -99,6 +147,7 @@ number,first_name,last_name,class,group,transponder,year,make,model,trim,tire_wi
 33,Cy,Dee,S4,Intermediate,1003,2008,Mazda,MX-5,,205,200
 44,Di,Fox,S4,Intermediate,1004,2008,Mazda,MX-5,,,
 55,Ed,Gee,S5,Intermediate,1005,2008,Mazdda,MX-5,,205,200
+66,Flo,Hu,S4,Intermediate,1006,2008,Mazda,MX-5,,205mm,200
 """
 
 
@@ -108,10 +157,13 @@ def test_entries_import_warns_about_declared_classes_that_disagree(trackside, sc
                        scenario.write("classed.csv", ENTRIES))
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warnings) == 3, result.stderr
-    bob, cy, ed = warnings
+    assert len(warnings) == 4, result.stderr
+    bob, cy, ed, flo = warnings
     assert "classed.csv:3: car 22: declared S4, classifies as S2" in bob
     assert "(Sport Category 3.2.3)" in bob
     assert "classed.csv:4: car 33: declared S4, classifies as S6" in cy
     assert "car 55: declared S5, but the car cannot be classified" in ed
-    assert "5 added" in result.stdout  # warnings never stop the import
+    assert "car 55: declared S5, but the car cannot be classified: column 'model'" in ed
+    assert ("car 66: declared S4, but the car cannot be classified: column 'tire_width': "
+            "expected a width in millimetres like 245, got '205mm'") in flo
+    assert "6 added" in result.stdout  # warnings never stop the import

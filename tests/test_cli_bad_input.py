@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.p3_frames import ALL_FF_8, GOOD_RTC, hex_capture, passing_frame
+
 
 @dataclass(frozen=True)
 class Case:
@@ -20,6 +22,8 @@ class Case:
 
 
 EV = "img-tt-r3"
+HEAD = '[event]\nid = "img-tt-r3"\nname = "X"\ndate = "2026-05-16"\n'
+PASSING_HEAD = "time,transponder,loop,decoder,passing_number\n"
 
 CASES = {
     "entries CSV missing a column": Case(
@@ -84,6 +88,18 @@ CASES = {
         ("passings", "import", EV, "{file}"),
         ("bad.p3: no P3 PASSING record in the file",),
         ("bad.p3", "8e021f004d7c00000200010227000702\n"),
+    ),
+    "P3 passing whose RTC time is all 0xFF": Case(
+        ("passings", "import", EV, "{file}", "--format", "p3"),
+        ("bad.p3:2: field 'rtc_time': 18446744073709551615", "nothing imported"),
+        ("bad.p3", hex_capture(passing_frame(1, 1001, GOOD_RTC), passing_frame(2, 1001, ALL_FF_8),
+                                passing_frame(3, 1001, GOOD_RTC + 60_000_000))),
+    ),
+    "P3 passing whose RTC time is 0x7FFF...": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.p3:2: field 'rtc_time': 9223372036854775807", "plausible"),
+        ("bad.p3", hex_capture(passing_frame(1, 1001, GOOD_RTC),
+                                passing_frame(2, 1001, 0x7FFF_FFFF_FFFF_FFFF))),
     ),
     "unknown --format": Case(
         ("passings", "import", EV, "{file}", "--format", "xml"),
@@ -182,6 +198,129 @@ CASES = {
         ("event", "import", "{file}"),
         ("bad.toml:3: not valid TOML",),
         ("bad.toml", '[event]\nid = "img-tt-r3"\nname = \n'),
+    ),
+    "event file with a misspelt event key": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:5: field 'event.min_lap': unknown key; did you mean 'min_lap_s'?",),
+        ("bad.toml", f'{HEAD}min_lap = 60\n'),
+    ),
+    "event file with a misspelt track key": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:6: field 'track.start_finish': unknown key; did you mean "
+         "'start_finish_loop'?",),
+        ("bad.toml", f'{HEAD}[track]\nstart_finish = "SF"\n'),
+    ),
+    "event file with a misspelt session key": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:7: field 'session[1].duration': unknown key; did you mean 'duration_min'?",),
+        ("bad.toml", f'{HEAD}[[session]]\nid = "TA1-A"\nduration = 20\n'),
+    ),
+    "event file with a misspelt round key": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:7: field 'round[1].session': unknown key; did you mean 'sessions'?",),
+        ("bad.toml", f'{HEAD}[[round]]\nname = "TA1"\nsession = ["TA1-A"]\n'),
+    ),
+    "event file with an unknown table": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:5: field 'sessions': unknown table; did you mean 'session'?",),
+        ("bad.toml", f'{HEAD}[[sessions]]\nid = "TA1-A"\n'),
+    ),
+    "event file with a later format's setting of the wrong type": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:7: field 'session[1].max_runs': expected a whole number, got 'four'",),
+        ("bad.toml", f'{HEAD}[[session]]\nid = "TA1-A"\nmax_runs = "four"\n'),
+    ),
+    "event file with an infinite minimum lap": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:5: field 'event.min_lap_s': expected a finite number, got inf",),
+        ("bad.toml", f'{HEAD}min_lap_s = inf\n'),
+    ),
+    "event file with a round naming a session by a number": Case(
+        ("event", "import", "{file}"),
+        ("bad.toml:9: field 'round[1].sessions': expected a list of session ids, got [1]",),
+        ("bad.toml", f'{HEAD}[[session]]\nid = "TA1-A"\n[[round]]\nname = "TA1"\n'
+                     'sessions = [[1]]\n'),
+    ),
+    "passing number past 64 bits": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'passing_number': larger than 9223372036854775807",),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,1001,SF,D1,99999999999999999999\n"),
+    ),
+    "passing number with an underscore": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'passing_number': expected a whole number (digits 0-9), got '1_0'",),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,1001,SF,D1,1_0\n"),
+    ),
+    "passing number in full-width digits": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'passing_number'", "got '１２'"),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,1001,SF,D1,１２\n"),
+    ),
+    "passing number with a sign": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'passing_number'", "got '+5'"),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,1001,SF,D1,+5\n"),
+    ),
+    "passing time with a UTC offset": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'time': a UTC offset is not allowed",),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:00:00+02:00,1001,SF,D1,90\n"),
+    ),
+    "passing time in full-width digits": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'time': expected ISO 8601 local time",),
+        ("bad.csv", f"{PASSING_HEAD}２０２６-05-16T09:00:00,1001,SF,D1,90\n"),
+    ),
+    "flag time with a UTC offset": Case(
+        ("flags", "import", EV, "{file}"),
+        ("bad.csv:2: field 'time': a UTC offset is not allowed",),
+        ("bad.csv", "session,state,time\nTA1-I,green,2026-05-16T09:30:00Z\n"),
+    ),
+    "a stray quote swallowing the rows after it": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:3: field 'transponder': a quoted value runs over several lines",),
+        ("bad.csv", PASSING_HEAD + "2026-05-16T09:07:00.000,1001,SF,D1,90\n"
+         '2026-05-16T09:08:00.000,"1002,SF,D1,91\n'
+         + "".join(f"2026-05-16T09:{10 + n}:00.000,1001,SF,D1,{92 + n}\n" for n in range(40))),
+    ),
+    "a transponder longer than 64 characters": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: field 'transponder': longer than 64 characters",),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,{'7' * 65},SF,D1,90\n"),
+    ),
+    "a passing field over 128 KiB": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:2: unreadable CSV from this line on", "field larger than field limit"),
+        ("bad.csv", f'{PASSING_HEAD}2026-05-16T09:07:00.000,"{"7" * 140_000}",SF,D1,90\n'),
+    ),
+    "an entries field over 128 KiB": Case(
+        ("entries", "import", EV, "{file}"),
+        ("bad.csv:3: unreadable CSV from this line on",),
+        ("bad.csv", "number,first_name,last_name,class,group,transponder\n"
+                    "44,Di,Eve,S2,Advanced,2001\n"
+                    f'45,"{"x" * 140_000}",Fox,S2,Advanced,2002\n'),
+    ),
+    "an entries name over the sane length": Case(
+        ("entries", "import", EV, "{file}"),
+        ("bad.csv:2: field 'first_name': longer than 200 characters", "x" * 90 + "…"),
+        ("bad.csv", "number,first_name,last_name,class,group,transponder\n"
+                    f"44,{'x' * 5000},Eve,S2,Advanced,2001\n"),
+    ),
+    "two cars under one decoder and passing number in the file": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:3: field 'passing_number': decoder 'D1' passing number 90 is transponder "
+         "'1001' at 2026-05-16T09:07:00.000 on line 2 but transponder '1002' at "
+         "2026-05-16T09:07:00.000 on line 3",),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,1001,SF,D1,90\n"
+                    "2026-05-16T09:07:00.000,1002,SF,D1,90\n"),
+    ),
+    "a passing that differs from the stored one of its identity": Case(
+        ("passings", "import", EV, "{file}"),
+        ("bad.csv:3: field 'passing_number': decoder 'D1' passing number 1 is transponder "
+         "'1002' at 2026-05-16T09:01:00.000 here but transponder '1001' at "
+         "2026-05-16T09:01:00.000 is stored",),
+        ("bad.csv", f"{PASSING_HEAD}2026-05-16T09:07:00.000,1001,SF,D1,90\n"
+                    "2026-05-16T09:01:00.000,1002,SF,D1,1\n"),
     ),
     "results for an unknown class": Case(
         ("results", EV, "--class", "GT1"),

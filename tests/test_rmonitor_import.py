@@ -222,3 +222,37 @@ def test_finish_lines_can_be_named(trackside, tmp_path) -> None:  # type: ignore
     assert "passings: 3 added" in ok(inferred)
     event = json.loads(ok(trackside("event", "show", "named", "--format", "json")))
     assert event["track"]["start_finish_loop"] == "SF"
+
+
+COMPETITORS_FIRST = """\
+$I,"08:59:00","16 May 26"
+$A,"21","21",1001,"Ann","Lee","",1
+$COMP,"21","21",1,"Ann","Lee","",""
+$A,"22","22",1002,"Bob","Ray","",1
+$COMP,"22","22",1,"Bob","Ray","",""
+$C,1,"S2"
+$I,"09:00:00","16 May 26"
+$B,7,"Practice 1"
+$F,9999,"00:00:00","09:00:00","00:00:00","Green "
+$A,"21","21",1001,"Ann","Lee","",1
+$L,"21","SF","SF","05/16/2026","09:01:00.000"
+$L,"21","SF","SF","05/16/2026","09:03:00.000"
+$J,"21","00:02:00.000","00:03:00.000"
+$I,"09:30:00","16 May 26"
+$B,8,"Practice 2"
+$A,"33","33",1003,"Cy","Dee","",1
+"""
+
+
+def test_a_run_without_passings_or_flags_is_no_session(trackside, tmp_path) -> None:
+    """The recording opens with a run of competitor records only and ends with one: neither is
+    a session; their cars are entered in the timed run (the next one, else the last)."""
+    path = tmp_path / "competitors-first.txt"
+    path.write_text(COMPETITORS_FIRST, encoding="cp1252")
+    result = trackside("rmonitor", "import", path, "--event", "club")
+    assert ok(result).startswith("event club created: sessions run1 (1 added); entries: 3 added;")
+    event = json.loads(ok(trackside("event", "show", "club", "--format", "json")))
+    assert [(s["id"], s["name"]) for s in event["sessions"]] == [("run1", "Practice 1")]
+    entries = json.loads(ok(trackside("entries", "list", "club", "--format", "json")))
+    assert sorted((e["number"], e["group"], e["class"]) for e in entries) == [
+        ("21", "run1", "S2"), ("22", "run1", "S2"), ("33", "run1", "")]

@@ -22,7 +22,7 @@ def test_migrations_upgrade_an_empty_database_to_head(db_url):
     engine = open_engine(db_url)
     try:
         assert set(inspect(engine).get_table_names()) >= TABLES
-        assert current_revision(engine) == head_revision() == "0003"
+        assert current_revision(engine) == head_revision() == "0004"
     finally:
         engine.dispose()
 

@@ -124,7 +124,8 @@ def test_the_stream_sends_the_board_then_patches_as_passings_are_stored(server):
 
 
 def _without_clock(board: dict) -> dict:
-    return {k: v for k, v in board.items() if k not in ("clock", "version")}
+    """The board without what moves on its own (the clock) or is not streamed (`parts`)."""
+    return {k: v for k, v in board.items() if k not in ("clock", "version", "parts")}
 
 
 def test_nothing_is_published_before_the_passing_is_committed(server):
@@ -159,6 +160,11 @@ def test_serve_follows_a_decoder_and_feeds_rmonitor(db_file, scenario):
 
             assert wait_until(two_laps, timeout=20)
             assert b"$" in _rmonitor_bytes(rmonitor_port)
+            parts = srv.get(f"/api/events/{event_id}/live").json()["parts"]
+            assert [(p["name"], p["state"]) for p in parts] == [("decoder", "connected"),
+                                                                ("rmonitor", "running")]
+            page = srv.get(f"/events/{event_id}/live").text
+            assert f"decoder: connected (127.0.0.1:{decoder_port})" in page
     finally:
         simulator.stop()
 
@@ -167,6 +173,54 @@ def _rmonitor_bytes(port: int) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
         sock.settimeout(3)
         return sock.recv(4096)
+
+
+def test_a_decoder_that_is_not_there_is_shown_reconnecting(db_file, scenario):
+    event_id = load_scenario(db_file, scenario, passings=True)
+    port = free_port()
+    with live_server(db_file, event_id, "--decoder", f"127.0.0.1:{port}") as srv:
+        def reconnecting():
+            parts = srv.get(f"/api/events/{event_id}/live").json()["parts"]
+            return [(p["name"], p["state"]) for p in parts] == [("decoder", "reconnecting")]
+
+        assert wait_until(reconnecting, timeout=10)
+        page = srv.get(f"/events/{event_id}/live").text
+        assert 'class="part part-down" data-part="decoder"' in page
+        assert "decoder: reconnecting (cannot connect:" in page
+
+
+def test_a_part_that_stops_is_restarted_with_backoff_and_shown():
+    import asyncio
+
+    from trackside.live.part_status import PartStatus
+    from trackside.live.supervisor import supervise
+
+    status, runs, seen, between = PartStatus(), [], [], []
+    set_state = status.set
+
+    def record(name: str, state: str, reason: str | None = None) -> None:
+        set_state(name, state, reason)
+        between.append(state)
+
+    status.set = record  # type: ignore[method-assign]
+
+    async def part() -> None:
+        runs.append(1)
+        seen.append(status.states()[0].text)
+        if len(runs) < 3:
+            raise OverflowError("Python int too large to convert to SQLite INTEGER")
+        stop.set()
+
+    async def main() -> None:
+        await asyncio.wait_for(supervise("decoder", part, status, stop, (0.01, 0.02)), 5)
+
+    stop = asyncio.Event()
+    asyncio.run(main())
+    assert len(runs) == 3
+    assert seen[0] == "decoder: running"
+    assert seen[2].startswith("decoder: running (restarted after OverflowError: Python int")
+    assert between == ["running", "restarting", "running", "restarting", "running", "stopped"]
+    assert status.states()[0].text == "decoder: stopped (serve is stopping)"
 
 
 def test_serve_says_so_when_its_port_is_taken(db_file, scenario):

@@ -10,14 +10,14 @@ from typing import Any
 
 from trackside.classing.car import CarSpec
 from trackside.classing.classifier import classify
-from trackside.classing.fields import car_spec, typed_name
+from trackside.classing.fields import car_spec
 from trackside.classing.index import (
     PointsClassification,
     classify_points,
     load_example_points_rules,
     load_points_rules,
 )
-from trackside.classing.result import Classification
+from trackside.classing.result import Classification, Namer
 from trackside.errors import InputError
 
 EXAMPLE_INDEX = "example"
@@ -36,8 +36,9 @@ class CarAnswer:
             document["points"] = self.points.to_dict()
         return document
 
-    def explain(self) -> str:
-        lines = [self.car.description, self.scca.explain()]
+    def explain(self, name: Namer = str) -> str:
+        """The answer for a person; `name` names a missing input as the user types it."""
+        lines = [self.car.description, self.scca.explain(name)]
         if self.points is not None:
             lines.append(self.points.explain())
         return "\n".join(lines)
@@ -50,12 +51,15 @@ def answer(
     points: str | None = None,
     allow_unlisted: bool = False,
 ) -> CarAnswer:
-    """Classify the car `values` describe; `points` is a rule file path or "example"."""
+    """Classify the car `values` describe; `points` is a rule file path or "example".
+
+    Errors about the car carry `source` and the input's neutral key in `field`, for the
+    front end to name as its user typed it."""
     car = car_spec(values, source=source)
     try:
         scca = classify(car, allow_unlisted=allow_unlisted)
     except InputError as err:
-        err.field, err.source = typed_name(err.field), err.source or source
+        err.source = err.source or source
         raise
     if not points:
         return CarAnswer(car, scca)

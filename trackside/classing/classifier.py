@@ -19,11 +19,11 @@ from trackside.classing.max_category import classify_max
 from trackside.classing.result import Classification
 from trackside.classing.sport import classify_sport
 from trackside.classing.tires import street_tire_problem
-from trackside.classing.trail import Trail
+from trackside.classing.trail import Trail, Undecided
 from trackside.classing.tuner import classify_tuner
 from trackside.classing.unlimited import classify_regional, classify_unlimited
 
-Stage = Callable[[CarSpec, Trail], CarClass | None]
+Stage = Callable[[CarSpec, Trail], CarClass | Undecided | None]
 LISTED_TABLES = (Table.SPORT, Table.TUNER)
 EXCLUSION_TABLES = (Table.SPORT_EXCLUSIONS, Table.TUNER_EXCLUSIONS)
 SPORT_SERIES = {
@@ -45,8 +45,10 @@ def classify(car: CarSpec, *, allow_unlisted: bool = False) -> Classification:
 
     Raises ContradictoryInputError for inputs that cannot all be true, UnknownCarError when a
     street-prepared car matches no Sport or Tuner listing (unless `allow_unlisted`, which sends
-    an unlisted car to Max by its engine), IncompleteCarError when the category reached needs
-    facts that were not given (engine size, weight)."""
+    an unlisted car to Max by its engine), IncompleteCarError when the category itself depends
+    on facts that were not given (a car reaching Max without its weight). When only the class
+    inside a known category needs more (U2 or U1 without the displacement), the answer is that
+    category with `missing` inputs and `car_class` None."""
     check_consistency(car)
     trail = Trail()
     if car.kind is VehicleKind.RACER or _unlisted_kit(car, trail):

@@ -15,7 +15,7 @@ MAX_DISPLACEMENT_L = 15.0
 
 
 def check_consistency(car: CarSpec) -> None:
-    """Raise ContradictoryInputError naming the field for the first contradiction found."""
+    """Raise ContradictoryInputError, with the input's neutral key, for the first contradiction."""
     for check in (_year, _tires, _weights, _engine, _induction, _kind, _series, _drive):
         problem = check(car)
         if problem:
@@ -45,7 +45,7 @@ def _year(car: CarSpec) -> tuple[str, str] | None:
 
 
 def _tires(car: CarSpec) -> tuple[str, str] | None:
-    widths = (("tire_width_mm", car.tire_width_mm), ("oe_tire_width_mm", car.oe_tire_width_mm))
+    widths = (("tire_width", car.tire_width_mm), ("oe_tire_width", car.oe_tire_width_mm))
     for field, width in widths:
         if width is not None and not MIN_TIRE_MM <= width <= MAX_TIRE_MM:
             return field, f"tire width {width} mm is outside {MIN_TIRE_MM}-{MAX_TIRE_MM} mm"
@@ -60,25 +60,25 @@ def _tires(car: CarSpec) -> tuple[str, str] | None:
 
 
 def _weights(car: CarSpec) -> tuple[str, str] | None:
-    for field, weight in (("weight_lb", car.weight_lb), ("curb_weight_lb", car.curb_weight_lb)):
+    for field, weight in (("weight", car.weight_lb), ("curb_weight", car.curb_weight_lb)):
         if weight is not None and weight < MIN_WEIGHT_LB:
             return field, f"{weight:g} lb is below any car's physical weight (kg instead of lb?)"
     weight, curb = car.weight_lb, car.curb_weight_lb
     if weight is not None and curb is not None and weight < curb / 2:
-        return "weight_lb", f"{weight:g} lb with driver is under half the {curb:g} lb curb weight"
+        return "weight", f"{weight:g} lb with driver is under half the {curb:g} lb curb weight"
     return None
 
 
 def _engine(car: CarSpec) -> tuple[str, str] | None:
     if car.engine is EngineKind.ELECTRIC:
         if car.displacement_l is not None:
-            return "displacement_l", "an electric motor has no displacement; give motor_kw"
+            return "displacement", "an electric motor has no displacement; give its power in kW"
         if car.induction is not Induction.NATURAL or car.forced_induction_added:
             return "induction", "an electric motor has no forced induction"
     if car.displacement_l is not None and not 0 < car.displacement_l <= MAX_DISPLACEMENT_L:
-        return "displacement_l", f"{car.displacement_l:g} L is not an engine displacement"
+        return "displacement", f"{car.displacement_l:g} L is not an engine displacement"
     if car.motor_kw is not None and car.motor_kw <= 0:
-        return "motor_kw", f"{car.motor_kw:g} kW is not a motor rating"
+        return "kw", f"{car.motor_kw:g} kW is not a motor rating"
     return None
 
 
@@ -87,11 +87,11 @@ def _induction(car: CarSpec) -> tuple[str, str] | None:
     if units is None:
         return None
     if car.induction is Induction.NATURAL and not car.forced_induction_added and units > 0:
-        return "forced_induction_units", f"{units} boost unit(s) on a naturally aspirated engine"
+        return "boost_units", f"{units} boost unit(s) on a naturally aspirated engine"
     if car.induction is Induction.MULTI and units < 2:
-        return "forced_induction_units", "multi-unit induction needs at least 2 units"
+        return "boost_units", "multi-unit induction needs at least 2 units"
     if car.induction is Induction.SINGLE and not car.forced_induction_added and units != 1:
-        return "forced_induction_units", f"single-unit induction with {units} units"
+        return "boost_units", f"single-unit induction with {units} units"
     return None
 
 
@@ -103,7 +103,7 @@ def _kind(car: CarSpec) -> tuple[str, str] | None:
 
 def _series(car: CarSpec) -> tuple[str, str] | None:
     if car.alternate_series is AlternateSeries.SPEC_MIATA and not same_make("Mazda", car.make):
-        return "alternate_series", "Spec Miata preparation on a car that is not a Mazda"
+        return "series", "Spec Miata preparation on a car that is not a Mazda"
     return None
 
 

@@ -1,8 +1,8 @@
 """A `CarSpec` from loose named values: command-line options, entry-list columns, a car file.
 
 Users type short names (`tire_width`, `weight`, `displacement`); the model's fields carry units
-(`tire_width_mm`, `weight_lb`, `displacement_l`). This is the one place that maps between them
-and turns a validation failure into an `InputError` naming the field the user typed.
+(`tire_width_mm`, `weight_lb`, `displacement_l`). This is where loose values become a car, and
+a validation failure an `InputError` carrying the input's neutral key (`input_names`).
 """
 
 from __future__ import annotations
@@ -16,38 +16,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from trackside.classing.car import CarSpec, Wheel
+from trackside.classing.input_names import ALIASES, EXPECTED, input_key
+from trackside.classing.input_names import field_of as field_key
 from trackside.errors import InputError
 
-ALIASES = {
-    "tire_width": "tire_width_mm",
-    "oe_tire_width": "oe_tire_width_mm",
-    "weight": "weight_lb",
-    "curb_weight": "curb_weight_lb",
-    "displacement": "displacement_l",
-    "kw": "motor_kw",
-    "boost_units": "forced_induction_units",
-    "series": "alternate_series",
-    "mods": "modifications",
-}
-"""Short name → CarSpec field. Both names are accepted everywhere."""
-
-_SHORT_NAME = {field: short for short, field in ALIASES.items()}
 CAR_FIELDS = frozenset(CarSpec.model_fields) | frozenset(ALIASES)
 REQUIRED = ("year", "make", "model", "tire_width")
 """What an entry needs before it can be classified (the listing and the tire rule)."""
+_PARSING = {"int_parsing", "int_from_float", "float_parsing", "bool_parsing", "int_type",
+            "float_type", "finite_number"}
 
 _WHEEL = re.compile(r"^\s*([\d.]+)\s*[xX×]\s*([\d.]+)\s*@\s*([\d.]+)\s*(?:lb)?\s*$")
-
-
-def field_key(name: str) -> str:
-    """`Tire-Width` → `tire_width_mm`; unknown names come back normalised."""
-    key = re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
-    return ALIASES.get(key, key)
-
-
-def typed_name(field: str | None) -> str | None:
-    """The short name a user typed for a CarSpec field (`weight_lb` → `weight`)."""
-    return _SHORT_NAME.get(field, field) if field else field
 
 
 def has_car_data(values: Mapping[str, Any]) -> bool:
@@ -59,7 +38,8 @@ def has_car_data(values: Mapping[str, Any]) -> bool:
 def car_spec(
     values: Mapping[str, Any], *, source: str | None = None, line: int | None = None
 ) -> CarSpec:
-    """The car the values describe; `InputError` naming the first bad field (as typed)."""
+    """The car the values describe; `InputError` naming the first bad input by its neutral key
+    (`displacement`), or an unknown name as typed."""
     data: dict[str, Any] = {}
     for name, value in values.items():
         if not _given(value):
@@ -72,10 +52,9 @@ def car_spec(
     try:
         return CarSpec(**data)
     except ValidationError as err:
-        first = err.errors()[0]
-        key = str(first["loc"][0]) if first["loc"] else ""
-        raise InputError(_message(first), source=source, line=line,
-                         field=_SHORT_NAME.get(key, key)) from None
+        first = _first_problem(err)
+        key = input_key(str(first["loc"][0])) if first["loc"] else ""
+        raise InputError(_message(key, first), source=source, line=line, field=key) from None
 
 
 def read_car_file(path: Path) -> dict[str, Any]:
@@ -121,13 +100,24 @@ def _given(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def _message(error: Mapping[str, Any]) -> str:
-    text = str(error["msg"])
-    if error["type"] == "missing":
+def _first_problem(err: ValidationError) -> Mapping[str, Any]:
+    """A bad value before a missing one: `--displacement 4.0l` is the news, not `--year`."""
+    errors = err.errors()
+    return next((e for e in errors if e["type"] != "missing"), errors[0])
+
+
+def _message(key: str, error: Mapping[str, Any]) -> str:
+    """ "expected a number of litres like 4.0, got '4.0l'"; pydantic's words otherwise."""
+    kind, got = error["type"], error.get("input")
+    if kind == "missing":
         return "required to classify the car"
+    if kind == "enum":
+        return f"expected {error['ctx']['expected']}, got {got!r}"
+    if kind in _PARSING:
+        return f"expected {EXPECTED.get(key, 'a number')}, got {got!r}"
+    text = str(error["msg"])
     return text[0].lower() + text[1:]
 
 
 def _known() -> str:
-    short = [_SHORT_NAME.get(k, k) for k in CarSpec.model_fields]
-    return ", ".join(short)
+    return ", ".join(input_key(k) for k in CarSpec.model_fields)

@@ -130,29 +130,48 @@ def candidates(car: CarSpec, table: Table) -> list[Listing]:
 
 
 def model_rows(car: CarSpec, table: Table) -> list[Listing]:
-    model_words = tokens(car.model)
+    """Rows of the car's make that its model names, or whose model and trim together start
+    the car's whole name (the car's model may hold part of the listed trim, or less)."""
     return [
         row
         for row in load_table(table)
-        if same_make(row.make, car.make)
-        and any(names_model(s, model_words) for s in model_spellings(row.model))
+        if same_make(row.make, car.make) and (_model_spelled(car, row) or _whole_name(car, row))
     ]
+
+
+def _model_spelled(car: CarSpec, row: Listing) -> list[tuple[str, ...]]:
+    """The row's model spellings the car's model names."""
+    model_words = tokens(car.model)
+    return [s for s in model_spellings(row.model) if names_model(s, model_words)]
+
+
+def _whole_name(car: CarSpec, row: Listing) -> list[tuple[str, ...]]:
+    """The row's model spellings that start the car's whole name, model and trim."""
+    words = _name_words(car)
+    return [s for s in model_spellings(row.model) if row.trim_rule.whole_name_score(words, s)]
+
+
+def _name_words(car: CarSpec) -> tuple[str, ...]:
+    return tokens(f"{car.model} {car.trim}")
 
 
 def _model_specificity(car: CarSpec, row: Listing) -> int:
     """Letters of the longest listed model name the car's model spells: "Mazdaspeed Miata"
     names the Mazdaspeed Miata row better than the "MX-5 Miata" row it also contains."""
-    model_words = tokens(car.model)
-    named = [s for s in model_spellings(row.model) if names_model(s, model_words)]
+    named = _model_spelled(car, row) or _whole_name(car, row)
     return max((len("".join(s)) for s in named), default=0)
 
 
 def trim_score(car: CarSpec, row: Listing) -> float:
-    """How well the car's model and trim words meet the row's trim (0 = not this row)."""
+    """How well the car's model and trim words meet the row's trim (0 = not this row): as
+    typed, or read as one name with the listed model ("X3M Competition", Tuner 10.4)."""
     rule = row.trim_rule
     if not _induction_fits(rule.induction, car):
         return 0.0
-    return rule.score(tokens(f"{car.model} {car.trim}"))
+    words = _name_words(car)
+    whole = max((rule.whole_name_score(words, s) for s in model_spellings(row.model)),
+                default=0.0)  # fmt: skip
+    return max(rule.score(words), whole)
 
 
 def _induction_fits(need: InductionNeed, car: CarSpec) -> bool:

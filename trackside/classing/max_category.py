@@ -10,18 +10,25 @@ from __future__ import annotations
 from trackside.classing.car import CarSpec, EngineKind, VehicleKind
 from trackside.classing.classes import CarClass, Category
 from trackside.classing.errors import IncompleteCarError
+from trackside.classing.input_names import DESCRIPTIONS
 from trackside.classing.kit_cars import find_kit_car
 from trackside.classing.listings import Table, find_exclusion
 from trackside.classing.max_engines import engine_class
 from trackside.classing.max_weights import weigh, weigh_low_production
+from trackside.classing.result import Reason
 from trackside.classing.tires import max_oe_tire_allowance, street_tire_problem
-from trackside.classing.trail import Trail
+from trackside.classing.trail import Trail, Undecided
 
 MAX = Category.MAX
+MAX_CLASSES = (CarClass.M5, CarClass.M4, CarClass.M3, CarClass.M2, CarClass.M1)
+ENGINE_RULE = "Max Category 8.1.1-8.5.1"
 
 
-def classify_max(car: CarSpec, trail: Trail) -> CarClass | None:
-    """The Max class, or None with the reason recorded (the car then goes to Unlimited)."""
+def classify_max(car: CarSpec, trail: Trail) -> CarClass | Undecided | None:
+    """The Max class, or None with the reason recorded (the car then goes to Unlimited).
+
+    Without the engine size, a car heavy enough for every Max class is Max with the class
+    undecided; without the weight, Max itself is uncertain (IncompleteCarError)."""
     if not _tires_pass(car, trail) or not _kit_passes(car, trail):
         return None
     excluded = find_exclusion(car, Table.TUNER_EXCLUSIONS)
@@ -30,18 +37,42 @@ def classify_max(car: CarSpec, trail: Trail) -> CarClass | None:
         trail.step(text, excluded.section)
         return CarClass.M1
     require_max_facts(car, trail)
+    if _engine_size(car) is None:
+        return _without_engine_size(car, trail)
     by_engine, reason = engine_class(car)
     trail.add(reason)
-    assert car.weight_lb is not None
-    if car.low_production and by_engine is not CarClass.M1:
-        fitted, why = weigh_low_production(car.weight_lb, car.curb_weight_lb)
-    else:
-        fitted, why = weigh(by_engine, car.weight_lb, car.curb_weight_lb)
+    fitted, why = _weigh(car, by_engine)
     if fitted is None:
         trail.reject(MAX, why)
         return None
     trail.add(why)
     return fitted
+
+
+def _weigh(car: CarSpec, by_engine: CarClass) -> tuple[CarClass | None, Reason]:
+    assert car.weight_lb is not None
+    if car.low_production and by_engine is not CarClass.M1:
+        return weigh_low_production(car.weight_lb, car.curb_weight_lb)
+    return weigh(by_engine, car.weight_lb, car.curb_weight_lb)
+
+
+def _engine_size(car: CarSpec) -> float | None:
+    return car.motor_kw if car.engine is EngineKind.ELECTRIC else car.displacement_l
+
+
+def _size_key(car: CarSpec) -> str:
+    return "kw" if car.engine is EngineKind.ELECTRIC else "displacement"
+
+
+def _without_engine_size(car: CarSpec, trail: Trail) -> Undecided:
+    """Every Max class takes the car's weight (8.1.1-8.5.1): Max, the class by engine size."""
+    classes = _weights_by_class(car)
+    key = _size_key(car)
+    trail.step(f"weighs {car.weight_lb:,g} lb with driver: every Max class takes that weight",
+               "Max Category 8.1-8.5")
+    trail.need(key, DESCRIPTIONS[key], "the Max class is set by the engine envelope",
+               ENGINE_RULE)
+    return Undecided(MAX, tuple(c for c in MAX_CLASSES if c in classes))
 
 
 def _tires_pass(car: CarSpec, trail: Trail) -> bool:
@@ -68,17 +99,20 @@ def _kit_passes(car: CarSpec, trail: Trail) -> bool:
 
 
 def require_max_facts(car: CarSpec, trail: Trail) -> None:
-    """Max classing needs the engine size and the weight with driver."""
-    missing = []
-    if car.engine is EngineKind.ELECTRIC and car.motor_kw is None:
-        missing.append("motor_kw (OE rated motor power)")
-    if car.engine is not EngineKind.ELECTRIC and car.displacement_l is None:
-        missing.append("displacement_l (OE displacement)")
-    if car.weight_lb is None:
-        missing.append("weight_lb (competition weight with driver)")
+    """Max needs the weight with driver to know the car is Max at all (a car lighter than
+    every band is Unlimited); and the engine size too, unless every Max class takes the
+    weight. IncompleteCarError carries the first missing input's neutral key."""
+    missing = [] if car.weight_lb is not None else ["weight"]
+    if _engine_size(car) is None and (missing or None in _weights_by_class(car)):
+        missing.insert(0, _size_key(car))
     if missing:
         context = "; ".join(i.sentence() for i in trail.against)
+        needs = " and the ".join(DESCRIPTIONS[key] for key in missing)
         raise IncompleteCarError(
-            f"{car.description} goes to Max ({context}); Max classing needs " + ", ".join(missing),
-            field=missing[0].split()[0],
+            f"{car.description} goes to Max ({context}); Max classing needs the {needs}",
+            field=missing[0],
         )
+
+
+def _weights_by_class(car: CarSpec) -> set[CarClass | None]:
+    return {_weigh(car, by_engine)[0] for by_engine in MAX_CLASSES}

@@ -101,6 +101,20 @@ def has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return False
 
 
+def spells_start(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """True when the first `words` spell `phrase` and end where a word ends: "X3M
+    Competition", "X3 M Competition" and "X3-M Competition" all start with X3 + M Competition,
+    "323" does not start with "3"."""
+    target, spelled = "".join(phrase), ""
+    for word in words:
+        spelled += word
+        if spelled == target:
+            return True
+        if not target.startswith(spelled):
+            return False
+    return False
+
+
 def canonical_make(make: str) -> str:
     """The data files' spelling of a make ("VW" -> "Volkswagen"); unknown makes unchanged."""
     key = " ".join(fold(make).split())

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from trackside.classing.names import fold, has_phrase, tokens
+from trackside.classing.names import fold, has_phrase, spells_start, tokens
 
 FULL = 100.0  # a score at or above FULL means every word the listing asks for is there
 CATCH_ALL = FULL - 50  # "Not otherwise classed": only when nothing more specific fits
@@ -53,9 +53,9 @@ class TrimRule:
     def score(self, words: tuple[str, ...]) -> float:
         """FULL or more when an alternative is fully present; the count of matched words when
         only part of one is; 0 when nothing matches or an excluded phrase is present."""
-        if any(has_phrase(words, phrase) for phrase in self.excluded):
+        if self._excludes(words):
             return 0.0
-        bonus = 0.5 * sum(has_phrase(words, (w,)) for w in self.optional)
+        bonus = self._bonus(words)
         best = 0.0
         for alternative in self.alternatives:
             matched = _matched_words(words, alternative)
@@ -65,6 +65,23 @@ class TrimRule:
             else:
                 best = max(best, matched + bonus) if matched else best
         return best
+
+
+    def whole_name_score(self, words: tuple[str, ...], model: tuple[str, ...]) -> float:
+        """The score of an alternative when the car's model and trim words, read as one
+        name, start with the listed model followed by it, wherever the user split the name
+        ("X3 M" + "Competition" for the row X3 | M Competition); 0 otherwise."""
+        fits = [alt for alt in self.alternatives if spells_start(words, model + alt)]
+        if not fits or self._excludes(words):
+            return 0.0
+        base = CATCH_ALL if self.catch_all else FULL
+        return base + 2 * max(len(alt) for alt in fits) + self._bonus(words)
+
+    def _excludes(self, words: tuple[str, ...]) -> bool:
+        return any(has_phrase(words, phrase) for phrase in self.excluded)
+
+    def _bonus(self, words: tuple[str, ...]) -> float:
+        return 0.5 * sum(has_phrase(words, (w,)) for w in self.optional)
 
 
 def parse_trim(text: str) -> TrimRule:

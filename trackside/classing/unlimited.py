@@ -14,25 +14,29 @@ from functools import cache
 from importlib import resources
 
 from trackside.classing.car import CarSpec, EngineKind
-from trackside.classing.classes import CarClass
+from trackside.classing.classes import CarClass, Category
 from trackside.classing.errors import IncompleteCarError
+from trackside.classing.input_names import DESCRIPTIONS
 from trackside.classing.max_engines import litres as _l
 from trackside.classing.names import tokens
-from trackside.classing.trail import Trail
+from trackside.classing.trail import Trail, Undecided
 
 U = "Unlimited Category"
 U2_MIN_WEIGHT_LB = 1750
 U2_MAX_CORRECTED_L = 3.0
 CYCLE_FACTOR = {EngineKind.ROTARY: 2.0, EngineKind.TWO_CYCLE: 2.0}
+U2_OR_U1 = Undecided(Category.UNLIMITED, (CarClass.U2, CarClass.U1))
 
 
 def corrected_displacement(car: CarSpec) -> tuple[float, str] | None:
-    """(litres, how) per Unlimited 3.3; None for an electric car (no displacement rule)."""
+    """(litres, how) per Unlimited 3.3; None for an electric car (no displacement rule).
+    IncompleteCarError (key `displacement`) when the displacement is not given."""
     if car.engine is EngineKind.ELECTRIC:
         return None
     if car.displacement_l is None:
         raise IncompleteCarError(
-            f"{car.description}: Unlimited classing needs displacement_l", field="displacement_l"
+            f"{car.description}: the corrected displacement needs the OE displacement",
+            field="displacement",
         )
     value, steps = car.displacement_l, [f"{_l(car.displacement_l)} L"]
     if car.engine in CYCLE_FACTOR:
@@ -48,8 +52,11 @@ def corrected_displacement(car: CarSpec) -> tuple[float, str] | None:
     return round(value, 3), " ".join(steps)
 
 
-def classify_unlimited(car: CarSpec, trail: Trail) -> CarClass:
-    """U2 when light enough in displacement and heavy enough; U1 otherwise."""
+def classify_unlimited(car: CarSpec, trail: Trail) -> CarClass | Undecided:
+    """U2 when small enough in displacement and heavy enough; U1 otherwise (3.2). Without
+    the inputs that decide it the answer is Unlimited, U2 or U1, with what is missing."""
+    if car.engine is not EngineKind.ELECTRIC and car.displacement_l is None:
+        return _without_displacement(car, trail)
     corrected = corrected_displacement(car)
     if corrected is None:
         trail.step("electric: U2's limit is a corrected displacement, so U1", f"{U} 3.1")
@@ -66,18 +73,26 @@ def classify_unlimited(car: CarSpec, trail: Trail) -> CarClass:
     return _by_weight(car, trail)
 
 
-def _by_weight(car: CarSpec, trail: Trail) -> CarClass:
+def _without_displacement(car: CarSpec, trail: Trail) -> CarClass | Undecided:
+    """Under 1,750 lb the car is U1 whatever its engine; otherwise U2 or U1 is undecided."""
+    if car.weight_lb is not None and car.weight_lb < U2_MIN_WEIGHT_LB:
+        return _by_weight(car, trail)
+    text = f"U2 is for {_l(U2_MAX_CORRECTED_L)} L or less corrected displacement"
+    trail.need("displacement", DESCRIPTIONS["displacement"], text, f"{U} 3.2.2, 3.3")
+    return _by_weight(car, trail)
+
+
+def _by_weight(car: CarSpec, trail: Trail) -> CarClass | Undecided:
     if car.weight_lb is None:
-        raise IncompleteCarError(
-            f"{car.description}: U2 or U1 depends on weight_lb (1,750 lb with driver)",
-            field="weight_lb",
-        )
+        text = f"U2 is for {U2_MIN_WEIGHT_LB:,} lb or more with driver"
+        trail.need("weight", DESCRIPTIONS["weight"], text, f"{U} 3.2.1")
+        return U2_OR_U1
     if car.weight_lb < U2_MIN_WEIGHT_LB:
         text = f"weighs {car.weight_lb:,g} lb with driver < 1,750 lb U2 minimum"
         trail.step(text, f"{U} 3.2.1")
         return CarClass.U1
     trail.step(f"weighs {car.weight_lb:,g} lb with driver ≥ 1,750 lb", f"{U} 3.2.1")
-    return CarClass.U2
+    return U2_OR_U1 if trail.missing else CarClass.U2
 
 
 @cache

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from trackside.cli.lazy import LazyGroup
+from trackside.cli.usage_errors import NoArgsIsHelpError, UsageError, usage_line
 from trackside.errors import InputError
 
 if TYPE_CHECKING:
@@ -32,8 +33,13 @@ class ReportingGroup(LazyGroup):
     """Turns bad input into one line on stderr and exit status 1."""
 
     def invoke(self, ctx: typer.Context) -> Any:
+        args = list(ctx.args)
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as err:
+            fail(usage_line(err, args))
         except InputError as err:
             fail(str(err))
         except Exception as err:
@@ -83,6 +89,7 @@ def __getattr__(name: str) -> Console:
         else Console(stderr=True)
     globals()[name] = console
     return console
+
 
 FormatOption = Annotated[str, typer.Option("--format", help="Output format.")]
 OutOption = Annotated[Path | None, typer.Option("--out", help="Write to FILE, not stdout.")]

@@ -87,7 +87,7 @@ def _stats_line(stats: ClientStats) -> str:
     return (f"passings: {stats.passings} stored, {stats.duplicates} duplicates; "
             f"{stats.connections} connections, {stats.resend_requests} resend requests, "
             f"{stats.resets} decoder resets, {stats.clock_readings} clock readings, "
-            f"{stats.bad_crc} bad CRC, {stats.bad_frames} bad frames")
+            f"{stats.bad_crc} bad CRC, {stats.bad_frames} bad frames, {stats.refused} refused")
 
 
 @decoder_app.command("simulate")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -19,16 +19,25 @@ from trackside.cli.common import (
     json_text,
     out,
 )
+from trackside.publish.formats import time_text
 from trackside.services import import_entries, import_event, list_entries, list_events
+from trackside.services.entry_history import EntryChange, entry_history
 from trackside.services.event_document import stored_event_document
+
+ByOption = Annotated[
+    str | None,
+    typer.Option("--by", metavar="NAME",
+                 help="Who is importing (recorded in the history); default your user name."),
+]
 
 # --- event -------------------------------------------------------------------------------
 
 
 @event_app.command("import")
-def event_import(ctx: typer.Context, file: Path) -> None:
-    """Import (or update) an event definition from a TOML file."""
-    event = import_event(engine_of(ctx), file)
+def event_import(ctx: typer.Context, file: Path, by: ByOption = None) -> None:
+    """Import (or update) an event definition from a TOML file; a changed definition is a new
+    version."""
+    event = import_event(engine_of(ctx), file, by=by)
     typer.echo(
         f"event {event.id}: {event.name}, {len(event.sessions)} sessions, "
         f"{len(event.rounds)} rounds"
@@ -53,6 +62,14 @@ def _print_event(doc: dict[str, Any]) -> None:
     out.print(_sessions_table(doc["sessions"]))
     for r in doc["rounds"]:
         out.print(f"round {r['name']}: {', '.join(r['sessions'])}", highlight=False)
+    out.print(_version_text(doc["definition"]), highlight=False)
+
+
+def _version_text(change: dict[str, Any]) -> str:
+    if not change["versions"]:
+        return "definition: no versions recorded"
+    return (f"definition version {change['versions']}, last changed "
+            f"{change['changed_at'][:19]} by {change['changed_by']}")
 
 
 def _event_lines(doc: dict[str, Any]) -> list[str]:
@@ -100,13 +117,14 @@ def event_list(ctx: typer.Context) -> None:
 
 
 @entries_app.command("import")
-def entries_import(ctx: typer.Context, event: str, file: Path) -> None:
-    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number.
+def entries_import(ctx: typer.Context, event: str, file: Path, by: ByOption = None) -> None:
+    """Import an entry list (CSV, or a MotorsportReg export); re-import upserts by number, each
+    changed entry a new version.
 
     Entries with enough car data (year, make, model, tire_width; more columns such as trim,
     drive, treadwear, weight sharpen it) are classified, and a declared class that disagrees is
     a warning."""
-    report = import_entries(engine_of(ctx), event, file)
+    report = import_entries(engine_of(ctx), event, file, by=by)
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(
@@ -149,3 +167,34 @@ def _entries_csv(rows: list[dict[str, Any]]) -> str:
             for row in rows
         ),
     )
+
+
+@entries_app.command("history")
+def entries_history(
+    ctx: typer.Context,
+    event: str,
+    number: Annotated[str | None, typer.Argument(help="One car's entry only.")] = None,
+    fmt: FormatOption = "text",
+) -> None:
+    """List every version of an event's entries (or car NUMBER's): who, when, what changed."""
+    fmt = choose(fmt, ("text", "json"))
+    changes = entry_history(engine_of(ctx), event, number)
+    if fmt == "json":
+        emit(json_text([_change_document(change) for change in changes]))
+        return
+    table = Table("number", "version", "by", "when", "change")
+    for change in changes:
+        table.add_row(change.number, str(change.version), change.author,
+                      (time_text(change.recorded_us) or "")[:19], change.change)
+    out.print(table)
+
+
+def _change_document(change: EntryChange) -> dict[str, Any]:
+    return {
+        "number": change.number,
+        "version": change.version,
+        "author": change.author,
+        "recorded": time_text(change.recorded_us),
+        "change": change.change,
+        "entry": change.entry,
+    }

@@ -34,6 +34,8 @@ TICK_S = 0.1
 READ_SIZE = 1 << 16
 
 OnPassing = Callable[[Passing], object]
+OnState = Callable[[str, str | None], object]
+"""Called with ``("connected", "HOST:PORT")`` or ``("reconnecting", why)``."""
 
 
 async def run_decoder_client(
@@ -51,6 +53,7 @@ async def run_decoder_client(
     idle_probe_s: float = 2.0,
     clock: ClockMode = ClockMode.LOCAL,
     track_clock: Callable[[], int] = now_us,
+    on_state: OnState | None = None,
 ) -> ClientStats:
     """Follow the decoder at ``host:port`` until ``stop`` is set; returns what was done.
 
@@ -58,7 +61,7 @@ async def run_decoder_client(
     decoder for its whole memory, not only the event's days. ``on_passing`` is called
     with each new passing once it is committed. ``clock`` says whether decoder clocks are
     mapped to ``track_clock`` (track time, by default this computer's clock) or trusted
-    (``clock_map.py``).
+    (``clock_map.py``). ``on_state`` hears of each connection and loss of it.
     """
     stored, event_start_us, readings = await asyncio.to_thread(decoder_resume, engine, event_id)
     settings = IntakeSettings(
@@ -72,12 +75,14 @@ async def run_decoder_client(
     intake = Intake(stored, settings)
     clock_map = ClockMap.resume(readings, mode=clock, wait_s=max(5 * retry_s, 5.0))
     link = _Link(engine, event_id, intake, clock_map, on_passing, stop, track_clock)
+    link.on_state = on_state
     delay = backoff[0]
     while not stop.is_set():
         if await link.follow(host, port):
             delay = backoff[0]
         if stop.is_set():
             break
+        link.state("reconnecting", link.reason)
         log.info("reconnecting to %s:%d in %.1f s", host, port, delay)
         await _sleep(stop, delay)
         delay = min(delay * 2, backoff[1])
@@ -110,6 +115,13 @@ class _Link:
         self.stats = intake.stats
         self.on_passing = on_passing
         self.stop = stop
+        self.on_state: OnState | None = None
+        self.reason: str | None = None
+        """Why the last connection ended (or could not be made)."""
+
+    def state(self, state: str, reason: str | None) -> None:
+        if self.on_state is not None:
+            self.on_state(state, reason)
 
     async def follow(self, host: str, port: int) -> bool:
         """Connect and read until the line drops or ``stop``; True if any frame arrived."""
@@ -118,9 +130,11 @@ class _Link:
                 asyncio.open_connection(host, port), CONNECT_TIMEOUT_S
             )
         except (OSError, TimeoutError) as error:
+            self.reason = f"cannot connect: {error or type(error).__name__}"
             log.info("cannot connect to %s:%d: %s", host, port, error or type(error).__name__)
             return False
         self.stats.connections += 1
+        self.state("connected", f"{host}:{port}")
         log.info("connected to %s:%d (connection %d)", host, port, self.stats.connections)
         stream = StreamDecoder()
         try:
@@ -135,6 +149,7 @@ class _Link:
                 await writer.wait_closed()
         if not self.stop.is_set():
             self.stats.disconnects += 1
+            self.reason = reason
             log.info("disconnected from %s:%d: %s", host, port, reason)
         return stream.frames > 0
 

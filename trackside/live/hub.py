@@ -22,6 +22,7 @@ from contextlib import suppress
 from sqlalchemy import Engine
 
 from trackside.live.live_event import LiveEvent, LiveSnapshot
+from trackside.live.part_status import PartStatus
 from trackside.live.watcher import JournalWatcher
 from trackside.store import load_facts
 from trackside.store.event_fingerprints import Fingerprint, fingerprints
@@ -63,6 +64,8 @@ class LiveHub:
         self._next_audit = 0.0
         self._used: dict[str, float] = {}
         self._holds: Counter[str] = Counter()
+        self.parts = PartStatus()
+        """The state of the parts running beside the web server (`live/supervisor.py`)."""
 
     # --- reading ---------------------------------------------------------------------------
 

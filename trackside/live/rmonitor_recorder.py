@@ -61,10 +61,10 @@ async def record_feed(
     """Follow the feed at `host:port` into the event until `stop` is set; what was stored."""
     check_event_id(event_id)
     check_options(date, min_lap_s)
+    author = f"rmonitor {host}:{port}"
     follower = await asyncio.to_thread(begin_follow, engine, event_id, date, min_lap_s,
-                                       finish_lines)
-    recorder = RMonitorRecorder(engine, event_id, follower, f"rmonitor {host}:{port}",
-                                on_passing, on_event)
+                                       finish_lines, author)
+    recorder = RMonitorRecorder(engine, event_id, follower, author, on_passing, on_event)
     await follow_feed(host, port, recorder.line, stop=stop, backoff=backoff, on_event=on_event)
     await recorder.finish()
     return recorder.stats

@@ -12,9 +12,19 @@ from trackside.core.event_results import awards_per_class
 from trackside.core.periods import SessionWindow
 from trackside.core.records import EventDef, EventFacts, RoundDef, SessionDef, Track
 from trackside.core.session_clock import SessionClock, session_clock
+from trackside.publish.formats import time_text
 from trackside.rules import event_rules
 
 Doc = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionChange:
+    """The definition's newest version: its number counts them; who stored it and when."""
+
+    versions: int
+    author: str
+    recorded_us: int
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ def event_document(
     windows: Sequence[SessionWindow],
     track_us: int | None = None,
     links: PageLinks | None = None,
+    definition: DefinitionChange | None = None,
 ) -> Doc:
     """The document of `facts`' event; each session's flag and phase at `track_us` (None:
     after every recorded flag)."""
@@ -49,6 +60,7 @@ def event_document(
         "entries": len(facts.entries),
         "classes": sorted({e.car_class for e in facts.entries}),
         "provisional": provisional,
+        "definition": _definition_change(definition),
         **links.event,
     }
 
@@ -63,6 +75,14 @@ def _definition(event: EventDef) -> Doc:
         "min_lap_s": event.min_lap_s,
         "awards_per_class": awards_per_class(event, event_rules(event.ruleset)),
         "track": _track(event.track),
+    }
+
+
+def _definition_change(change: DefinitionChange | None) -> Doc:
+    return {
+        "versions": change.versions if change else 0,
+        "changed_by": change.author if change else None,
+        "changed_at": time_text(change.recorded_us) if change else None,
     }
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from trackside.classing.declared import declared_class_warning
 from trackside.errors import InputError
+from trackside.services.author import author_or_user
 from trackside.services.checks import require_event
 from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
@@ -22,22 +23,26 @@ class EntriesReport:
     updated: int
     unchanged: int
     warnings: tuple[str, ...] = field(default=())
-    """Entries whose declared class disagrees with their car (rules VII), one line each."""
+    """Column names that look misspelt, and entries whose declared class disagrees with their
+    car (rules VII), one line each."""
 
 
-def import_entries(engine: Engine, event_id: str, path: Path | str) -> EntriesReport:
-    """Upsert the file's entries by car number; an identical re-import changes nothing."""
+def import_entries(
+    engine: Engine, event_id: str, path: Path | str, *, by: str | None = None
+) -> EntriesReport:
+    """Upsert the file's entries by car number, each change a new version of its entry by
+    `by` (default the OS user); an identical re-import changes nothing."""
     path = Path(path)
-    rows = read_entries_csv(path)
+    read = read_entries_csv(path)
+    rows = read.rows
     with writing(engine) as conn:
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
         _check_transponders(str(path), rows, stored)
         values = [_column_values(row) for row in rows]
-        changed = [v for v in values if stored.get(v["number"]) != v]
-        replace_entries(conn, event_id, changed)
+        changed = replace_entries(conn, event_id, values, author_or_user(by))
     added = sum(1 for v in changed if v["number"] not in stored)
-    warnings = class_warnings(str(path), rows)
+    warnings = read.warnings + class_warnings(str(path), rows)
     return EntriesReport(added, len(changed) - added, len(values) - len(changed), warnings)
 
 
@@ -83,10 +88,11 @@ def list_entries(engine: Engine, event_id: str) -> list[dict[str, Any]]:
     with engine.connect() as conn:
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
-    return [_listed(values) for values in stored.values()]
+    return [listed_entry(values) for values in stored.values()]
 
 
-def _listed(values: dict[str, Any]) -> dict[str, Any]:
+def listed_entry(values: dict[str, Any]) -> dict[str, Any]:
+    """An entry's column values under the CSV's names."""
     return {
         "number": values["number"],
         "first_name": values["first_name"],

@@ -76,10 +76,12 @@ def import_rmonitor(
     check_event_id(event_id)
     check_options(date, min_lap_s)
     feed = _read(path, event_id, date, min_lap_s, finish_lines)
+    author = f"rmonitor {path.name}"
     with writing(engine) as conn:
-        created, changed, sessions_added = record_event(conn, _feed_event(feed, min_lap_s))
-        entries_added, entry_warnings = add_entries(conn, event_id, feed.entries)
-        flags_added = append_flags(conn, event_id, feed.flags, f"rmonitor {path.name}")
+        created, changed, sessions_added = record_event(conn, _feed_event(feed, min_lap_s),
+                                                        author)
+        entries_added, entry_warnings = add_entries(conn, event_id, feed.entries, author)
+        flags_added = append_flags(conn, event_id, feed.flags, author)
         passings_added = append_passings(conn, event_id, [(p, None) for p in feed.passings])
     return RMonitorImport(
         event_id,
@@ -122,7 +124,7 @@ def _read(
     min_lap_s: float | None,
     finish_lines: Collection[str] | None,
 ) -> RMonitorFeed:
-    options: dict[str, Any] = {"finish_lines": finish_lines}
+    options: dict[str, Any] = {"finish_lines": finish_lines, "untimed_runs": False}
     if min_lap_s is not None:
         options["min_lap_s"] = min_lap_s
     try:
@@ -152,17 +154,19 @@ def _feed_event(feed: RMonitorFeed, min_lap_s: float | None) -> FeedEvent:
 # --- the event definition ----------------------------------------------------------------------
 
 
-def record_event(conn: Connection, feed: FeedEvent) -> tuple[bool, bool, tuple[str, ...]]:
+def record_event(
+    conn: Connection, feed: FeedEvent, author: str
+) -> tuple[bool, bool, tuple[str, ...]]:
     """Create the event, or add to its definition the sessions it lacks (and fill in what it
-    leaves blank): whether it was created, whether its definition changed, the sessions
-    added."""
+    leaves blank), a new version by `author`: whether it was created, whether its definition
+    changed, the sessions added."""
     stored = stored_definition(conn, feed.id)
     definition = _merged(stored, feed) if stored is not None else definition_of(feed)
     known = {s.get("id") for s in (stored or {}).get("session", [])}
     added = tuple(r.session_id for r in feed.runs if r.session_id not in known)
     if definition != stored:
         save_event(conn, parse_event_definition(definition, source=f"event {feed.id}"),
-                   definition)
+                   definition, author)
     return stored is None, definition != stored, added
 
 
@@ -220,10 +224,11 @@ def _fill_session(table: dict[str, Any], run: FollowedRun) -> None:
 
 
 def add_entries(
-    conn: Connection, event_id: str, entries: Iterable[Entry]
+    conn: Connection, event_id: str, entries: Iterable[Entry], author: str
 ) -> tuple[int, list[str]]:
     """Add the feed's entries the event lacks (`EntryBook`: an entered transponder stays as it
-    is, a number taken by another transponder is renumbered); how many, and the warnings."""
+    is, a number taken by another transponder is renumbered), by `author`; how many, and the
+    warnings."""
     book = EntryBook(transponders_by_number(conn, event_id))
     rows, warnings = [], []
     for entry in entries:
@@ -232,7 +237,7 @@ def add_entries(
             warnings.append(problem)
         if admitted is not None:
             rows.append(entry_row(admitted))
-    replace_entries(conn, event_id, rows)
+    replace_entries(conn, event_id, rows, author)
     return len(rows), warnings
 
 

@@ -50,12 +50,13 @@ def begin_follow(
     date: str | None = None,
     min_lap_s: float | None = None,
     finish_lines: Collection[str] | None = None,
+    author: str = "rmonitor",
 ) -> FeedFollower:
-    """Create the event if missing (dated `date`, else today); a follower that knows its
-    entries and continues its last run."""
+    """Create the event if missing (dated `date`, else today; by `author`, the feed); a
+    follower that knows its entries and continues its last run."""
     with writing(engine) as conn:
         day = date or dt.date.today().isoformat()
-        record_event(conn, FeedEvent(event_id, event_id, day, min_lap_s=min_lap_s))
+        record_event(conn, FeedEvent(event_id, event_id, day, min_lap_s=min_lap_s), author)
         definition = stored_definition(conn, event_id) or {}
         resume, next_run = _last_run(definition.get("session", []))
         return FeedFollower(
@@ -101,19 +102,22 @@ def record_feed_details(
     recorded = FeedRecorded()
     with writing(engine) as conn:
         if update.runs or update.track_name:
-            record_event(conn, _feed_event(event_id, update))
+            record_event(conn, _feed_event(event_id, update), author)
         recorded.notes += [f"session {run.session_id}: {run.description or 'unnamed'}"
                            f" (run {run.unique_number})" for run in update.runs]  # fmt: skip
         if update.entries:
-            recorded.entries = _entries(conn, event_id, update.entries, recorded.notes)
+            recorded.entries = _entries(conn, event_id, update.entries, author, recorded.notes)
         recorded.flags = append_flags(conn, event_id, update.flags, author)
     recorded.notes += [f"flag {flag.state} in {flag.session_id}" for flag in update.flags]
     return recorded
 
 
-def _entries(conn: Connection, event_id: str, entries: list[Entry], notes: list[str]) -> int:
-    """New entries and newer details of the follower's own (how many are new); one whose
-    transponder was meanwhile entered under another number is left out, with a warning."""
+def _entries(
+    conn: Connection, event_id: str, entries: list[Entry], author: str, notes: list[str]
+) -> int:
+    """New entries and newer details of the follower's own, by `author` (how many are new);
+    one whose transponder was meanwhile entered under another number is left out, with a
+    warning."""
     stored = transponders_by_number(conn, event_id)
     owner = {t: n for n, t in stored.items()}
     rows = []
@@ -124,7 +128,7 @@ def _entries(conn: Connection, event_id: str, entries: list[Entry], notes: list[
                          f" is car {other!r} in this event; entry not stored")
             continue
         rows.append(entry_row(entry))
-    replace_entries(conn, event_id, rows)
+    replace_entries(conn, event_id, rows, author)
     return sum(1 for row in rows if row["number"] not in stored)
 
 

@@ -1,4 +1,5 @@
-"""Event definitions: stored as the imported file's content, replaced on re-import."""
+"""Event definitions: stored as the imported file's content; a changed one replaces it in
+`events` and is appended to its history (`event_versions`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, union
 
 from trackside.core.records import EventDef
+from trackside.store.event_versions import append_event_version
 from trackside.store.journal import now_us
 from trackside.store.schema import decisions, entries, events, flags, passings
 
@@ -21,26 +23,33 @@ class EventSummary:
     passings: int
 
 
-def save_event(conn: Connection, event: EventDef, definition: dict[str, Any]) -> bool:
-    """Insert or replace an event's definition; True when the event is new."""
+def save_event(
+    conn: Connection, event: EventDef, definition: dict[str, Any], author: str
+) -> bool:
+    """Store the event's definition as its newest version, by `author`; True when the event
+    is new. The same definition again writes nothing."""
+    stored = stored_definition(conn, event.id)
+    if stored == definition:
+        return False
+    recorded = now_us()
     values = {"name": event.name, "date": event.date, "definition": definition,
-              "updated_us": now_us()}
-    exists = conn.execute(select(events.c.id).where(events.c.id == event.id)).first()
-    if exists:
-        conn.execute(events.update().where(events.c.id == event.id).values(values))
-    else:
+              "updated_us": recorded}
+    if stored is None:
         conn.execute(events.insert().values(id=event.id, **values))
-    return exists is None
-
-
-def event_exists(conn: Connection, event_id: str) -> bool:
-    return conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None
+    else:
+        conn.execute(events.update().where(events.c.id == event.id).values(values))
+    append_event_version(conn, event.id, definition, author, recorded)
+    return stored is None
 
 
 def stored_definition(conn: Connection, event_id: str) -> dict[str, Any] | None:
     """The event's stored definition (the imported file's content), or None."""
     query = select(events.c.definition).where(events.c.id == event_id)
     return conn.execute(query).scalar_one_or_none()
+
+
+def event_exists(conn: Connection, event_id: str) -> bool:
+    return conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None
 
 
 def event_summaries(conn: Connection) -> list[EventSummary]:

@@ -1,4 +1,6 @@
 """The tables. Passings, flags and decisions are a journal: rows are only ever inserted.
+`events` and `entries` are the current definitions; `event_versions` and `entry_versions` keep
+every definition ever stored, with who stored it and when (also only ever inserted).
 
 This is the schema the code reads and writes; `migrations/` creates it in a database.
 """
@@ -124,5 +126,32 @@ decoder_clock = Table(
 """Each reading of a decoder's clock: its RTC against track time (`track_us = rtc_us +
 offset_us`), taken by the decoder client once per connection and after a decoder reset."""
 
-JOURNAL = (passings, flags, decisions, decoder_clock)
+event_versions = Table(
+    "event_versions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("definition", JSON, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("event_id", "version", name="uq_event_versions_version"),
+)
+"""Every definition an event has had: version 1 is the first import, each change the next."""
+
+entry_versions = Table(
+    "entry_versions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("entry", JSON, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("event_id", "number", "version", name="uq_entry_versions_version"),
+)
+"""Every state a car number's entry has had: `entry` holds its `entries` column values."""
+
+JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""

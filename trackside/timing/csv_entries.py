@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trackside.errors import InputError
+from trackside.errors import InputError, shown
 from trackside.timing.csv_table import CsvRecord, CsvTable, read_csv_table
+from trackside.timing.near_names import nearest
 
 REQUIRED = ("number", "first_name", "last_name", "class", "group", "transponder")
 OPTIONAL = ("member_id", "license", "year", "make", "model", "trim", "email", "team")
@@ -38,6 +39,20 @@ common spellings are accepted."""
 
 _ALIAS_TO_FIELD = {alias: name for name, aliases in MSR_ALIASES.items() for alias in aliases}
 _HINT = " (MotorsportReg's names such as 'Car Number', 'First Name', 'Run Group' also work)"
+LIMITS = {"number": 16, "transponder": 64, "class": 64, "group": 64, "member_id": 64,
+          "license": 64, "year": 8, "first_name": 200, "last_name": 200, "make": 200,
+          "model": 200, "trim": 200, "email": 200, "team": 200}
+"""The longest value of each column (the database's column sizes; names kept sane)."""
+MISSPELT_CUTOFF = 0.75
+"""How close (difflib ratio) an unknown column name must be to a known one to be a misspelling."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntriesFile:
+    """The entries of a file and the warnings about it (column names that look misspelt)."""
+
+    rows: list[EntryRow]
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +76,40 @@ def canonical_column(name: str) -> str:
     return _ALIAS_TO_FIELD.get(words, name)
 
 
-def read_entries_csv(path: Path) -> list[EntryRow]:
+def read_entries_csv(path: Path) -> EntriesFile:
     """Every entry of the file; InputError for missing columns or values, or duplicates."""
-    table = read_csv_table(path, canonical_column)
-    table.require(*REQUIRED, hint=_HINT)
+    table = read_csv_table(path, canonical_column, LIMITS)
+    misspelt = misspelt_columns(table)
+    table.require(*REQUIRED, hint=_missing_hint(table, misspelt))
     rows = [_entry_row(table, record) for record in table.records]
     _check_unique(table.source, rows, "number", "car number")
     _check_unique(table.source, rows, "transponder", "transponder")
-    return rows
+    return EntriesFile(rows, tuple(
+        f"{table.source}:1: column {shown(name)}: unknown column, kept as extra data; "
+        f"did you mean {known!r}?" for name, known in misspelt.items()
+    ))
+
+
+def misspelt_columns(table: CsvTable) -> dict[str, str]:
+    """Unknown columns whose name is close to a known one: {name as in the file: known}."""
+    known = set(REQUIRED) | set(OPTIONAL)
+    found = {}
+    for spelt, column in zip(table.header, table.columns, strict=True):
+        if column in known:
+            continue
+        words = re.sub(r"[^a-z0-9]+", "_", column).strip("_")
+        match = nearest(words, known, MISSPELT_CUTOFF)
+        if match is not None and match not in table.columns:
+            found[spelt] = match
+    return found
+
+
+def _missing_hint(table: CsvTable, misspelt: dict[str, str]) -> str:
+    missing = [name for name in REQUIRED if name not in table.columns]
+    for spelt, known in misspelt.items():
+        if missing and known == missing[0]:
+            return f"; column {shown(spelt)} looks like a misspelling of {known!r}"
+    return _HINT
 
 
 def _entry_row(table: CsvTable, record: CsvRecord) -> EntryRow:

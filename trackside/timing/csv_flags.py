@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trackside.core.records import FlagState
+from trackside.errors import shown
 from trackside.timing.csv_table import CsvRecord, CsvTable, read_csv_table
-from trackside.timing.time_text import EXPECTED, parse_time
+from trackside.timing.time_text import EXPECTED, OffsetNotAllowed, parse_time
 
 STATES = ", ".join(FlagState)
+LIMITS = {"session": 64, "state": 16, "time": 40}
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +24,7 @@ class FlagRow:
 
 def read_flags_csv(path: Path, event_date: str) -> list[FlagRow]:
     """Every flag of the file; InputError naming line and field for anything malformed."""
-    table = read_csv_table(path)
+    table = read_csv_table(path, limits=LIMITS)
     table.require("session", "state", "time")
     return [_flag_row(table, record, event_date) for record in table.records]
 
@@ -33,9 +35,17 @@ def _flag_row(table: CsvTable, record: CsvRecord, event_date: str) -> FlagRow:
         raise table.error(record, "session", "value required")
     state = values["state"].lower()
     if state not in {s.value for s in FlagState}:
-        raise table.error(record, "state", f"expected one of {STATES}; got {values['state']!r}")
-    try:
-        time_us = parse_time(values["time"], event_date)
-    except ValueError:
-        raise table.error(record, "time", f"expected {EXPECTED}, got {values['time']!r}") from None
+        raise table.error(record, "state",
+                          f"expected one of {STATES}; got {shown(values['state'])}")
+    time_us = _time(table, record, event_date)
     return FlagRow(record.line, values["session"], FlagState(state), time_us)
+
+
+def _time(table: CsvTable, record: CsvRecord, event_date: str) -> int:
+    text = record.values["time"]
+    try:
+        return parse_time(text, event_date)
+    except OffsetNotAllowed as err:
+        raise table.error(record, "time", f"{err}, got {shown(text)}") from None
+    except ValueError:
+        raise table.error(record, "time", f"expected {EXPECTED}, got {shown(text)}") from None

@@ -7,6 +7,7 @@ what is stored always reads back as the definition that was imported.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -14,11 +15,15 @@ from typing import Any
 from trackside.core.formats import FormatRegistry, UnknownFormat
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import EventDef, RoundDef, Scoring, SessionDef, Track
-from trackside.errors import InputError
+from trackside.errors import InputError, shown
 from trackside.rules import RULESETS
+from trackside.timing.event_keys import GROUP_KEYS, LATER_SESSION_KEYS
 
-EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-TIME_OF_DAY = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$")
+MAX_NAME = 64
+"""Characters of a session id, group or loop name (the database's column sizes)."""
+
+EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+TIME_OF_DAY = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")
 
 
 class _Reader:
@@ -40,10 +45,32 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) and bool not in _as_tuple(kind):
-            raise self.error(f"expected {_describe(kind)}, got {value!r}", key)
+            raise self.error(f"expected {_describe(kind)}, got {shown(value)}", key)
         if not isinstance(value, kind):
-            raise self.error(f"expected {_describe(kind)}, got {value!r}", key)
+            raise self.error(f"expected {_describe(kind)}, got {shown(value)}", key)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.error(f"expected a finite number, got {value!r}", key)
         return value
+
+    def name(self, key: str, default: str | None = None, limit: int = MAX_NAME) -> str | None:
+        """Text of at most `limit` characters."""
+        value = self.get(key, str, default)
+        if value is not None and len(value) > limit:
+            raise self.error(f"longer than {limit} characters: {shown(value)}", key)
+        return value
+
+    def names(self, key: str) -> tuple[str, ...]:
+        """A list of non-empty names (each at most `MAX_NAME` characters)."""
+        values = self.get(key, list, [])
+        if not all(isinstance(v, str) and 0 < len(v) <= MAX_NAME for v in values):
+            raise self.error(f"expected a list of names (at most {MAX_NAME} characters each)",
+                             key)
+        return tuple(values)
+
+    def check_kinds(self, kinds: dict[str, Any]) -> None:
+        """Each key of `kinds` present has its kind (settings stored, not yet used)."""
+        for key, kind in kinds.items():
+            self.get(key, kind)
 
     def required(self, key: str, kind: type | tuple[type, ...]) -> Any:
         value = self.get(key, kind)
@@ -54,7 +81,7 @@ class _Reader:
     def choice(self, key: str, enum: Callable[[str], Any], allowed: tuple[str, ...], default: str):
         value = self.get(key, str, default)
         if value not in allowed:
-            raise self.error(f"expected one of {', '.join(allowed)}; got {value!r}", key)
+            raise self.error(f"expected one of {', '.join(allowed)}; got {shown(value)}", key)
         return enum(value)
 
     def positive(self, key: str, default: float | None, *, integer: bool = False) -> Any:
@@ -94,6 +121,8 @@ def parse_event_definition(
     event_id = event.required("id", str)
     if not EVENT_ID.match(event_id):
         raise event.error("use letters, digits, '.', '_' or '-' (at most 64)", "id")
+    event.get("lunch_end", str)
+    _groups(data.get("group", []), source)
     sessions = _sessions(data.get("session", []), source, formats)
     return EventDef(
         id=event_id,
@@ -115,7 +144,7 @@ def _date(event: _Reader) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise event.error(f"expected a date like 2026-05-16, got {text!r}", "date") from None
+        raise event.error(f"expected a date like 2026-05-16, got {shown(text)}", "date") from None
 
 
 def _awards(event: _Reader) -> int | None:
@@ -131,7 +160,7 @@ def _track(table: Any, source: str | None) -> Track:
     return Track(
         name=track.get("name", str, ""),
         length_m=track.positive("length_m", None),
-        start_finish_loop=track.get("start_finish_loop", str) or None,
+        start_finish_loop=track.name("start_finish_loop", limit=32) or None,
     )
 
 
@@ -144,7 +173,7 @@ def _sessions(
     for index, table in enumerate(tables, start=1):
         session = _session(_Reader(table, f"session[{index}]", source), formats)
         if any(s.id == session.id for s in sessions):
-            raise InputError(f"session id {session.id!r} is used twice", source=source,
+            raise InputError(f"session id {shown(session.id)} is used twice", source=source,
                              field=f"session[{index}].id")
         sessions.append(session)
     return tuple(sessions)
@@ -152,18 +181,18 @@ def _sessions(
 
 def _session(session: _Reader, formats: FormatRegistry) -> SessionDef:
     session_id = session.required("id", str)
-    groups = session.get("groups", list, [])
-    if not all(isinstance(g, str) and g for g in groups):
-        raise session.error("expected a list of group names", "groups")
+    session.name("id")
     start = session.get("start", str)
-    if start is not None and not TIME_OF_DAY.match(start):
-        raise session.error(f"expected a time of day like 09:00, got {start!r}", "start")
+    if start is not None and not TIME_OF_DAY.fullmatch(start):
+        raise session.error(f"expected a time of day like 09:00, got {shown(start)}", "start")
+    session.check_kinds(LATER_SESSION_KEYS)
+    session.get("rmonitor_run", int)
     return SessionDef(
         id=session_id,
         name=session.get("name", str, "") or session_id,
         format=_format(session, session_id, formats),
         scored=session.get("scored", bool, True),
-        groups=tuple(groups),
+        groups=session.names("groups"),
         start=start,
         duration_min=session.positive("duration_min", None),
     )
@@ -188,10 +217,24 @@ def _rounds(tables: Any, sessions: tuple[SessionDef, ...], source: str | None):
         reader = _Reader(table, f"round[{index}]", source)
         name = reader.required("name", str)
         if any(r.name == name for r in rounds):
-            raise reader.error(f"round name {name!r} is used twice", "name")
+            raise reader.error(f"round name {shown(name)} is used twice", "name")
         names = reader.required("sessions", list)
         for session_id in names:
+            if not isinstance(session_id, str):
+                raise reader.error(f"expected a list of session ids, got {shown(session_id)}",
+                                   "sessions")
             if session_id not in known:
-                raise reader.error(f"no session {session_id!r} in this event", "sessions")
+                raise reader.error(f"no session {shown(session_id)} in this event", "sessions")
         rounds.append(RoundDef(name=name, sessions=tuple(names)))
     return tuple(rounds)
+
+
+def _groups(tables: Any, source: str | None) -> None:
+    """`[[group]]` tables (officials.md): checked and stored, not yet used."""
+    if not isinstance(tables, list):
+        raise InputError("expected [[group]] tables", source=source, field="group")
+    for index, table in enumerate(tables, start=1):
+        reader = _Reader(table, f"group[{index}]", source)
+        reader.required("name", str)
+        reader.name("name")
+        reader.check_kinds(GROUP_KEYS)

@@ -11,6 +11,7 @@ from trackside.live.live_event import LiveSnapshot
 from trackside.publish import json_docs
 from trackside.publish.event_document import PageLinks, event_document
 from trackside.services import list_events
+from trackside.services.event_document import definition_change
 from trackside.web import links
 from trackside.web.live_feeds import View
 from trackside.web.reading import event_result, hub_of, live_board, session_of, snapshot_of
@@ -40,6 +41,7 @@ def event(request: Request, event_id: str) -> Doc:
     return event_document(
         snapshot.facts, provisional=snapshot.scored.event.provisional,
         windows=snapshot.windows, track_us=snapshot.track_us(), links=_page_links(snapshot),
+        definition=definition_change(hub_of(request).engine, event_id),
     )  # fmt: skip
 
 
@@ -59,9 +61,11 @@ def _page_links(snapshot: LiveSnapshot) -> PageLinks:
 def live(
     request: Request, event_id: str, session: str | None = None, car_class: ClassQuery = None
 ) -> Doc:
-    """The live board of the running session (or `session`)."""
+    """The live board of the running session (or `session`), and the state of the parts
+    feeding it (`parts`: the decoder client, the RMonitor output)."""
     view = View(event_id, session or None, car_class or None)
-    return live_board(snapshot_of(request, event_id), view)
+    board = live_board(snapshot_of(request, event_id), view)
+    return {**board, "parts": hub_of(request).parts.doc()}
 
 
 @router.get("/events/{event_id}/results")

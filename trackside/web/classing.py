@@ -14,33 +14,28 @@ from trackside.classing.answer import EXAMPLE_INDEX, answer
 from trackside.errors import InputError
 from trackside.publish.html import Link
 from trackside.web import links
+from trackside.web.classing_form import CHECKBOXES, FIELDS, LABELS, SOURCE, api_error, page_error
 from trackside.web.rendering import render
 
 router = APIRouter()
 
-FIELDS = (
-    "year", "make", "model", "trim", "drive", "tire_width", "treadwear", "oe_tire_width",
-    "dot", "weight", "curb_weight", "engine", "displacement", "kw", "induction",
-    "boost_units", "forced_induction_added", "engine_modified", "prep", "low_production",
-    "kind", "racer_class", "series", "wheels", "modifications",
-)  # fmt: skip
-"""The query parameters the form sends; `points=1` adds the example points index."""
-CHECKBOXES = ("forced_induction_added", "engine_modified", "low_production")
 
 
 def _asked(request: Request) -> dict[str, str]:
     return {k: v for k in FIELDS if (v := request.query_params.get(k, "").strip())}
 
 
-def _answer(asked: dict[str, str], request: Request) -> tuple[dict[str, Any] | None, str | None]:
+def _answer(
+    asked: dict[str, str], request: Request
+) -> tuple[dict[str, Any] | None, InputError | None]:
     if not asked:
         return None, None
     points = EXAMPLE_INDEX if request.query_params.get("points") else None
     values = {**asked, **{k: True for k in CHECKBOXES if k in asked}}
     try:
-        return answer(values, source="form", points=points).to_dict(), None
+        return answer(values, source=SOURCE, points=points).to_dict(), None
     except InputError as err:
-        return None, str(err).removeprefix("form: ")
+        return None, err
 
 
 @router.get(links.classify_page(), response_class=HTMLResponse)
@@ -51,7 +46,8 @@ def classify_page(request: Request) -> str:
     query = f"?{request.url.query}" if request.url.query else ""
     twin = links.api_twin(links.classify_page()) + query
     return render(
-        "classify.html", asked=asked, result=result, error=error,
+        "classify.html", asked=asked, result=result, labels=LABELS,
+        error=page_error(error) if error else None,
         points=bool(request.query_params.get("points")),
         nav=(Link("All events", links.events_page()),), twin=twin,
     )  # fmt: skip
@@ -60,11 +56,11 @@ def classify_page(request: Request) -> str:
 @router.get(links.api_twin(links.classify_page()))
 def classify_api(request: Request) -> JSONResponse:
     """The answer as JSON (`trackside classify --format json`'s document); 422 with the
-    error for a car that cannot be classified."""
+    error (and the query parameter it is about) for a car that cannot be classified."""
     asked = _asked(request)
     if not asked:
         return JSONResponse({"detail": f"describe the car: {', '.join(FIELDS)}"}, 422)
     result, error = _answer(asked, request)
     if error is not None:
-        return JSONResponse({"detail": error}, 422)
+        return JSONResponse(api_error(error), 422)
     return JSONResponse(result)

@@ -89,7 +89,7 @@ def live(
         "live.html", board=board, nav=nav, twin=links.api_twin(here),
         stream=links.live_stream(event_id, view.session_id, view.car_class),
         session_param=view.session_id, sessions=snapshot.facts.event.sessions,
-        refresh_s=NOSCRIPT_REFRESH_S,
+        refresh_s=NOSCRIPT_REFRESH_S, parts=hub_of(request).parts.states(),
     )  # fmt: skip
 
 

@@ -19,10 +19,11 @@ from sqlalchemy import Engine
 from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
 from trackside.errors import InputError
+from trackside.live.decoder_recorder import ClockMode, run_decoder_client
 from trackside.live.hub import LiveHub
 from trackside.live.rmonitor_server import local_now_us, serve_rmonitor
+from trackside.live.supervisor import supervise
 from trackside.services import list_events
-from trackside.timing.p3.client import ClockMode, run_decoder_client
 from trackside.web import links
 from trackside.web.app import create_app
 
@@ -113,7 +114,8 @@ async def serve(
                             access_log=False)  # fmt: skip
     server = _Server(config)
     notes: list[str] = []
-    parts = [_decoder_part(options, notes), _rmonitor_part(engine, options, notes), *extras]
+    parts = [_supervised("decoder", _decoder_part(options, notes)),
+             _supervised("rmonitor", _rmonitor_part(engine, options, notes)), *extras]
     tasks = [asyncio.create_task(part(hub, stop)) for part in parts if part is not None]
     for task in tasks:
         task.add_done_callback(_report_failure)
@@ -170,6 +172,19 @@ def _running(sock: socket.socket, options: ServeOptions, notes: list[str]) -> Ru
 # --- the parts beside the web server ------------------------------------------------------
 
 
+def _supervised(name: str, part: Extra | None) -> Extra | None:
+    """The part restarted with back-off whenever it stops (`live/supervisor.py`), its state
+    on the live pages (`hub.parts`)."""
+    if part is None:
+        return None
+
+    async def run(hub: LiveHub, stop: asyncio.Event) -> None:
+        await supervise(name, lambda: part(hub, stop), hub.parts, stop)
+
+    return run
+
+
+
 def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
     if options.decoder is None:
         return None
@@ -184,7 +199,9 @@ def _decoder_part(options: ServeOptions, notes: list[str]) -> Extra | None:
         return await run_decoder_client(hub.engine, event_id, host, port, stop=stop,
                                         on_passing=lambda _passing: hub.nudge(),
                                         loops=options.loops,
-                                        clock=ClockMode(options.clock))  # fmt: skip
+                                        clock=ClockMode(options.clock),
+                                        on_state=lambda state, why: hub.parts.set(
+                                            "decoder", state, why))  # fmt: skip
 
     return follow
 

@@ -32,10 +32,11 @@ def decoder_of(record: Record) -> str | None:
 
 
 def resend(decoder: str, first: int, last: int) -> bytes:
-    """Ask ``decoder`` to send its passings ``first``..``last`` (passing numbers) again."""
+    """Ask ``decoder`` to send its passings ``first``..``last`` (passing numbers) again; both
+    are held to the 4 bytes a passing number has."""
     fields: dict[int, int | bytes] = {
-        ResendField.FROM: max(first, 0),
-        ResendField.UNTIL: min(last, MAX_PASSING_NUMBER),
+        ResendField.FROM: min(max(first, 0), MAX_PASSING_NUMBER),
+        ResendField.UNTIL: min(max(last, 0), MAX_PASSING_NUMBER),
     }
     address = decoder_bytes(decoder)
     if address is not None:

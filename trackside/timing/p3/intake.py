@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from trackside.core.records import Passing
 from trackside.timing.p3.addressed import decoder_of, resend
 from trackside.timing.p3.clock_reading import DecoderClock
+from trackside.timing.p3.encode import encode_record
 from trackside.timing.p3.epochs import qualified, split_qualified
 from trackside.timing.p3.facts import passing_to_fact
 from trackside.timing.p3.fields import GetTimeField
-from trackside.timing.p3.numbering import PassingLog, Verdict
+from trackside.timing.p3.numbering import MAX_JUMP, PassingLog, Verdict
+from trackside.timing.p3.plausible import Refusal, TimeWindow, clock_refusal, passing_refusal
 from trackside.timing.p3.record_types import RecordType
 from trackside.timing.p3.records import Record
 from trackside.timing.p3.requests import get_time_request
@@ -56,6 +58,9 @@ class ClientStats:
     bad_crc: int = 0
     bad_frames: int = 0
     bad_passings: int = 0
+    refused: int = 0
+    """Records that cannot be stored (``plausible.py``: a time outside the plausible window, a
+    number too wide) or a passing number too far ahead (``numbering.MAX_JUMP``): skipped."""
     abandoned: int = 0
 
 
@@ -218,9 +223,22 @@ class Intake:
 
     # --- passings ------------------------------------------------------------------------
 
+    def _window(self, wall_us: int) -> TimeWindow:
+        return TimeWindow.around(self.settings.event_start_us, wall_us)
+
+    def _refuse(self, record: Record, decoder: str, refusal: Refusal) -> None:
+        """Count and log (with the frame's bytes) a record that is not stored."""
+        self.stats.refused += 1
+        log.warning("decoder %s: %s record refused, field '%s': %s; frame %s", decoder,
+                    record.name, refusal.field, refusal.reason, encode_record(record).hex())
+
     def _passing(
         self, record: Record, decoder: str, batch: Batch, now: float, wall_us: int
     ) -> None:
+        refusal = passing_refusal(record, self._window(wall_us))
+        if refusal is not None:
+            self._refuse(record, decoder, refusal)
+            return
         try:
             fact = passing_to_fact(record, decoder=decoder)
         except ValueError as error:
@@ -230,15 +248,22 @@ class Intake:
         self._line.last_activity = now
         state = self._decoders[decoder]
         number = fact.passing_number
-        if number is not None and not self._judge(state, fact, number, batch, wall_us):
+        if number is not None and not self._judge(state, record, fact, batch, wall_us):
             return
         batch.passings.append(fact._replace(decoder=state.name, loop=self._loops.get(decoder)))
 
     def _judge(
-        self, state: _Decoder, fact: Passing, number: int, batch: Batch, wall_us: int
+        self, state: _Decoder, record: Record, fact: Passing, batch: Batch, wall_us: int
     ) -> bool:
         """Record the passing in the log; True when it is new and to be stored."""
+        number = fact.passing_number
+        assert number is not None
         verdict = state.log.verdict(number, fact.transponder, fact.time_us)
+        if verdict is Verdict.JUMP:
+            reference = state.log.highest or state.log.origin
+            self._refuse(record, state.base, Refusal(
+                "passing_number", f"{number} is more than {MAX_JUMP} past {reference}"))
+            return False
         if verdict is Verdict.DUPLICATE:
             self.stats.duplicates += 1
             return False
@@ -268,6 +293,10 @@ class Intake:
     def _clock(self, record: Record, decoder: str, batch: Batch, wall_us: int) -> None:
         rtc_us = record.number(GetTimeField.RTC_TIME)
         if not rtc_us:
+            return
+        refusal = clock_refusal(record, self._window(wall_us))
+        if refusal is not None:
+            self._refuse(record, decoder, refusal)
             return
         state = self._decoders[decoder]
         if state.log.clock_went_back(rtc_us):

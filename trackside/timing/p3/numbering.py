@@ -17,6 +17,12 @@ from typing import NamedTuple
 REORDER_TOLERANCE_US = 2_000_000
 """How far a passing's time may run against the order of passing numbers (two cars in the loop
 at once) before the numbers are taken to have restarted."""
+MAX_JUMP = 10_000
+"""How far past the highest number stored a passing may come. A decoder numbers its passings
+one by one, so a bigger jump means more passings unseen than a club day's whole field makes on
+one loop: the record is bad (a CRC-valid frame with a garbled number). If it is real, the
+catch-up RESEND brings the numbers below it in order, and then it is no jump. It also bounds
+the numbers wanted at once, so one frame cannot make the client allocate a huge gap."""
 
 
 class Verdict(Enum):
@@ -25,6 +31,8 @@ class Verdict(Enum):
     OLD = "old"
     """From before the client first read this decoder's clock for the event: not ours."""
     RESET = "reset"
+    JUMP = "jump"
+    """Further past the highest number than a decoder can go (``MAX_JUMP``): not stored."""
 
 
 class Seen(NamedTuple):
@@ -57,7 +65,10 @@ class PassingLog:
         self.missing: set[int] = set()
         if self._numbers:
             low = self._numbers[0] if origin is None else min(origin, self._numbers[0])
-            self.missing = set(range(low, self._numbers[-1])) - self._seen.keys()
+            previous = low - 1
+            for number in self._numbers:
+                self.missing.update(_wanted_between(previous, number))
+                previous = number
 
     def __len__(self) -> int:
         return len(self._numbers)
@@ -82,6 +93,8 @@ class PassingLog:
         old = self._old.get(number)
         if old is not None:
             return Verdict.OLD if old == (transponder, time_us) else Verdict.RESET
+        if self._too_far(number):
+            return Verdict.JUMP
         if not self._numbers:
             fits = self.origin is None or number >= self.origin
             return Verdict.NEW if fits else Verdict.RESET
@@ -103,7 +116,7 @@ class PassingLog:
             self.origin = number
         start = self._numbers[-1] + 1 if self._numbers else self.origin
         if number > start:
-            self.missing.update(range(start, number))
+            self.missing.update(_wanted_between(start - 1, number))
         self._resolve(number)
         self._seen[number] = Seen(transponder, time_us)
         if self._numbers and number < self._numbers[-1]:
@@ -160,6 +173,11 @@ class PassingLog:
         self._given_up.discard(number)
         self._asked.pop(number, None)
 
+    def _too_far(self, number: int) -> bool:
+        """Past the highest number (or an empty log's origin) by more than ``MAX_JUMP``."""
+        reference = self._numbers[-1] if self._numbers else self.origin
+        return reference is not None and number > reference + MAX_JUMP
+
     def _before_floor(self, time_us: int) -> bool:
         return self.floor_us is not None and time_us < self.floor_us
 
@@ -172,6 +190,12 @@ class PassingLog:
             at < len(self._numbers)
             and time_us > self._seen[self._numbers[at]].time_us + REORDER_TOLERANCE_US
         )
+
+
+def _wanted_between(below: int, number: int) -> range:
+    """The numbers strictly between two stored ones, at most ``MAX_JUMP`` of them (those just
+    under ``number``; the catch-up RESEND covers a wider gap)."""
+    return range(max(below + 1, number - MAX_JUMP), number)
 
 
 def ranges(numbers: Iterable[int]) -> list[tuple[int, int]]:

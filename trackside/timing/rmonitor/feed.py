@@ -63,13 +63,16 @@ def read_feed(
     min_lap_s: float = 20.0,
     finish_lines: Collection[str] | None = None,
     name: str | None = None,
+    untimed_runs: bool = True,
 ) -> RMonitorFeed:
     """The facts of an RMonitor feed (lines as bytes in cp1252, or as text).
 
     `date` (ISO) places every time of day; without it each run takes its `$I` date, else the
     feed's first `$I` or `$L` date. `finish_lines` names the timelines whose `$L` crossings make
     laps; by default they are inferred from where Orbits made `$J` laps. Malformed lines are
-    skipped and reported in `warnings`, never raised.
+    skipped and reported in `warnings`, never raised. With `untimed_runs=False` a run with no
+    passings and no flags is no session (`_timed_runs`); by default every run is one, as a
+    follower of the live feed makes them.
     """
     parsed = parse_lines(lines)
     warnings = list(parsed.warnings)
@@ -77,13 +80,9 @@ def read_feed(
     feed_date = date or _first_date(parsed.records, warnings)
     tables = car_tables(parts)
     lines_used = _finish_lines(parts, tables, finish_lines, warnings)
-    facts = [
-        run_facts(
-            index, part, cars, date or (part.init.date if part.init else feed_date), lines_used
-        )
-        for index, (part, cars) in enumerate(zip(parts, tables, strict=True), start=1)
-    ]
-    entries = _entries(facts, warnings)
+    dates = [date or (part.init.date if part.init else feed_date) for part in parts]
+    facts, untimed = _timed_runs(parts, tables, dates, lines_used, warnings, untimed_runs)
+    entries = _entries(facts, warnings, untimed)
     for run in facts:
         warnings.extend(run.warnings)
     return RMonitorFeed(
@@ -133,13 +132,46 @@ def _finish_lines(
     return found
 
 
-def _entries(facts: list[RunFacts], warnings: list[FeedWarning]) -> tuple[Entry, ...]:
-    """One entry per transponder, from the first run it appears in; a number two cars carry
-    is kept by the first (see `entry_keys`)."""
+def _timed_runs(
+    parts: list[RunRecords],
+    tables: list[Cars],
+    dates: list[str],
+    lines_used: frozenset[str],
+    warnings: list[FeedWarning],
+    keep_all: bool,
+) -> tuple[list[RunFacts], list[list[Entry]]]:
+    """The facts of the runs with passings or flags, numbered `run1`, `run2`, ... in order;
+    and, before each of them, the entries of the untimed runs just before it (a run of
+    competitor records only is not a session: its cars are entered in the next timed run, or
+    the last one; its warnings go to `warnings`). With `keep_all`, or when no run is timed,
+    every run is kept."""
+    first = [run_facts(i, p, c, d, lines_used)
+             for i, (p, c, d) in enumerate(zip(parts, tables, dates, strict=True), start=1)]
+    timed = [i for i, run in enumerate(first) if run.passings or run.flags]
+    if keep_all or not timed or len(timed) == len(first):
+        return first, [[] for _ in first]
+    facts = [run_facts(n, parts[i], tables[i], dates[i], lines_used)
+             for n, i in enumerate(timed, start=1)]
+    before: list[list[Entry]] = [[] for _ in facts]
+    for i in sorted(set(range(len(first))) - set(timed)):
+        warnings.extend(first[i].warnings)
+        target = next((n for n, t in enumerate(timed) if t > i), len(timed) - 1)
+        group = facts[target].run.session_id
+        cars = tables[i]
+        before[target] += [cars.entry(car, group) for car in cars.by_registration.values()]
+    return facts, before
+
+
+def _entries(
+    facts: list[RunFacts], warnings: list[FeedWarning], untimed: list[list[Entry]]
+) -> tuple[Entry, ...]:
+    """One entry per transponder, from the first run it appears in (untimed runs' entries
+    counting as the timed run they are entered in); a number two cars carry is kept by the
+    first (see `entry_keys`)."""
     book = EntryBook()
     kept = []
-    for run in facts:
-        for entry in run.entries:
+    for run, earlier in zip(facts, untimed, strict=True):
+        for entry in [*earlier, *run.entries]:
             admitted, problem = book.admit(entry)
             if problem is not None:
                 warnings.append(warn(None, problem))
