@@ -41,14 +41,14 @@ def _registered() -> dict[str, tuple[set[str], str]]:
         found[name] = ({info.callback.__module__}, _one_line(info.help or info.callback.__doc__))
     for group in app.registered_groups:
         sub = group.typer_instance
-        modules = {c.callback.__module__ for c in sub.registered_commands}
-        modules |= {m for g in sub.registered_groups for m in _callback_modules(g.typer_instance)}
-        found[group.name] = (modules, _one_line(sub.info.help))
+        found[group.name] = (_callback_modules(sub), _one_line(sub.info.help))
     return found
 
 
 def _callback_modules(sub: typer.Typer) -> set[str]:
-    return {c.callback.__module__ for c in sub.registered_commands}
+    """The modules of a group's commands, its subgroups' included."""
+    modules = {c.callback.__module__ for c in sub.registered_commands}
+    return modules.union(*(_callback_modules(g.typer_instance) for g in sub.registered_groups))
 
 
 def test_the_table_names_every_command_its_module_and_its_help():
