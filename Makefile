@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/p3_decode.py
 	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/live_latency.py
+	$(BIN)/python bench/cli_startup.py
 
 # The same benches on smaller inputs (fewer cars and frames, still 7 rounds): under a minute.
 bench-quick: $(STAMP)

@@ -2,23 +2,12 @@
 
 Bad input of any kind prints one line, `error: <file:line: field 'x': message>`, to stderr and
 exits 1; the services guarantee the database is then exactly as it was. Each module registers
-its commands on the shared app when imported.
+its commands on the shared app when imported, and the app imports a command's module only when
+that command runs (the table in `cli/lazy.py`), so `trackside --help` starts in a blink.
 """
 
 from __future__ import annotations
 
-import trackside.cli.rmonitor  # noqa: F401  (registration)
-import trackside.cli.serve  # noqa: F401  (registration)
-from trackside.cli import (  # noqa: F401  (registration)
-    classify,
-    decisions,
-    decoder,
-    demo,
-    events,
-    flags,
-    passings,
-    results,
-)
 from trackside.cli.common import app
 
 

@@ -1,5 +1,8 @@
 """What every `trackside` command shares: the app, the database option, output helpers,
-and one-line errors for bad input."""
+and one-line errors for bad input.
+
+Imported before any command parses its arguments, so it imports only Typer at its top: the
+database (SQLAlchemy) when a command opens it, Rich when a command prints a table (`out`)."""
 
 from __future__ import annotations
 
@@ -11,23 +14,23 @@ import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
-from typer.core import TyperGroup
 
+from trackside.cli.lazy import LazyGroup
 from trackside.cli.usage_errors import NoArgsIsHelpError, UsageError, usage_line
 from trackside.errors import InputError
-from trackside.store import open_engine
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy import Engine
 
 PROGRESS_THRESHOLD = 2000
 RESULT_FORMATS = ("text", "json", "csv", "html")
 
 
-class ReportingGroup(TyperGroup):
+class ReportingGroup(LazyGroup):
     """Turns bad input into one line on stderr and exit status 1."""
 
     def invoke(self, ctx: typer.Context) -> Any:
@@ -40,8 +43,16 @@ class ReportingGroup(TyperGroup):
             fail(usage_line(err, args))
         except InputError as err:
             fail(str(err))
-        except OperationalError as err:
-            fail(f"database: {str(err.orig).strip().splitlines()[0]}")
+        except Exception as err:
+            if not _is_operational_error(err):
+                raise
+            fail(f"database: {str(err.orig).strip().splitlines()[0]}")  # type: ignore[attr-defined]
+
+
+def _is_operational_error(err: Exception) -> bool:
+    """SQLAlchemy's OperationalError, without importing SQLAlchemy (no database opened: none)."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(err, exc.OperationalError)
 
 
 def fail(message: str) -> None:
@@ -65,9 +76,21 @@ app.add_typer(entries_app, name="entries")
 app.add_typer(passings_app, name="passings")
 app.add_typer(flags_app, name="flags")
 app.add_typer(penalty_app, name="penalty")
+ReportingGroup.typer_app = app
 
-out = Console(width=None if sys.stdout.isatty() else 200)
-err_console = Console(stderr=True)
+
+def __getattr__(name: str) -> Console:
+    """`out` (stdout, 200 columns when not a terminal) and `err_console`: Rich consoles, made
+    (and Rich imported) on first use."""
+    if name not in ("out", "err_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from rich.console import Console
+
+    console = Console(width=None if sys.stdout.isatty() else 200) if name == "out" \
+        else Console(stderr=True)
+    globals()[name] = console
+    return console
+
 
 FormatOption = Annotated[str, typer.Option("--format", help="Output format.")]
 OutOption = Annotated[Path | None, typer.Option("--out", help="Write to FILE, not stdout.")]
@@ -93,6 +116,8 @@ def engine_of(ctx: typer.Context) -> Engine:
     """The database of this invocation, opened (and migrated) on first use."""
     root = ctx.find_root()
     if "engine" not in root.obj:
+        from trackside.store import open_engine
+
         engine = open_engine(root.obj["db"])
         root.obj["engine"] = engine
         root.call_on_close(engine.dispose)
@@ -133,7 +158,7 @@ def output_width() -> int:
     """Columns for a table: $COLUMNS when set (a pipe has no terminal to ask), else the
     console's width."""
     columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) > 0 else out.width
+    return int(columns) if columns.isdigit() and int(columns) > 0 else __getattr__("out").width
 
 
 def now_text() -> str:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.table import Table
 
 from trackside.cli.common import (
     FormatOption,
@@ -16,15 +14,14 @@ from trackside.cli.common import (
     emit,
     engine_of,
     json_text,
-    out,
-    output_width,
     penalty_app,
 )
-from trackside.publish.formats import readable_time
-from trackside.services import add_decision, revoke_decision
-from trackside.services.decision_report import decision_report
-from trackside.services.decisions import declare_official
-from trackside.services.times import event_time
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+# Services, Rich and SQLAlchemy are imported by the commands that use them, not here: this
+# module is imported (cli/lazy.py) to run any one of its commands, or to show its help.
 
 # --- penalties ---------------------------------------------------------------------------
 
@@ -43,6 +40,9 @@ def penalty_add(
     by: Annotated[str, typer.Option("--by", metavar="NAME")] = "",
 ) -> None:
     """Record an official's decision on car NUMBER (kinds: see docs/cli.md)."""
+    from trackside.services.decisions import add_decision
+    from trackside.services.times import event_time
+
     engine = engine_of(ctx)
     at_us = event_time(engine, event, at) if at is not None else None
     decision = add_decision(
@@ -65,7 +65,11 @@ def penalty_add(
 @penalty_app.command("list")
 def penalty_list(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
     """List every decision with its id, author and time, and the rulebook's escalation."""
+
     fmt = choose(fmt, ("text", "json"))
+    from trackside.cli.common import out, output_width
+    from trackside.services.decision_report import decision_report
+
     rows = decision_report(engine_of(ctx), event)
     if fmt == "json":
         emit(json_text(rows))
@@ -110,6 +114,9 @@ def _decision_table(rows: list[dict[str, Any]], width: int) -> Table:
                     [_heading_width(DECISION_COLUMNS[i].heading) for i in flexible])  # fmt: skip
     for i, share in zip(flexible, shares, strict=True):
         widths[i] = share
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=0)
     for column, fixed in zip(DECISION_COLUMNS, widths, strict=True):
         table.add_column(column.heading, width=fixed, overflow="fold",
@@ -129,6 +136,8 @@ def _readable(iso: str | None, seconds: bool = False) -> str | None:
     """`2026-05-16T09:04:00.000` as `2026-05-16 09:04:00.000` (to the second when asked)."""
     if iso is None:
         return None
+    from trackside.publish.formats import readable_time
+
     text = readable_time(iso)
     return text[:19] if seconds else text
 
@@ -177,6 +186,8 @@ def penalty_revoke(
     by: Annotated[str, typer.Option("--by", metavar="NAME")],
 ) -> None:
     """Revoke a decision (by recording a new one that revokes it)."""
+    from trackside.services.decisions import revoke_decision
+
     revocation = revoke_decision(engine_of(ctx), event, decision_id, reason, by)
     typer.echo(f"decision {revocation.id}: revokes decision {decision_id}")
 
@@ -189,5 +200,8 @@ def finalize(
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
 ) -> None:
     """Declare the event's results official (undo with `penalty revoke EVENT ID`)."""
+
+    from trackside.services.decisions import declare_official
+
     decision = declare_official(engine_of(ctx), event, reason, by)
     typer.echo(f"decision {decision.id}: results of {event} declared official by {by}")

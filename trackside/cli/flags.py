@@ -14,22 +14,10 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from trackside.cli.common import (
-    FormatOption,
-    app,
-    choose,
-    emit,
-    engine_of,
-    flags_app,
-    json_text,
-    out,
-)
-from trackside.cli.flag_table import flag_table
-from trackside.publish.flag_rows import flag_row
-from trackside.publish.formats import time_text
-from trackside.services import import_flags, record_flag
-from trackside.services.flag_revokes import list_flags, revoke_flag
-from trackside.services.times import event_time
+from trackside.cli.common import FormatOption, app, choose, emit, engine_of, flags_app, json_text
+
+# Services, Rich and SQLAlchemy are imported by the commands that use them, not here: this
+# module is imported (cli/lazy.py) to run any one of its commands, or to show its help.
 
 
 class AddByDefault(TyperGroup):
@@ -59,6 +47,10 @@ def flag_add(
     by: Annotated[str, typer.Option("--by", help="Who showed or called it.")] = "",
 ) -> None:
     """Record a flag: STATE is green, yellow, red, black-all or checkered."""
+    from trackside.publish.formats import time_text
+    from trackside.services.flags import record_flag
+    from trackside.services.times import event_time
+
     engine = engine_of(ctx)
     time_us = event_time(engine, event, at)
     added = record_flag(engine, event, session, state, time_us, by)
@@ -74,6 +66,11 @@ def flag_list(
     fmt: FormatOption = "text",
 ) -> None:
     """List every recorded flag with its id, author and times; revoked ones say by what."""
+    from trackside.cli.common import out
+    from trackside.cli.flag_table import flag_table
+    from trackside.publish.flag_rows import flag_row
+    from trackside.services.flag_revokes import list_flags
+
     fmt = choose(fmt, ("text", "json"))
     rows: list[dict[str, Any]] = [flag_row(s) for s in list_flags(engine_of(ctx), event, session)]
     if fmt == "json":
@@ -91,6 +88,8 @@ def flag_revoke(
     by: Annotated[str, typer.Option("--by", metavar="NAME")],
 ) -> None:
     """Revoke a flag shown by mistake (a decision; the flag is never deleted)."""
+    from trackside.services.flag_revokes import revoke_flag
+
     decision = revoke_flag(engine_of(ctx), event, flag_id, reason, by)
     typer.echo(f"decision {decision.id}: revokes flag {flag_id} in {decision.session_id} "
                f"(undo with `trackside penalty revoke {event} {decision.id}`)")
@@ -99,5 +98,7 @@ def flag_revoke(
 @flags_app.command("import")
 def flags_import(ctx: typer.Context, event: str, file: Path) -> None:
     """Import flags from a `session,state,time` CSV file."""
+    from trackside.services.flags import import_flags
+
     report = import_flags(engine_of(ctx), event, file)
     typer.echo(f"flags: {report.added} added, {report.duplicates} already present")

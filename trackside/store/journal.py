@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from trackside.core.clock import parse_local_time
 from trackside.core.records import Decision, Flag, Passing
@@ -23,8 +23,11 @@ def now_us() -> int:
 
 
 def _insert_or_ignore(conn: Connection, table: Table, keys: Sequence[str]) -> Insert:
-    """INSERT ... ON CONFLICT (keys) DO NOTHING for the connection's dialect."""
-    dialect = {"sqlite": sqlite, "postgresql": postgresql}[conn.dialect.name]
+    """INSERT ... ON CONFLICT (keys) DO NOTHING for the connection's dialect (imported here:
+    a SQLite command need not import the PostgreSQL dialect, nor it asyncio and ssl)."""
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        raise KeyError(conn.dialect.name)
+    dialect = importlib.import_module(f"sqlalchemy.dialects.{conn.dialect.name}")
     return dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 

@@ -1,0 +1,96 @@
+"""Commands by name, imported only when run: `trackside --help` lists them from this table
+without importing a single command module (each pulls in services, SQLAlchemy, the recorders).
+
+A row is a top-level command or command group: the module whose import registers it on the
+shared app (`cli/common.py`), and the one-line help `--help` lists (the first paragraph of the
+command's docstring, or the group's `help=`). `tests/test_cli_lazy.py` fails when a row drifts
+from what the modules really register. Adding a command: docs/cli.md, "Adding a command".
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from typer.core import TyperCommand, TyperGroup
+
+if TYPE_CHECKING:
+    import typer
+
+
+class Lazy(NamedTuple):
+    module: str
+    help: str
+
+
+COMMANDS: dict[str, Lazy] = {
+    "serve": Lazy("trackside.cli.serve",
+                  "Serve live timing, results pages and their JSON twins until Ctrl-C."),
+    "classify": Lazy("trackside.cli.classify",
+                     "Which class a car is in, with the rule path (SCCA Time Trials rules VII)."),
+    "finalize": Lazy("trackside.cli.decisions",
+                     "Declare the event's results official (undo with `penalty revoke EVENT ID`)."),
+    "demo": Lazy("trackside.cli.demo",
+                 "Generate a realistic event, import it, score it and publish its site."),
+    "flag": Lazy("trackside.cli.flags",
+                 "Flags: record one (`flag EVENT SESSION STATE --at TIME` is `flag add`), list, "
+                 "revoke."),
+    "results": Lazy("trackside.cli.results", "Event results (or one session's with --session)."),
+    "laps": Lazy("trackside.cli.results", "Every lap of every car in one session (a lap chart)."),
+    "publish": Lazy("trackside.cli.results",
+                    "Write the event's results site (HTML pages with JSON twins) to DIR."),
+    "event": Lazy("trackside.cli.events", "Event definitions (TOML)."),
+    "entries": Lazy("trackside.cli.events", "Entry lists (CSV, MotorsportReg export)."),
+    "passings": Lazy("trackside.cli.passings", "Transponder passings."),
+    "flags": Lazy("trackside.cli.flags", "Flags from a file."),
+    "penalty": Lazy("trackside.cli.decisions", "Officials' decisions."),
+    "rmonitor": Lazy("trackside.cli.rmonitor",
+                     "Orbits RMonitor feeds: replay a recording, follow a live feed."),
+    "decoder": Lazy("trackside.cli.decoder", "P3 decoders: follow one, or simulate one."),
+}  # fmt: skip
+"""Command name -> the module registering it and its one-line help, in `--help` order."""
+
+
+class Listed(TyperCommand):
+    """Stands in for a command whose module is not imported yet: enough for `--help` to list it
+    (name and help); resolving it to run (or to show its own help) imports the real one."""
+
+
+class LazyGroup(TyperGroup):
+    """A Typer group whose commands in `COMMANDS` are imported when invoked, not before.
+
+    `typer_app` is the Typer app the command modules register on (set by `cli/common.py`)."""
+
+    typer_app: typer.Typer | None = None
+    lazy: dict[str, Lazy] = COMMANDS
+
+    def __init__(self, *, commands: Any = None, **attrs: Any) -> None:
+        super().__init__(commands=commands, **attrs)
+        built = dict(self.commands)
+        self.commands = {name: self._present(name, built.get(name)) for name in self.lazy}
+        self.commands.update((n, c) for n, c in built.items() if n not in self.lazy)
+
+    def _present(self, name: str, built: Any) -> Any:
+        """The command Typer built when its module was already imported, else a `Listed`."""
+        if built is not None and self.lazy[name].module in sys.modules:
+            return built
+        return Listed(name, help=self.lazy[name].help)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[Any, Any, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if isinstance(command, Listed) and name is not None:
+            command = self.commands[name] = self.load(name)
+        return name, command, rest
+
+    def load(self, name: str) -> Any:
+        """Import the module of command `name` and build the command it registered."""
+        import typer.main
+
+        importlib.import_module(self.lazy[name].module)
+        if self.typer_app is None:
+            raise RuntimeError("LazyGroup.typer_app is not set")
+        command = typer.main.get_group(self.typer_app).commands.get(name)
+        if command is None or isinstance(command, Listed):
+            raise RuntimeError(f"{self.lazy[name].module} does not register command {name!r}")
+        return command
