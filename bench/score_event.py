@@ -3,7 +3,11 @@
 300 cars x 4 scored sessions per group x ~25 laps (about 30,000 passings) from the seeded demo
 generator, imported into a fresh SQLite file. Prints figures against the targets; asserts
 nothing. Targets: import < 3 s; recompute < 150 ms and within 3x the floor (reading the
-passings back from the database).
+passings back from the database); an official's decision < 100 ms of CPU; `event_results`
+after one decision well under a full recompute (it rescores only the session decided on, the
+others come from the results cache).
+
+Figures marked CPU are `time.process_time` (the machine may be shared); the rest wall time.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from trackside.services import (
     import_flags,
     import_passings,
 )
+from trackside.services.results import event_results
 from trackside.store import load_facts, open_engine, read_passings
+from trackside.store.results_cache import clear_cache
 
 CARS = 300
 SESSIONS_PER_GROUP = 4
@@ -43,9 +49,21 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def cpu(action: Callable[[], object]) -> float:
+    """CPU seconds one call takes."""
+    start = time.process_time()
+    action()
+    return time.process_time() - start
+
+
 def median_of(action: Callable[[], object], runs: int = RUNS) -> float:
     action()  # warm-up: imports, caches, SQLite page cache
     return statistics.median(timed(action) for _ in range(runs))
+
+
+def cpu_figures(action: Callable[[], object], runs: int = RUNS) -> list[float]:
+    action()
+    return [cpu(action) for _ in range(runs)]
 
 
 def import_day(engine: Engine, event: GeneratedEvent, files: EventFiles) -> dict[str, float]:
@@ -55,15 +73,43 @@ def import_day(engine: Engine, event: GeneratedEvent, files: EventFiles) -> dict
         "entries": lambda: import_entries(engine, event.event_id, files.entries),
         "passings": lambda: import_passings(engine, event.event_id, files.passings, fmt="csv"),
         "flags": lambda: import_flags(engine, event.event_id, files.flags),
-        "decisions": lambda: [add_decision(engine, event.event_id, **p)  # type: ignore[arg-type]
-                              for p in event.penalties],
     }
-    return {name: timed(step) for name, step in steps.items()}
+    timings = {name: timed(step) for name, step in steps.items()}
+    start = time.perf_counter()
+    for p in event.penalties:
+        DECISION_CPU.append(cpu(lambda p=p: add_decision(engine, event.event_id, **p)))  # type: ignore[misc]
+    timings["decisions"] = time.perf_counter() - start
+    return timings
+
+
+DECISION_CPU: list[float] = []
+"""CPU seconds of each of the generated day's `add_decision` calls."""
 
 
 def recompute(engine: Engine, event_id: str) -> None:
     """Every result anyone can ask for: the event and each session, from the stored facts."""
     scored(load_facts(engine, event_id))
+
+
+def cache_figures(engine: Engine, event: GeneratedEvent) -> dict[str, list[float]]:
+    """CPU of `event_results`: from the cache alone, with no cache, and right after one
+    decision on one session (a warning: it changes that session's inputs, hence its row)."""
+    event_id = event.event_id
+    sessions = [s.id for s in load_facts(engine, event_id).event.sessions]
+    figures = {"full": cpu_figures(lambda: recompute(engine, event_id)),
+               "warm": cpu_figures(lambda: event_results(engine, event_id))}  # fmt: skip
+    cold = []
+    for _ in range(RUNS):
+        clear_cache(engine, event_id)
+        cold.append(cpu(lambda: event_results(engine, event_id)))
+    figures["cold"] = cold
+    after = []
+    for i in range(RUNS):
+        add_decision(engine, event_id, event.entries[i]["number"], "warning",
+                     session_id=sessions[i % len(sessions)], author="bench")  # fmt: skip
+        after.append(cpu(lambda: event_results(engine, event_id)))
+    figures["after one decision"] = after
+    return figures
 
 
 def main() -> None:
@@ -76,8 +122,26 @@ def main() -> None:
         load_s = median_of(lambda: load_facts(engine, event.event_id))
         recompute_s = median_of(lambda: recompute(engine, event.event_id))
         floor_s = median_of(lambda: read_passings(engine, event.event_id))
+        cached = cache_figures(engine, event)
         engine.dispose()
     report(event, steps, load_s, recompute_s, floor_s)
+    report_cpu(cached, len(event.sessions))
+
+
+def _ms(figures: list[float]) -> str:
+    low, mid, high = min(figures), statistics.median(figures), max(figures)
+    return f"min {low * 1000:6.1f}  median {mid * 1000:6.1f}  max {high * 1000:6.1f} ms"
+
+
+def report_cpu(cached: dict[str, list[float]], sessions: int) -> None:
+    print(f"  CPU: add_decision per call       {_ms(DECISION_CPU)}   target < 100 ms "
+          f"({len(DECISION_CPU)} calls)")
+    print(f"  CPU: full recompute              {_ms(cached['full'])}")
+    for name in ("cold", "warm", "after one decision"):
+        print(f"  CPU: event_results {name:<13} {_ms(cached[name])}")
+    ratio = statistics.median(cached["after one decision"]) / statistics.median(cached["full"])
+    print(f"  after one decision / full        {ratio:8.2f} x    (1 of {sessions} sessions "
+          f"rescored)")
 
 
 def report(

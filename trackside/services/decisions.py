@@ -14,12 +14,11 @@ from trackside.core.records import (
     DecisionKind,
     EventFacts,
 )
-from trackside.core.results import ScoredLap
 from trackside.errors import InputError
-from trackside.rules import scored
 from trackside.services.checks import require_event, require_session
+from trackside.services.entry_laps import entry_session_laps
 from trackside.store.database import writing
-from trackside.store.facts import decisions_in, facts_in
+from trackside.store.facts import decisions_in, definitions_in
 from trackside.store.journal import append_decision
 
 _NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL)
@@ -47,10 +46,10 @@ def add_decision(
     """Check an official's decision against the event's facts and append it to the journal."""
     decision_kind = parse_kind(kind)
     with writing(engine) as conn:
-        facts = facts_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
         _require_entry(facts, number)
         session_id = _session_for(facts, decision_kind, session_id, at_us)
-        _check_lap(facts, number, decision_kind, session_id, lap)
+        _check_lap(conn, facts, number, decision_kind, session_id, lap)
         _check_time_and_seconds(decision_kind, at_us, seconds)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
                             lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
@@ -100,7 +99,8 @@ def _session_for(
 
 
 def _check_lap(
-    facts: EventFacts, number: str, kind: DecisionKind, session_id: str | None, lap: int | None
+    conn: Connection, facts: EventFacts, number: str, kind: DecisionKind,
+    session_id: str | None, lap: int | None,
 ) -> None:
     if lap is None:
         if kind is DecisionKind.DELETE_LAP:
@@ -108,19 +108,11 @@ def _check_lap(
         return
     if session_id is None:
         raise InputError("a lap needs its session: give --session", source="option --session")
-    laps = [scored.lap for scored in entry_session_laps(facts, session_id, number)]
+    laps = [scored.lap for scored in entry_session_laps(conn, facts, session_id, number)]
     if lap not in laps:
         has = f"laps 1-{max(laps)}" if laps else "no laps"
         raise InputError(f"car {number!r} has no lap {lap} in session {session_id!r} ({has})",
                          source="option --lap")
-
-
-def entry_session_laps(facts: EventFacts, session_id: str, number: str) -> tuple[ScoredLap, ...]:
-    """The numbered laps one entry has in one session (to check `penalty add --lap N`)."""
-    for row in scored(facts).sessions[session_id].entries:
-        if row.number == number:
-            return row.laps
-    return ()
 
 
 def _check_time_and_seconds(kind: DecisionKind, at_us: int | None, seconds: float | None) -> None:
