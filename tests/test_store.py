@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -12,17 +13,31 @@ from trackside.core.records import DecisionKind, FlagState, Passing
 from trackside.services import add_decision, import_entries, import_event, import_passings
 from trackside.services.flags import import_flags
 from trackside.store import load_facts, open_engine, read_passings, resolve_db_url
-from trackside.store.migrate import current_revision, head_revision
+from trackside.store.migrate import MIGRATIONS, current_revision, head_revision
 from trackside.store.schema import metadata
 
 TABLES = {"events", "entries", "passings", "flags", "decisions", "alembic_version"}
+
+
+def newest_migration() -> str:
+    """The revision of the migration no other one revises, read from the migration files."""
+    revises = {}
+    for path in (MIGRATIONS / "versions").glob("[0-9]*.py"):
+        text = path.read_text()
+        revision = re.search(r'^revision = "([^"]+)"', text, re.M)
+        down = re.search(r'^down_revision = "([^"]+)"', text, re.M)
+        assert revision, path
+        revises[revision.group(1)] = down.group(1) if down else None
+    heads = set(revises) - set(revises.values())
+    assert len(heads) == 1, f"one head expected, found {sorted(heads)}"
+    return heads.pop()
 
 
 def test_migrations_upgrade_an_empty_database_to_head(db_url):
     engine = open_engine(db_url)
     try:
         assert set(inspect(engine).get_table_names()) >= TABLES
-        assert current_revision(engine) == head_revision() == "0005"
+        assert current_revision(engine) == head_revision() == newest_migration()
     finally:
         engine.dispose()
 

@@ -3,11 +3,16 @@
 `score` takes the event's facts and its rulebook's event rules: each session is scored by the
 scorer its format selects (`known_formats.FORMATS`), and the event result combines the rounds of
 any format through one interface, an entry's best time per session.
+
+`score` is `combine(score_sessions(...))`: a caller that kept some sessions' scores from before
+(the store's results cache) scores only the others with `score_sessions`, from only the passings
+they can depend on, and combines them all into the same `Scored`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -44,51 +49,64 @@ def _decisions_by_target(
     return per_session, per_event
 
 
-def _with_flags(
-    sessions: dict[str, Any], standings: tuple[FlagStanding, ...]
-) -> dict[str, Any]:
-    """Each session's result with its recorded flags, revoked ones marked (a format's own
-    result type, other than `SessionResult`, is left as its scorer made it)."""
-    of_session: dict[str, list[FlagStanding]] = defaultdict(list)
-    for standing in standings:
-        of_session[standing.flag.session_id].append(standing)
-    return {sid: replace(result, flags=tuple(of_session.get(sid, ())))
-            if isinstance(result, SessionResult) else result
-            for sid, result in sessions.items()}  # fmt: skip
-
-
 def is_official(decisions: list[Decision]) -> bool:
     """Results stay provisional until an official declares them final (and nobody revoked it)."""
     return any(d.kind is DecisionKind.RESULTS_OFFICIAL for d in decisions)
 
 
-def score(
+@dataclass(frozen=True, slots=True)
+class SessionScore:
+    """One session's result and each entry's best counting time in it: all the event result
+    takes from a session, so a session scored on its own combines with the others."""
+
+    result: SessionResult
+    best: dict[str, BestTime]
+    """car number -> best counting time in this session (absent: none)."""
+
+
+def score_sessions(
+    facts: EventFacts,
+    session_ids: Collection[str] | None = None,
+    *,
+    formats: FormatRegistry = FORMATS,
+) -> dict[str, SessionScore]:
+    """The sessions named (all when None), each by its format's scorer.
+
+    `facts.passings` may hold only the passings these sessions' laps can depend on
+    (`core.session_inputs`); the passing counts of their unknown transponders are then those
+    of `facts.passings`, and `recounted` gives them the whole day's. Only flags in force count
+    (`core/flags_in_force.py`)."""
+    facts = with_flags_in_force(facts)
+    wanted = [s for s in facts.event.sessions if session_ids is None or s.id in session_ids]
+    per_session, per_event = _decisions_by_target(active_decisions(facts.decisions))
+    given = ScoringInput(facts, per_session, _excluded(per_event))
+    scores: dict[str, SessionScore] = {}
+    for scorer, its_sessions in formats.grouped(wanted):
+        part = scorer.score_sessions(given, its_sessions)
+        for sid, result in part.sessions.items():
+            best = {n: by[sid] for n, by in part.best.items() if sid in by}
+            scores[sid] = SessionScore(result, best)
+    return scores
+
+
+def combine(
     facts: EventFacts,
     rules: EventRules,
+    sessions: Mapping[str, SessionScore],
     *,
     generated_at: str = "",
     provisional: bool | None = None,
-    formats: FormatRegistry = FORMATS,
 ) -> Scored:
-    """Session results of every session and the event result, under `rules`.
-
-    `provisional` is taken from the facts (a `results-official` decision) unless given; a
-    session whose format no scorer handles raises `UnknownFormat`. Only flags in force count
-    (`core/flags_in_force.py`); each session's result lists all its flags."""
+    """The event result from every session's score, however each was obtained (scored now or
+    kept from before); uses the definition, entries, flags and decisions, never the passings.
+    Each session's result lists all its recorded flags, revoked ones marked."""
     event = facts.event
-    standings = flag_standings(facts)
-    facts = with_flags_in_force(facts)
     in_force = active_decisions(facts.decisions)
-    per_session, per_event = _decisions_by_target(in_force)
-    excluded = frozenset(n for n, ds in per_event.items() if any(d.kind in EVENT_KINDS for d in ds))
-    given = ScoringInput(facts, per_session, excluded)
-    sessions: dict[str, SessionResult] = {}
+    _, per_event = _decisions_by_target(in_force)
     best: dict[str, dict[str, BestTime]] = defaultdict(dict)
-    for scorer, its_sessions in formats.grouped(event.sessions):
-        part = scorer.score_sessions(given, its_sessions)
-        sessions.update(part.sessions)
-        for number, by_session in part.best.items():
-            best[number].update(by_session)
+    for sid, session in sessions.items():
+        for number, time in session.best.items():
+            best[number][sid] = time
     rounds = event_rounds(event)
     results = [
         entry_result(entry, rounds, best.get(entry.number, {}), per_event.get(entry.number, []))
@@ -102,8 +120,53 @@ def score(
         tuple(rank_event(results, rules, awards_per_class(event, rules))),
         generated_at,
     )
-    return Scored(event_result, _with_flags({s.id: sessions[s.id] for s in event.sessions},
-                                            standings))
+    results_of = {s.id: sessions[s.id].result for s in event.sessions}
+    return Scored(event_result, _with_flags(results_of, flag_standings(facts)))
 
 
-__all__ = ["Scored", "Status", "is_official", "score"]
+def _with_flags(
+    sessions: dict[str, Any], standings: tuple[FlagStanding, ...]
+) -> dict[str, Any]:
+    """Each session's result with its recorded flags (a format's own result type, other than
+    `SessionResult`, is left as its scorer made it)."""
+    of_session: dict[str, list[FlagStanding]] = defaultdict(list)
+    for standing in standings:
+        of_session[standing.flag.session_id].append(standing)
+    return {sid: replace(result, flags=tuple(of_session.get(sid, ())))
+            if isinstance(result, SessionResult) else result
+            for sid, result in sessions.items()}  # fmt: skip
+
+
+def score(
+    facts: EventFacts,
+    rules: EventRules,
+    *,
+    generated_at: str = "",
+    provisional: bool | None = None,
+    formats: FormatRegistry = FORMATS,
+) -> Scored:
+    """Session results of every session and the event result, under `rules`.
+
+    `provisional` is taken from the facts (a `results-official` decision) unless given; a
+    session whose format no scorer handles raises `UnknownFormat`."""
+    sessions = score_sessions(facts, formats=formats)
+    return combine(facts, rules, sessions, generated_at=generated_at, provisional=provisional)
+
+
+def recounted(result: SessionResult, passing_counts: Mapping[str, int]) -> SessionResult:
+    """A session result with its unknown transponders' whole-day passing counts brought up to
+    date (a count is not a fact of the session: passings in later sessions add to it)."""
+    if all(u.passings == passing_counts.get(u.transponder, 0) for u in result.unknown):
+        return result
+    unknown = tuple(
+        replace(u, passings=passing_counts.get(u.transponder, 0)) for u in result.unknown
+    )
+    return replace(result, unknown=unknown)
+
+
+def _excluded(per_event: Mapping[str, list[Decision]]) -> frozenset[str]:
+    return frozenset(n for n, ds in per_event.items() if any(d.kind in EVENT_KINDS for d in ds))
+
+
+__all__ = ["Scored", "SessionScore", "Status", "combine", "is_official", "recounted", "score",
+           "score_sessions"]

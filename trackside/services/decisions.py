@@ -7,20 +7,18 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine
 
-from trackside.core.car_facts import car_facts
 from trackside.core.records import (
     Decision,
     DecisionKind,
     Entry,
     EventFacts,
 )
-from trackside.core.results import ScoredLap
 from trackside.errors import InputError
-from trackside.rules import scored
 from trackside.services.checks import require_event
 from trackside.services.decision_sessions import session_for
+from trackside.services.entry_laps import entry_session_laps
 from trackside.store.database import writing
-from trackside.store.facts import decisions_in, rulings_in, transponder_passings_in
+from trackside.store.facts import decisions_in, definitions_in
 from trackside.store.journal import append_decision
 
 _NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG)
@@ -50,7 +48,7 @@ def add_decision(
     Only the car's own facts are scored to check `lap` (`core/car_facts.py`)."""
     decision_kind = parse_kind(kind)
     with writing(engine) as conn:
-        facts = rulings_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
         entry = _require_entry(facts, number)
         session_id = session_for(facts, entry, decision_kind, session_id, at_us)
         _check_lap(conn, facts, entry, decision_kind, session_id, lap)
@@ -102,22 +100,11 @@ def _check_lap(
     if session_id is None:
         raise InputError("a lap needs its session: give --session", source="option --session")
     number = entry.number
-    passings = transponder_passings_in(conn, facts.event.id, entry.transponder)
-    own = car_facts(facts, entry, passings)
-    laps = [scored.lap for scored in entry_session_laps(own, session_id, number)]
+    laps = [scored.lap for scored in entry_session_laps(conn, facts, session_id, entry)]
     if lap not in laps:
         has = f"laps 1-{max(laps)}" if laps else "no laps"
         raise InputError(f"car {number!r} has no lap {lap} in session {session_id!r} ({has})",
                          source="option --lap")
-
-
-def entry_session_laps(facts: EventFacts, session_id: str, number: str) -> tuple[ScoredLap, ...]:
-    """The numbered laps one entry has in one session (to check `penalty add --lap N`); given
-    the car's own facts, only that car is scored."""
-    for row in scored(facts).sessions[session_id].entries:
-        if row.number == number:
-            return row.laps
-    return ()
 
 
 def _check_time_and_seconds(kind: DecisionKind, at_us: int | None, seconds: float | None) -> None:

@@ -13,7 +13,7 @@ from trackside.errors import InputError
 from trackside.services.checks import require_session
 from trackside.services.decisions import require_author_and_reason
 from trackside.store.database import writing
-from trackside.store.facts import rulings_in
+from trackside.store.facts import definitions_in
 from trackside.store.journal import append_decision
 
 
@@ -22,7 +22,7 @@ def list_flags(
 ) -> tuple[FlagStanding, ...]:
     """Every recorded flag of the event (or of one session) in time order, revoked ones too."""
     with engine.connect() as conn:
-        facts = rulings_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
     if session_id is not None:
         require_session(facts.event, session_id, source="option --session")
     standings = flag_standings(facts)
@@ -35,7 +35,7 @@ def revoke_flag(
     """Append a `revoke-flag` decision naming the flag; the flag's row is never touched."""
     require_author_and_reason(reason, author)
     with writing(engine) as conn:
-        facts = rulings_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
         flag = _revocable(facts, flag_id)
         decision = Decision(id=0, kind=DecisionKind.REVOKE_FLAG, session_id=flag.session_id,
                             reason=reason, author=author, flag_id=flag_id)

@@ -17,7 +17,7 @@ from trackside.errors import InputError
 from trackside.services.checks import require_session
 from trackside.services.flag_checks import flag_refusal
 from trackside.store.database import writing
-from trackside.store.facts import rulings_in
+from trackside.store.facts import definitions_in
 from trackside.store.journal import append_flags
 from trackside.timing.csv_flags import STATES, read_flags_csv
 
@@ -34,7 +34,7 @@ def record_flag(
     """Record one flag; False when the identical flag (session, state, time) was already there."""
     flag = Flag(session_id, parse_state(state), at_us)
     with writing(engine) as conn:
-        facts = rulings_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
         require_session(facts.event, session_id, source="argument SESSION")
         refusal = flag_refusal(facts.event, flag, flags_in_force(facts))
         if refusal:
@@ -54,7 +54,7 @@ def import_flags(engine: Engine, event_id: str, path: Path | str, author: str = 
     """Record every flag of a `session,state,time` CSV file, all or nothing."""
     path = Path(path)
     with writing(engine) as conn:
-        facts = rulings_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
         rows = read_flags_csv(path, facts.event.date)
         flags = [Flag(row.session_id, row.state, row.time_us) for row in rows]
         known = (*flags_in_force(facts), *flags)

@@ -8,14 +8,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from trackside.publish import write_site
-from trackside.rules import scored
-from trackside.store import collector_paused, load_facts
+from trackside.services.session_cache import scored_event
 
 
 def publish_site(engine: Engine, event_id: str, out_dir: Path) -> list[Path]:
     """Score the event and write its site (HTML pages with JSON and CSV twins) to `out_dir`;
     the files written."""
-    with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
-        facts = load_facts(engine, event_id)
-        results = scored(facts, generated_at=datetime.now().isoformat(timespec="seconds"))
+    _, results = scored_event(engine, event_id,
+                              generated_at=datetime.now().isoformat(timespec="seconds"))
     return write_site(results.event, list(results.sessions.values()), out_dir)

@@ -10,9 +10,8 @@ from trackside.core.records import EventFacts
 from trackside.core.scoring import Scored
 from trackside.errors import InputError
 from trackside.publish.ordering import unknown_class
-from trackside.rules import scored
 from trackside.services.checks import require_session
-from trackside.store import collector_paused, load_facts
+from trackside.services.session_cache import scored_event
 
 
 def event_results(
@@ -25,13 +24,13 @@ def event_results(
     session_source: str = "option --session",
 ) -> Scored:
     """Every result of the event under its rulebook; InputError for an unknown event, session
-    (named as `session_source`) or class."""
-    with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
-        facts = load_facts(engine, event_id)
-        check_class(facts, car_class)
-        if session is not None:
-            require_session(facts.event, session, source=session_source)
-        return scored(facts, generated_at=generated_at)
+    (named as `session_source`) or class. Sessions whose facts have not changed since they
+    were last scored come from the results cache (`services/session_cache.py`)."""
+    facts, results = scored_event(engine, event_id, generated_at=generated_at)
+    check_class(facts, car_class)
+    if session is not None:
+        require_session(facts.event, session, source=session_source)
+    return results
 
 
 def check_class(facts: EventFacts, car_class: str | None) -> None:

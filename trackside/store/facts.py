@@ -55,9 +55,9 @@ def facts_in(conn: Connection, event_id: str) -> EventFacts:
     )
 
 
-def rulings_in(conn: Connection, event_id: str) -> EventFacts:
-    """The event's facts but its passings (none): what checking a flag or a decision's session
-    needs, read without the cost of every passing."""
+def definitions_in(conn: Connection, event_id: str) -> EventFacts:
+    """The event's facts but its passings (`passings` is empty): what every result reads besides
+    the laps, a few hundred rows however long the day."""
     return EventFacts(
         event=event_in(conn, event_id),
         entries=entries_in(conn, event_id),
@@ -70,13 +70,13 @@ def rulings_in(conn: Connection, event_id: str) -> EventFacts:
 def transponder_passings_in(
     conn: Connection, event_id: str, transponder: str
 ) -> tuple[Passing, ...]:
-    """One transponder's passings, in time order (to score one car alone)."""
+    """One transponder's passings of the event, in time order."""
     query = (
         select(*_PASSING_COLUMNS)
         .where(passings.c.event_id == event_id, passings.c.transponder == transponder)
         .order_by(passings.c.time_us, passings.c.id)
     )
-    return tuple(map(_as_passing, fetch_tuples(conn, query)))
+    return tuple(map(as_passing, fetch_tuples(conn, query)))
 
 
 def read_passings(engine: Engine, event_id: str) -> tuple[Passing, ...]:
@@ -106,10 +106,10 @@ def passings_in(conn: Connection, event_id: str) -> tuple[Passing, ...]:
         .where(passings.c.event_id == event_id)
         .order_by(passings.c.time_us, passings.c.id)
     )
-    return tuple(map(_as_passing, fetch_tuples(conn, query)))
+    return tuple(map(as_passing, fetch_tuples(conn, query)))
 
 
-_as_passing = partial(tuple.__new__, Passing)
+as_passing = partial(tuple.__new__, Passing)
 """A fetched row (in `Passing` field order) as a `Passing`, without per-field arguments."""
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -156,3 +157,21 @@ entry_versions = Table(
 
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
+
+results_cache = Table(
+    "results_cache",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("session_id", String(64), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("since_us", BigInteger),
+    Column("until_us", BigInteger),
+    Column("payload", LargeBinary, nullable=False),
+    Column("stored_us", BigInteger, nullable=False),
+)
+"""Each session's scored result as last computed, with the fingerprint of the facts it was
+computed from and the span of passings it depends on (`core.session_inputs`). Not part of
+the journal: any row may be deleted at any time and is computed again when next asked for."""
+
+CACHES = (results_cache,)
+"""Tables holding only what can be computed again from the journal and the definitions."""

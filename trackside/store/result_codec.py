@@ -1,0 +1,65 @@
+"""A session's score as bytes for the results cache, and back.
+
+Plain tuples of ints, strings, booleans and None, written with `marshal`: for the ~25,000
+laps of a big day's sessions it reads back several times faster than pickle or JSON
+(bench/score_event.py), because the laps are rebuilt as named tuples without their keyword
+handling. `marshal`'s format belongs to the Python version, which the cache key names
+(`services.results_cache.CODE_VERSION`).
+"""
+
+from __future__ import annotations
+
+import marshal
+from typing import Any
+
+from trackside.core.formats import BestTime
+from trackside.core.results import (
+    ScoredLap,
+    SessionEntryResult,
+    SessionResult,
+    Status,
+    UnknownTransponder,
+)
+from trackside.core.scoring import SessionScore
+
+FORMAT = f"marshal-{marshal.version}"
+
+
+def encode_score(score: SessionScore) -> bytes:
+    result = score.result
+    rows = tuple(
+        (r.number, r.driver, r.car_class, r.group, r.status.value, r.position,
+         None if r.best_lap is None else tuple(r.best_lap), tuple(map(tuple, r.laps)))
+        for r in result.entries
+    )  # fmt: skip
+    unknown = tuple((u.transponder, u.passings, tuple(map(tuple, u.laps))) for u in result.unknown)
+    best = tuple((n, b.time_us, b.set_us, b.number) for n, b in score.best.items())
+    head = (result.event_id, result.session_id, result.session_name, result.scored)
+    return marshal.dumps((head, rows, unknown, best))
+
+
+def decode_score(payload: bytes) -> SessionScore:
+    head, rows, unknown, best = marshal.loads(payload)
+    result = SessionResult(
+        *head,
+        tuple(_row(*row) for row in rows),
+        tuple(UnknownTransponder(t, count, _laps(laps)) for t, count, laps in unknown),
+    )
+    return SessionScore(result, {n: BestTime(t, s, lap) for n, t, s, lap in best})
+
+
+_new = tuple.__new__
+
+
+def _laps(laps: tuple[tuple[Any, ...], ...]) -> tuple[ScoredLap, ...]:
+    return tuple([_new(ScoredLap, lap) for lap in laps])
+
+
+def _row(
+    number: str, driver: str, car_class: str, group: str, status: str, position: int | None,
+    best: tuple[Any, ...] | None, laps: tuple[tuple[Any, ...], ...],
+) -> SessionEntryResult:
+    return SessionEntryResult(
+        number, driver, car_class, group, Status(status), position,
+        None if best is None else _new(ScoredLap, best), _laps(laps),
+    )  # fmt: skip
