@@ -86,16 +86,16 @@ def test_lap_check_scores_the_car_alone(trackside, two_groups):
 
 
 def test_lap_check_never_scores_the_whole_event(trackside, two_groups, monkeypatch):
-    from trackside.services import decisions
+    from trackside.services import entry_laps
 
     seen = []
 
-    def scored_alone(facts):
+    def scored_alone(facts, *args, **kwargs):
         seen.append(tuple(e.number for e in facts.entries))
-        return real(facts)
+        return real(facts, *args, **kwargs)
 
-    real = decisions.scored
-    monkeypatch.setattr(decisions, "scored", scored_alone)
+    real = entry_laps.score_sessions
+    monkeypatch.setattr(entry_laps, "score_sessions", scored_alone)
     ok = trackside("penalty", "add", EV, "22", "delete-lap", "--session", "TA1-A", "--lap", "1",
                    "--by", "Sue")
     assert ok.exit_code == 0, ok.output
