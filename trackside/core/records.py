@@ -61,6 +61,18 @@ class DecisionKind(StrEnum):
     REVOKE = "revoke"
     REVOKE_FLAG = "revoke-flag"
     """A flag shown or recorded by mistake no longer counts (`core/flags_in_force.py`)."""
+    # runs (tracksprint.md, "Decisions on runs", "Re-runs"): `--run N` names the run
+    DELETE_RUN = "delete-run"
+    CONES = "cones"
+    MISSED_GATE = "missed-gate"
+    OFF_COURSE = "off-course"
+    NOT_SLOWING = "not-slowing"
+    LOSE_FASTEST_RUN = "lose-fastest-run"
+    RERUN = "rerun"
+    """A re-run granted for run N (`trackside rerun grant`): N does not count, nor toward
+    `max_runs`; the reason is one of the rulebook's (tracksprint.md, "Re-runs")."""
+    RUN_DNF = "run-dnf"
+    """The car left the course at `at_us` (`trackside run dnf`): its run has no finish."""
 
 
 LOSE_FASTEST = frozenset(
@@ -122,6 +134,38 @@ class Flag:
     recorded_us: int = field(default=0, compare=False)
 
 
+class LightChannel(StrEnum):
+    """The two eyes of a timing-light system (tracksprint.md, "Facts")."""
+
+    START = "start"
+    FINISH = "finish"
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    """A timing-light trip: a beam broken on `channel` at `time_us` (tracksprint.md, "Facts").
+
+    Never edited or deleted; `line_id` is the raw line it was read from (`light_lines`), so a
+    session can be read again from the raw lines after a mapping fix."""
+
+    session_id: str
+    channel: LightChannel
+    time_us: int
+    id: int | None = field(default=None, compare=False)
+    line_id: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """The starter releasing car `number` from the grid at `time_us` (tracksprint.md)."""
+
+    session_id: str
+    number: str
+    time_us: int
+    id: int | None = field(default=None, compare=False)
+    author: str = field(default="", compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """An official's decision. Never changed: revoking is a later decision of kind REVOKE;
@@ -141,6 +185,10 @@ class Decision:
     revokes: int | None = None
     flag_id: int | None = None
     """The flag a `revoke-flag` decision revokes (its journal row id)."""
+    run: int | None = None
+    """The run a run decision names (`--run N`, tracksprint.md)."""
+    count: int | None = None
+    """How many cones a `cones` decision adds (`--count K`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,3 +265,7 @@ class EventFacts:
     passings: tuple[Passing, ...]
     flags: tuple[Flag, ...]
     decisions: tuple[Decision, ...]
+    trips: tuple[Trip, ...] = ()
+    """Timing-light trips of every session, in time order (lights timing, tracksprint.md)."""
+    releases: tuple[Release, ...] = ()
+    """The starter's releases of every session, in time order."""

@@ -117,10 +117,19 @@ def _sessions(facts: EventFacts) -> list[_Session]:
     for definition in facts.event.sessions:
         sid = definition.id
         window = by_id.get(sid)
-        inputs = repr((common, sid, tied_windows(windows, sid), session_decisions(facts, sid)))
+        inputs = repr((common, sid, tied_windows(windows, sid), session_decisions(facts, sid),
+                       _run_facts(facts, sid)))
         span = None if window is None else passing_span(window, facts.event.min_lap_us)
         sessions.append(_Session(sid, window, hashlib.sha256(inputs.encode()).hexdigest(), span))
     return sessions
+
+
+def _run_facts(facts: EventFacts, session_id: str) -> tuple[tuple, tuple]:
+    """The session's timing-light trips and releases (tracksprint.md): inputs of its runs."""
+    return (
+        tuple((str(t.channel), t.time_us) for t in facts.trips if t.session_id == session_id),
+        tuple((r.number, r.time_us) for r in facts.releases if r.session_id == session_id),
+    )
 
 
 def _kept(

@@ -24,6 +24,7 @@ from trackside.core.records import (
 )
 from trackside.errors import InputError
 from trackside.store.fast_read import collector_paused, fetch_tuples
+from trackside.store.run_facts import releases_in, trips_in
 from trackside.store.schema import decisions, entries, events, flags, passings
 from trackside.timing.csv_entries import OPTIONAL
 from trackside.timing.event_file import parse_event_definition
@@ -52,6 +53,8 @@ def facts_in(conn: Connection, event_id: str) -> EventFacts:
         passings=passings_in(conn, event_id),
         flags=flags_in(conn, event_id),
         decisions=decisions_in(conn, event_id),
+        trips=trips_in(conn, event_id),
+        releases=releases_in(conn, event_id),
     )
 
 
@@ -64,6 +67,8 @@ def definitions_in(conn: Connection, event_id: str) -> EventFacts:
         passings=(),
         flags=flags_in(conn, event_id),
         decisions=decisions_in(conn, event_id),
+        trips=trips_in(conn, event_id),
+        releases=releases_in(conn, event_id),
     )
 
 
@@ -175,4 +180,6 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         created_us=row["created_us"],
         revokes=row["revokes"],
         flag_id=row["flag_id"],
+        run=row["run"],
+        count=row["count"],
     )

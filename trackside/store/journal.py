@@ -22,7 +22,7 @@ def now_us() -> int:
     return parse_local_time(datetime.now().isoformat())
 
 
-def _insert_or_ignore(conn: Connection, table: Table, keys: Sequence[str]) -> Insert:
+def insert_or_ignore(conn: Connection, table: Table, keys: Sequence[str]) -> Insert:
     """INSERT ... ON CONFLICT (keys) DO NOTHING for the connection's dialect (imported here:
     a SQLite command need not import the PostgreSQL dialect, nor it asyncio and ssl)."""
     if conn.dialect.name not in ("sqlite", "postgresql"):
@@ -48,7 +48,7 @@ def append_passings(
     `rtc_us` gives, by passing identity, the decoder clock a passing's track time was mapped
     from (the P3 client, `timing/p3/clock_map.py`)."""
     before = count_passings(conn, event_id)
-    statement = _insert_or_ignore(conn, passings, ("event_id", "identity"))
+    statement = insert_or_ignore(conn, passings, ("event_id", "identity"))
     raw = rtc_us or {}
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
@@ -84,7 +84,7 @@ def append_flags(conn: Connection, event_id: str, new: Iterable[Flag], author: s
     ]
     if not rows:
         return 0
-    statement = _insert_or_ignore(conn, flags, ("event_id", "session_id", "state", "time_us"))
+    statement = insert_or_ignore(conn, flags, ("event_id", "session_id", "state", "time_us"))
     before = _count(conn, flags, event_id)
     conn.execute(statement, rows)
     return _count(conn, flags, event_id) - before
@@ -111,6 +111,8 @@ def append_decision(conn: Connection, event_id: str, decision: Decision) -> Deci
         "created_us": created,
         "revokes": decision.revokes,
         "flag_id": decision.flag_id,
+        "run": decision.run,
+        "count": decision.count,
     }
     new_id = conn.execute(decisions.insert().values(values).returning(decisions.c.id)).scalar_one()
     return replace(decision, id=new_id, created_us=created)

@@ -108,6 +108,8 @@ decisions = Table(
     Column("created_us", BigInteger, nullable=False),
     Column("revokes", ID),
     Column("flag_id", ID),  # the flag a revoke-flag decision revokes (migration 0005)
+    Column("run", Integer),  # the run a run decision names (migration 0007)
+    Column("count", Integer),  # cones a `cones` decision adds (migration 0007)
     ForeignKeyConstraint(["revokes"], ["decisions.id"], name="fk_decisions_revokes"),
     UniqueConstraint("revokes", name="uq_decisions_revokes"),
     Index("ix_decisions_event", "event_id"),
@@ -155,7 +157,50 @@ entry_versions = Table(
 )
 """Every state a car number's entry has had: `entry` holds its `entries` column values."""
 
-JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions)
+light_lines = Table(
+    "light_lines",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("session_id", String(64), nullable=False),
+    Column("protocol", String(32), nullable=False),
+    Column("source", Text, nullable=False),  # the file (and line) or the serial port
+    Column("raw", Text, nullable=False),
+    Column("received_us", BigInteger, nullable=False),
+    Index("ix_light_lines_event", "event_id", "session_id"),
+)
+"""Every raw line a timing-light system sent or a file held, as it came (tracksprint.md)."""
+
+trips = Table(
+    "trips",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("session_id", String(64), nullable=False),
+    Column("channel", String(8), nullable=False),
+    Column("time_us", BigInteger, nullable=False),
+    Column("line_id", ID, ForeignKey("light_lines.id")),
+    UniqueConstraint("event_id", "session_id", "channel", "time_us", name="uq_trips_fact"),
+    Index("ix_trips_event_time", "event_id", "time_us"),
+)
+"""Timing-light trips read from the raw lines: the same trip twice is one fact."""
+
+releases = Table(
+    "releases",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("session_id", String(64), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("time_us", BigInteger, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("event_id", "session_id", "number", "time_us", name="uq_releases_fact"),
+)
+"""The starter's releases of cars from the grid."""
+
+JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
+           light_lines, trips, releases)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(
