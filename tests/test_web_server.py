@@ -82,7 +82,7 @@ def test_event_show_prints_the_document_the_event_twin_serves(server):
                                      "--format", "json"])  # fmt: skip
     assert shown.exit_code == 0, shown.output
     printed, served = json.loads(shown.stdout), server.get(f"/api/events/{server.event_id}").json()
-    page_links = {"live", "results", "laps"}
+    page_links = {"live", "results", "laps", "grid"}
     assert set(served) - set(printed) == {"live", "results"}
     assert {k: v for k, v in served.items() if k != "sessions" and k in printed} == {
         k: v for k, v in printed.items() if k != "sessions"}

@@ -38,6 +38,9 @@ COMMANDS: dict[str, Lazy] = {
                  "revoke."),
     "results": Lazy("trackside.cli.results", "Event results (or one session's with --session)."),
     "laps": Lazy("trackside.cli.results", "Every lap of every car in one session (a lap chart)."),
+    "grid": Lazy("trackside.cli.grid",
+                 "A session's grid: its groups' cars by best time of the earlier sessions, then "
+                 "by number."),
     "publish": Lazy("trackside.cli.results",
                     "Write the event's results site (HTML pages with JSON twins) to DIR."),
     "event": Lazy("trackside.cli.events", "Event definitions (TOML)."),

@@ -1,4 +1,5 @@
-"""CSV tables: event results (one row per entry), session results, the lap chart (one row a lap)."""
+"""CSV tables: event results (one row per entry), session results, the lap chart (one row a lap),
+the grid (one row a position)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from trackside.core.grid import Grid, GridRow
 from trackside.core.results import EventEntryResult, EventResult, SessionResult
 from trackside.publish.formats import seconds_text
 from trackside.publish.lap_grid import LapRow, lap_chart
@@ -17,6 +19,7 @@ SESSION_HEAD = [
     "position", "number", "driver", "class", "group", "status",
     "best_lap_s", "best_lap", "gap_s", "interval_s", "laps", "valid_laps",
 ]  # fmt: skip
+GRID_HEAD = ["position", "number", "driver", "class", "group", "best_s", "from_session", "lap"]
 LAP_HEAD = ["number", "driver", "class", "lap", "time_s", "valid", "reason", "best", "transponder"]
 
 
@@ -83,4 +86,18 @@ def _lap_rows(row: LapRow) -> list[list[str]]:
             _text(cell.valid), cell.reason, _text(cell.best), row.transponder,
         ]
         for lap, cell in sorted(row.cells.items())
+    ]  # fmt: skip
+
+
+def grid_csv(grid: Grid) -> str:
+    """One row a grid position; a car with no time has empty best, session and lap."""
+    return _table(GRID_HEAD, (_grid_row(row) for row in grid.rows))
+
+
+def _grid_row(row: GridRow) -> list[str]:
+    best = row.best
+    return [
+        str(row.position), row.number, row.driver, row.car_class, row.group,
+        seconds_text(None if best is None else best.time_us),
+        "" if best is None else best.session_id, "" if best is None else str(best.lap),
     ]  # fmt: skip

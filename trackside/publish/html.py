@@ -10,6 +10,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from trackside.core.grid import RULE, Grid
 from trackside.core.results import EventResult, SessionResult
 from trackside.publish.formats import gap_text, lap_time, readable_time, slug, status_label
 from trackside.publish.lap_grid import lap_chart
@@ -97,6 +98,15 @@ def lap_chart_html(
         "lap_chart.html", meta=meta or PageMeta(), result=result, car_class=car_class,
         chart=lap_chart(result, car_class), block_size=LAPS_PER_BLOCK,
     )  # fmt: skip
+
+
+def grid_html(grid: Grid, meta: PageMeta | None = None) -> str:
+    """The grid, narrow enough for a phone held upright (412 px): position, number, driver and
+    class, the best time and the session and lap that gave it."""
+    from trackside.publish.grid_text import grid_basis
+
+    return _render("grid.html", meta=meta or PageMeta(grid.event_name), grid=grid,
+                   basis=grid_basis(grid), rule=RULE)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from trackside.core.grid import Grid, GridRow
 from trackside.core.results import (
     EventEntryResult,
     EventResult,
@@ -111,4 +112,32 @@ def _unknown(transponder: UnknownTransponder) -> Doc:
         "transponder": transponder.transponder,
         "passings": transponder.passings,
         "laps": [_lap(lap) for lap in transponder.laps],
+    }
+
+
+def grid_doc(grid: Grid) -> Doc:
+    """`{"event", "session", "grid": [{"position", "number", "driver", "class", "group",
+    "best_s", "from_session", "lap"}]}` (tracksprint.md, "Grid") plus the session's name,
+    whether it has started and the sessions whose times order it (`previous_sessions`)."""
+    return {
+        "event": grid.event_id,
+        "session": grid.session_id,
+        "name": grid.session_name,
+        "started": grid.started,
+        "previous_sessions": list(grid.previous),
+        "grid": [_grid_row(row) for row in grid.rows],
+    }
+
+
+def _grid_row(row: GridRow) -> Doc:
+    best = row.best
+    return {
+        "position": row.position,
+        "number": row.number,
+        "driver": row.driver,
+        "class": row.car_class,
+        "group": row.group,
+        "best_s": None if best is None else seconds(best.time_us),
+        "from_session": None if best is None else best.session_id,
+        "lap": None if best is None else best.lap,
     }

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from trackside.core.grid import Grid
 from trackside.core.results import EventResult, SessionResult
 from trackside.publish import csv_tables, html, json_docs
 from trackside.publish.event_text import event_text
 from trackside.publish.formats import check_format
+from trackside.publish.grid_text import grid_text
 from trackside.publish.lap_chart_text import lap_chart_text
 from trackside.publish.session_text import session_text
 
@@ -47,3 +49,16 @@ def render_session(result: SessionResult, fmt: str, *, car_class: str | None = N
 def render_lap_chart(result: SessionResult, fmt: str, *, car_class: str | None = None) -> str:
     """Every lap of every car in a session, best and invalid laps marked (JSON: session shape)."""
     return LAP_CHART[check_format(fmt)](result, car_class)
+
+
+GRID: dict[str, Callable[[Grid], str]] = {
+    "text": grid_text,
+    "json": lambda grid: json_docs.dumps(json_docs.grid_doc(grid)),
+    "csv": csv_tables.grid_csv,
+    "html": html.grid_html,
+}
+
+
+def render_grid(grid: Grid, fmt: str) -> str:
+    """A session's grid (tracksprint.md, "Grid"): positions, best times and where each was set."""
+    return GRID[check_format(fmt)](grid)

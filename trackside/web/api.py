@@ -17,6 +17,7 @@ from trackside.web.live_feeds import View
 from trackside.web.reading import (
     check_class,
     event_result,
+    grid_of,
     hub_of,
     live_board,
     session_of,
@@ -57,7 +58,8 @@ def _page_links(snapshot: LiveSnapshot) -> PageLinks:
     sessions = {
         s.id: {"live": links.live_page(event_id, s.id),
                "results": links.session_page(event_id, s.id),
-               "laps": links.laps_page(event_id, s.id)}
+               "laps": links.laps_page(event_id, s.id),
+               "grid": links.grid_page(event_id, s.id)}
         for s in snapshot.facts.event.sessions
     }  # fmt: skip
     pages = {"live": links.live_page(event_id), "results": links.results_page(event_id)}
@@ -98,3 +100,9 @@ def lap_chart(
 ) -> Doc:
     """The lap chart's data is the session document: it holds every lap (docs/publishing.md)."""
     return session_results(request, event_id, session_id, car_class)
+
+
+@router.get("/events/{event_id}/sessions/{session_id}/grid")
+def grid(request: Request, event_id: str, session_id: str) -> Doc:
+    """The grid document (publish's `grid_doc`, as `trackside grid --format json`)."""
+    return json_docs.grid_doc(grid_of(snapshot_of(request, event_id), session_id))

@@ -46,6 +46,10 @@ def laps_page(event_id: str, session_id: str, car_class: str | None = None) -> s
                        class_=car_class)  # fmt: skip
 
 
+def grid_page(event_id: str, session_id: str) -> str:
+    return f"{event_page(event_id)}/sessions/{_q(session_id)}/grid"
+
+
 def live_stream(event_id: str, session_id: str | None, car_class: str | None) -> str:
     return _with_query(f"/api{event_page(event_id)}/live/stream", session=session_id,
                        class_=car_class)  # fmt: skip

@@ -21,6 +21,7 @@ from trackside.web.live_feeds import View
 from trackside.web.reading import (
     check_class,
     event_result,
+    grid_of,
     hub_of,
     live_board,
     now_text,
@@ -119,6 +120,7 @@ def session_results(
     check_class(snapshot, _class(car_class))
     here = links.session_page(event_id, session_id, _class(car_class))
     extra = (Link("Lap chart", links.laps_page(event_id, session_id)),
+             Link("Grid", links.grid_page(event_id, session_id)),
              Link("Event results", links.results_page(event_id)))  # fmt: skip
     return publish_html.session_html(result, _class(car_class), _meta(snapshot, here, extra))
 
@@ -134,6 +136,16 @@ def lap_chart(
     here = links.laps_page(event_id, session_id, _class(car_class))
     extra = (Link("Session results", links.session_page(event_id, session_id)),)
     return publish_html.lap_chart_html(result, _class(car_class), _meta(snapshot, here, extra))
+
+
+@router.get("/events/{event_id}/sessions/{session_id}/grid")
+def grid(request: Request, event_id: str, session_id: str) -> str:
+    """The session's grid: its groups' cars by best time of the earlier sessions (publish's)."""
+    snapshot = snapshot_of(request, event_id)
+    session_grid = grid_of(snapshot, session_id)
+    here = links.grid_page(event_id, session_id)
+    extra = (Link("Session results", links.session_page(event_id, session_id)),)
+    return publish_html.grid_html(session_grid, _meta(snapshot, here, extra))
 
 
 def _meta(snapshot: LiveSnapshot, here: str, extra: tuple[Link, ...]) -> PageMeta:

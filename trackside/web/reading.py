@@ -8,6 +8,7 @@ from datetime import datetime
 
 from fastapi import HTTPException, Request
 
+from trackside.core.grid import Grid, session_grid
 from trackside.core.results import EventResult, SessionResult
 from trackside.errors import InputError
 from trackside.live.hub import LiveHub
@@ -40,6 +41,13 @@ def session_of(snapshot: LiveSnapshot, session_id: str) -> SessionResult:
         raise HTTPException(
             404, f"No session {session_id!r} in event {snapshot.event_id!r}."
         ) from None
+
+
+def grid_of(snapshot: LiveSnapshot, session_id: str) -> Grid:
+    """The session's grid from the snapshot's results (tracksprint.md, "Grid"); 404 for a
+    session the event does not have."""
+    session_of(snapshot, session_id)
+    return session_grid(snapshot.facts, snapshot.scored.sessions, session_id)
 
 
 def check_class(snapshot: LiveSnapshot, car_class: str | None) -> None:

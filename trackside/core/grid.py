@@ -1,0 +1,201 @@
+"""The grid: the order a session's cars are staged in (tracksprint.md, "Grid").
+
+RMD Time Trials Event Procedures 2.2 and SCCA TT VI.2.2.2 ("Groups and Grid", "Grid"):
+"competitors ... should be positioned on grid in order of their best times from previous scored
+and unscored sessions". Read here as:
+
+- **who**: the entries of the session's groups (`[[session]] groups`); an entry of another group
+  is never on it, even one that drove out of its group before (RMD 2.1.3 lets organizers allow
+  that, it does not move the car's group). An entry excluded or disqualified from the event is
+  left off: it runs no more sessions.
+- **previous sessions**: the sessions that went green before the target's first green; when
+  the target has not gone green yet, every session that has. A session that went green at the
+  same instant as the target is not previous. Scored or not, of any format: what counts is the
+  entry's best counting lap or run of each (`BestTime`, the time a round takes), so a lap an
+  official deleted or a session DQ does not seed the grid either.
+- **order**: best time across those sessions, fastest first; equal times go to whoever set
+  theirs first (as in the event ranking), then the car number. Entries with no time follow in
+  car-number order (7 before 12, `natural_key`).
+
+The ordering is chosen by the target session's format (`GRID_ORDERS`): a race format adds its
+own there (endurance.md, "Grid from qualifying": qualifying sessions only, `contact` decisions
+to the back), given the same `GridInput`. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from trackside.core.decisions import active_decisions
+from trackside.core.flags_in_force import flags_in_force
+from trackside.core.formats import BestTime
+from trackside.core.periods import SessionWindow, session_windows
+from trackside.core.records import EVENT_KINDS, Decision, Entry, EventDef, EventFacts, SessionDef
+from trackside.core.results import SessionResult, natural_key
+
+RULE = 'RMD Event Procedures 2.2 and SCCA TT VI.2.2.2 ("Groups and Grid": Grid)'
+"""Where the default order comes from, as the renderers cite it."""
+
+
+@dataclass(frozen=True, slots=True)
+class GridTime:
+    """The time that placed a car: its best of the previous sessions, and where it was set."""
+
+    time_us: int
+    set_us: int
+    session_id: str
+    lap: int
+    """The lap (or run) number inside `session_id`."""
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    position: int
+    number: str
+    driver: str
+    car_class: str
+    group: str
+    best: GridTime | None
+    """None: no time in any previous session (the car follows the timed ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    event_id: str
+    event_name: str
+    session_id: str
+    session_name: str
+    started: bool
+    """Whether the session has gone green (its previous sessions are then fixed)."""
+    previous: tuple[str, ...]
+    """The sessions whose times count, in order of first green."""
+    rows: tuple[GridRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GridInput:
+    """Everything an ordering may use."""
+
+    event: EventDef
+    session: SessionDef
+    entries: tuple[Entry, ...]
+    """The session's groups' entries that may start (not excluded from the event)."""
+    previous: tuple[str, ...]
+    best: Mapping[str, Mapping[str, BestTime]]
+    """Car number -> session id -> best counting time, for every session scored so far."""
+    decisions: tuple[Decision, ...]
+    """The decisions in force (a race's grid reads its `contact` decisions here)."""
+
+
+GridOrder = Callable[[GridInput], list[tuple[Entry, GridTime | None]]]
+"""A format's grid order: the entries in grid order, each with the time that placed it."""
+
+
+def previous_sessions(windows: Iterable[SessionWindow], session_id: str) -> tuple[str, ...]:
+    """The sessions before `session_id` on the day: those green before its first green, or
+    every session gone green when it has not (windows are in order of first green)."""
+    windows = tuple(windows)
+    own = next((w.first_green_us for w in windows if w.session_id == session_id), None)
+    return tuple(
+        w.session_id
+        for w in windows
+        if w.session_id != session_id and (own is None or w.first_green_us < own)
+    )
+
+
+def best_of(best_in: Mapping[str, BestTime], sessions: Iterable[str]) -> GridTime | None:
+    """The best time of these sessions; equal times: the one set first."""
+    found = [(b.time_us, b.set_us, sid, b.number) for sid in sessions if (b := best_in.get(sid))]
+    return GridTime(*min(found)) if found else None
+
+
+_NEVER = 1 << 62
+
+
+def by_best_time(given: GridInput) -> list[tuple[Entry, GridTime | None]]:
+    """Best time of the previous sessions, set first on a tie, then car number; no time last
+    in car-number order (tracksprint.md, "Grid")."""
+    placed = [(e, best_of(given.best.get(e.number, {}), given.previous)) for e in given.entries]
+
+    def key(item: tuple[Entry, GridTime | None]) -> tuple[int, int, int, Any]:
+        entry, best = item
+        if best is None:
+            return (1, _NEVER, _NEVER, natural_key(entry.number))
+        return (0, best.time_us, best.set_us, natural_key(entry.number))
+
+    return sorted(placed, key=key)
+
+
+GRID_ORDERS: dict[str, GridOrder] = {}
+"""Session format -> its own grid order; a format not here is gridded `by_best_time`."""
+
+
+def session_best_times(sessions: Mapping[str, Any]) -> dict[str, dict[str, BestTime]]:
+    """Car number -> session id -> best counting time, from scored sessions' results (the lap
+    scorer's `SessionResult`: each row's best lap, as it gives its `BestTime`)."""
+    best: dict[str, dict[str, BestTime]] = {}
+    for sid, result in sessions.items():
+        if not isinstance(result, SessionResult):
+            continue
+        for row in result.entries:
+            lap = row.best_lap
+            if lap is not None:
+                best.setdefault(row.number, {})[sid] = BestTime(lap.time_us, lap.end_us, lap.lap)
+    return best
+
+
+def grid_input(
+    facts: EventFacts, best: Mapping[str, Mapping[str, BestTime]], session_id: str
+) -> tuple[GridInput, bool]:
+    """What the grid of `session_id` is made from, and whether the session has gone green.
+    `facts.passings` are not read (the best times are given)."""
+    event = facts.event
+    session = event.session(session_id)
+    if session is None:
+        raise KeyError(session_id)
+    windows = session_windows(flags_in_force(facts))
+    started = any(w.session_id == session_id for w in windows)
+    in_force = tuple(active_decisions(facts.decisions))
+    out = {d.number for d in in_force if d.kind in EVENT_KINDS and d.number is not None}
+    groups = set(session.groups)
+    entries = tuple(e for e in facts.entries if e.group in groups and e.number not in out)
+    given = GridInput(event, session, entries, previous_sessions(windows, session_id), best,
+                      in_force)  # fmt: skip
+    return given, started
+
+
+def session_grid(
+    facts: EventFacts,
+    sessions: Mapping[str, Any],
+    session_id: str,
+    *,
+    orders: Mapping[str, GridOrder] = GRID_ORDERS,
+) -> Grid:
+    """The grid of `session_id` from the event's facts (passings unread) and its sessions'
+    results so far (`Scored.sessions`); KeyError for a session the event does not have."""
+    given, started = grid_input(facts, session_best_times(sessions), session_id)
+    order = orders.get(str(given.session.format), by_best_time)
+    rows = tuple(
+        GridRow(position, e.number, e.driver, e.car_class, e.group, best)
+        for position, (e, best) in enumerate(order(given), start=1)
+    )
+    event, session = given.event, given.session
+    return Grid(event.id, event.name, session.id, session.name, started, given.previous, rows)
+
+
+__all__ = [
+    "GRID_ORDERS",
+    "RULE",
+    "Grid",
+    "GridInput",
+    "GridOrder",
+    "GridRow",
+    "GridTime",
+    "best_of",
+    "by_best_time",
+    "previous_sessions",
+    "session_best_times",
+    "session_grid",
+]
