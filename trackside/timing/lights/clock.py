@@ -51,7 +51,6 @@ class DeviceClock:
                 note = ("the timer's clock went back (reset?): offset chosen again at the "
                         "previous trip's time")
                 self.offset_us += last - unwrapped
-                unwrapped = last
         self.last_unwrapped = unwrapped
         return unwrapped + self.offset_us, note
 
