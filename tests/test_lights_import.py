@@ -62,7 +62,8 @@ def test_a_csv_file_journals_every_line_and_its_trips(event, tmp_path):
     ("09:00:00,start\n09:00:61,finish\n", "lights.csv:3: field 'time': expected ISO 8601"),
     ("09:00:00,start\n09:01:00,split\n", "lights.csv:3: field 'channel': expected start, "
                                          "finish, got 'split'"),
-    ("2026-05-16T09:00:00+02:00,start\n", "lights.csv:2: field 'time': a UTC offset is not allowed"),
+    ("2026-05-16T09:00:00+02:00,start\n",
+     "lights.csv:2: field 'time': a UTC offset is not allowed"),
 ])  # fmt: skip
 def test_a_bad_csv_row_refuses_the_file_and_stores_nothing(event, tmp_path, rows, message):
     path = tmp_path / "lights.csv"
