@@ -31,6 +31,10 @@ def _plug(link):
     return master, slave
 
 
+def _connections(events):
+    return sum(": connected (" in e for e in events)
+
+
 def _wait(predicate, seconds=10.0):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -71,16 +75,16 @@ def test_the_recorder_survives_noise_and_an_unplugged_port(tmp_path):
             return [row[3] for row in light_lines_in(conn, "ts", "TS1")]
 
     try:
-        assert _wait(lambda: any("connected" in e for e in events))
+        assert _wait(lambda: _connections(events) == 1)
         os.write(master, b"\x80A000100\r\n" + b"@@noise@@\r\n" + b"\xf8\n" + b"\x80B001100\r\n")
         assert _wait(lambda: len(lines()) == 4), lines()
         os.close(master)  # unplugged
         os.close(slave)
         assert _wait(lambda: any("lost" in e or "cannot open" in e for e in events))
         master, slave = _plug(link)  # plugged back: a new pty at the same name
-        assert _wait(lambda: sum("connected" in e for e in events) >= 2), events
+        assert _wait(lambda: _connections(events) >= 2), "\n".join(events)
         os.write(master, b"\x80A002100\r\n\x80B003100\r\n")
-        assert _wait(lambda: len(lines()) == 6), lines()
+        assert _wait(lambda: len(lines()) == 6), "\n".join(events)
     finally:
         done["stop"] = True
         thread.join(10)
