@@ -51,6 +51,8 @@ COMMANDS: dict[str, Lazy] = {
     "rmonitor": Lazy("trackside.cli.rmonitor",
                      "Orbits RMonitor feeds: replay a recording, follow a live feed."),
     "decoder": Lazy("trackside.cli.decoder", "P3 decoders: follow one, or simulate one."),
+    "lights": Lazy("trackside.cli.lights",
+                   "Timing lights: import a recorded file, follow a serial timer."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 
