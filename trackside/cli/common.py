@@ -33,6 +33,17 @@ RESULT_FORMATS = ("text", "json", "csv", "html")
 class ReportingGroup(LazyGroup):
     """Turns bad input into one line on stderr and exit status 1."""
 
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        """The top-level options (`--db`, an unknown `--bogus`) refused in one line too."""
+        words = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as err:
+            fail(usage_line(err, words))
+            raise
+
     def invoke(self, ctx: typer.Context) -> Any:
         args = list(ctx.args)
         try:
