@@ -9,18 +9,24 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from trackside.publish.render import render_event, render_lap_chart, render_session
+    from trackside.publish.render import (
+        render_event,
+        render_lap_chart,
+        render_runs,
+        render_session,
+    )
     from trackside.publish.site import write_site
 
 _MODULES = {
     "render_event": "render",
     "render_lap_chart": "render",
     "render_session": "render",
+    "render_runs": "render",
     "write_site": "site",
 }
 """Name -> the module of this package defining it."""
 
-__all__ = ["render_event", "render_lap_chart", "render_session", "write_site"]
+__all__ = ["render_event", "render_lap_chart", "render_runs", "render_session", "write_site"]
 
 
 def __getattr__(name: str) -> Any:
