@@ -48,6 +48,12 @@ COMMANDS: dict[str, Lazy] = {
     "rmonitor": Lazy("trackside.cli.rmonitor",
                      "Orbits RMonitor feeds: replay a recording, follow a live feed."),
     "decoder": Lazy("trackside.cli.decoder", "P3 decoders: follow one, or simulate one."),
+    "run": Lazy("trackside.cli.runs",
+                "TrackSprint and HillClimb runs: the starter's releases, a car leaving the "
+                "course."),
+    "rerun": Lazy("trackside.cli.runs", "Re-runs (SCCA VI.1.2.7, RMD 2.7)."),
+    "runs": Lazy("trackside.cli.runs",
+                 "Every run of every car in a TrackSprint or HillClimb session."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 
