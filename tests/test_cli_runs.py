@@ -195,3 +195,10 @@ def test_event_results_sum_a_time_attack_round_and_a_sprint_round(trackside, spr
     # the results cache reads the sprint session back the same
     assert json.loads(trackside("results", "img-tt-r3", "--format", "json").stdout)["entries"] \
         == doc["entries"]
+
+
+def test_publish_writes_the_sprint_sessions_run_pages(trackside, sprint, tmp_path):
+    result = trackside("publish", "img-tt-r3", "--out", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "site" / "sessions" / "TS1.json").read_text(encoding="utf-8"))
+    assert doc["entries"][0]["best_run_s"] == 50.0
