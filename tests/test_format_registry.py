@@ -13,6 +13,7 @@ from trackside.core.formats import BestTime, FormatRegistry, FormatScore, Unknow
 from trackside.core.known_formats import FORMATS
 from trackside.core.lap_scorer import LAP_SCORER
 from trackside.core.records import SessionDef
+from trackside.core.run_scorer import RUN_SCORER
 from trackside.core.scoring import score
 from trackside.rules import event_rules, scored
 
@@ -21,18 +22,21 @@ LAPS = "time car\n09:01:00 1\n09:03:00 1\n09:01:10 2\n09:03:05 2"
 FLAGS = "time session state\n09:00:00 TA1 green"
 
 
-def test_built_in_formats_are_the_lap_formats_until_their_scorers_exist():
-    assert FORMATS.known == ("practice", "qualifying", "time-attack")
+def test_built_in_formats_are_the_lap_and_run_formats():
+    assert FORMATS.known == ("hillclimb", "practice", "qualifying", "time-attack", "tracksprint")
     for name in ("time-attack", "practice", "qualifying"):
         assert FORMATS.scorer_for(SessionDef("S", format=name)) is LAP_SCORER
+    for name in ("tracksprint", "hillclimb"):
+        assert FORMATS.scorer_for(SessionDef("S", format=name)) is RUN_SCORER
 
 
-@pytest.mark.parametrize("name", ["race", "tracksprint", "hillclimb", "drag"])
+@pytest.mark.parametrize("name", ["race", "drag"])
 def test_a_format_no_scorer_handles_is_refused_naming_session_and_known_formats(name):
     with pytest.raises(UnknownFormat) as refused:
         FORMATS.scorer_for(SessionDef("R1", format=name))
-    assert str(refused.value) == (f"session 'R1': format {name!r} is not scored by this build "
-                                  "(it knows practice, qualifying, time-attack)")
+    assert str(refused.value) == (
+        f"session 'R1': format {name!r} is not scored by this build "
+        "(it knows hillclimb, practice, qualifying, time-attack, tracksprint)")
 
 
 def test_scoring_an_unknown_format_raises_instead_of_scoring_laps():
@@ -126,5 +130,5 @@ def test_event_import_refuses_a_race_until_the_race_scorer_exists(trackside, tmp
     assert result.exit_code == 1
     assert result.stderr.strip() == (
         f"error: {path}:12: field 'session[2].format': session 'R1': format 'race' is not "
-        "scored by this build (it knows practice, qualifying, time-attack)")
+        "scored by this build (it knows hillclimb, practice, qualifying, time-attack, tracksprint)")
     assert dump() == before

@@ -34,6 +34,10 @@ def penalty_add(
     kind: str,
     session: Annotated[str | None, typer.Option("--session", metavar="ID")] = None,
     lap: Annotated[int | None, typer.Option("--lap", metavar="N")] = None,
+    run: Annotated[int | None, typer.Option("--run", metavar="N",
+                                            help="The run (tracksprint, hillclimb).")] = None,
+    count: Annotated[int | None, typer.Option("--count", metavar="K",
+                                              help="Cones (kind cones).")] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="TIME")] = None,
     seconds: Annotated[float | None, typer.Option("--seconds", metavar="S")] = None,
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
@@ -56,9 +60,15 @@ def penalty_add(
         seconds=seconds,
         reason=reason,
         author=by,
+        run=run,
+        count=count,
     )
     where = f" in {decision.session_id}" if decision.session_id else ""
     lap_text = f" lap {decision.lap}" if decision.lap is not None else ""
+    if decision.run is not None:
+        lap_text = f" run {decision.run}"
+    if decision.count is not None:
+        lap_text += f" ({decision.count} cone{'s' if decision.count != 1 else ''})"
     typer.echo(f"decision {decision.id}: {decision.kind} for car {number}{where}{lap_text}")
 
 

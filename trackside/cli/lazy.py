@@ -53,6 +53,12 @@ COMMANDS: dict[str, Lazy] = {
     "decoder": Lazy("trackside.cli.decoder", "P3 decoders: follow one, or simulate one."),
     "lights": Lazy("trackside.cli.lights",
                    "Timing lights: import a recorded file, follow a serial timer."),
+    "run": Lazy("trackside.cli.runs",
+                "TrackSprint and HillClimb runs: the starter's releases, a car leaving the "
+                "course."),
+    "rerun": Lazy("trackside.cli.runs", "Re-runs (SCCA VI.1.2.7, RMD 2.7)."),
+    "runs": Lazy("trackside.cli.runs",
+                 "Every run of every car in a TrackSprint or HillClimb session."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

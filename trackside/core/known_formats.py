@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from trackside.core.formats import FormatRegistry
 from trackside.core.lap_scorer import LAP_SCORER
+from trackside.core.run_scorer import RUN_SCORER
 
-FORMATS = FormatRegistry((LAP_SCORER,))
-"""time-attack, practice and qualifying (the lap scorer)."""
+FORMATS = FormatRegistry((LAP_SCORER, RUN_SCORER))
+"""time-attack, practice and qualifying (the lap scorer); tracksprint and hillclimb (the run
+scorer)."""

@@ -223,6 +223,22 @@ class SessionDef:
     groups: tuple[str, ...] = ()
     start: str | None = None
     duration_min: float | None = None
+    # tracksprint / hillclimb (tracksprint.md, "Session settings"); None for other formats
+    timing: str | None = None
+    """`loops` (start/finish loop passings) or `lights` (timing-light trips)."""
+    start_loop: str | None = None
+    finish_loop: str | None = None
+    cone_penalty_us: int = 2_000_000
+    """Time added per cone (`cone_penalty_s`, default 2.0 s)."""
+    max_runs: int | None = None
+    """Runs counted per car in the session (None: no limit)."""
+    duplicate_read_us: int = 1_000_000
+    """A read or trip this close after the previous accepted one is ignored."""
+
+
+TIMINGS = ("loops", "lights")
+RUN_FORMATS = frozenset({SessionFormat.TRACKSPRINT, SessionFormat.HILLCLIMB})
+"""Formats scored by runs (`core/run_scorer.py`)."""
 
 
 @dataclass(frozen=True, slots=True)

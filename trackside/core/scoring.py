@@ -24,6 +24,7 @@ from trackside.core.formats import BestTime, FormatRegistry, ScoringInput
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import EVENT_KINDS, Decision, DecisionKind, EventFacts
 from trackside.core.results import EventResult, FlagStanding, SessionResult, Status
+from trackside.core.run_results import RunSessionResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +129,12 @@ def _with_flags(
     sessions: dict[str, Any], standings: tuple[FlagStanding, ...]
 ) -> dict[str, Any]:
     """Each session's result with its recorded flags (a format's own result type, other than
-    `SessionResult`, is left as its scorer made it)."""
+    `SessionResult` and `RunSessionResult`, is left as its scorer made it)."""
     of_session: dict[str, list[FlagStanding]] = defaultdict(list)
     for standing in standings:
         of_session[standing.flag.session_id].append(standing)
     return {sid: replace(result, flags=tuple(of_session.get(sid, ())))
-            if isinstance(result, SessionResult) else result
+            if isinstance(result, SessionResult | RunSessionResult) else result
             for sid, result in sessions.items()}  # fmt: skip
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         render_event,
         render_grid,
         render_lap_chart,
+        render_runs,
         render_session,
     )
     from trackside.publish.site import write_site
@@ -22,11 +23,13 @@ _MODULES = {
     "render_grid": "render",
     "render_lap_chart": "render",
     "render_session": "render",
+    "render_runs": "render",
     "write_site": "site",
 }
 """Name -> the module of this package defining it."""
 
-__all__ = ["render_event", "render_grid", "render_lap_chart", "render_session", "write_site"]
+__all__ = ["render_event", "render_grid", "render_lap_chart", "render_runs", "render_session",
+           "write_site"]
 
 
 def __getattr__(name: str) -> Any:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from trackside.core.grid import Grid
 from trackside.core.results import EventResult, SessionResult
-from trackside.publish import csv_tables, html, json_docs
+from trackside.core.run_results import RunSessionResult
+from trackside.publish import csv_tables, html, json_docs, run_docs, run_tables
 from trackside.publish.event_text import event_text
 from trackside.publish.formats import check_format
 from trackside.publish.grid_text import grid_text
 from trackside.publish.lap_chart_text import lap_chart_text
+from trackside.publish.run_text import run_session_text, runs_text
 from trackside.publish.session_text import session_text
 
 EventRenderer = Callable[[EventResult, str | None], str]
@@ -28,6 +31,15 @@ SESSION: dict[str, SessionRenderer] = {
     "csv": csv_tables.session_csv,
     "html": html.session_html,
 }
+RUN_SESSION: dict[str, Callable[[RunSessionResult, str | None], str]] = {
+    "text": run_session_text,
+    "json": lambda result, car_class: json_docs.dumps(run_docs.run_session_doc(result, car_class)),
+    "csv": run_tables.run_session_csv,
+    "html": run_tables.run_session_html,
+}
+"""Run sessions (tracksprint, hillclimb): their own renderers (`run_*.py`)."""
+RUNS: dict[str, Callable[[RunSessionResult, str | None], str]] = {**RUN_SESSION, "text": runs_text}
+"""`trackside runs`: every run (text lists runs only; the other formats as the session's)."""
 LAP_CHART: dict[str, SessionRenderer] = {
     **SESSION,
     "text": lap_chart_text,
@@ -41,9 +53,17 @@ def render_event(result: EventResult, fmt: str, *, car_class: str | None = None)
     return EVENT[check_format(fmt)](result, car_class)
 
 
-def render_session(result: SessionResult, fmt: str, *, car_class: str | None = None) -> str:
-    """A session's ranking by best valid lap, with gaps and lap counts."""
+def render_session(result: Any, fmt: str, *, car_class: str | None = None) -> str:
+    """A session's ranking by best valid lap, with gaps and lap counts; a run session's
+    (`RunSessionResult`) by best counting run, with every run."""
+    if isinstance(result, RunSessionResult):
+        return RUN_SESSION[check_format(fmt)](result, car_class)
     return SESSION[check_format(fmt)](result, car_class)
+
+
+def render_runs(result: RunSessionResult, fmt: str, *, car_class: str | None = None) -> str:
+    """Every run of a run session (`trackside runs`)."""
+    return RUNS[check_format(fmt)](result, car_class)
 
 
 def render_lap_chart(result: SessionResult, fmt: str, *, car_class: str | None = None) -> str:

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trackside.core.results import EventResult, SessionResult
-from trackside.publish import csv_tables, html, json_docs
+from trackside.core.run_results import RunSessionResult
+from trackside.publish import csv_tables, html, json_docs, run_docs, run_tables
 from trackside.publish.formats import slug
 from trackside.publish.html import Link, PageMeta, SessionLinks
 
@@ -67,6 +68,8 @@ def _event_pages(event: EventResult) -> dict[str, str]:
 
 def _session_pages(event: EventResult, session: SessionResult, stem: str) -> dict[str, str]:
     home = [Link("All results", "../index.html"), Link("Event results", "../results.html")]
+    if isinstance(session, RunSessionResult):
+        return _run_pages(session, stem)
     results_nav = [*home, Link("Lap chart", f"{stem}-laps.html"), *_links(stem)[1:]]
     laps_nav = [*home, Link("Session results", f"{stem}.html"), *_links(f"{stem}-laps")[1:]]
     base = f"{SESSIONS_DIR}/{stem}"
@@ -78,3 +81,14 @@ def _session_pages(event: EventResult, session: SessionResult, stem: str) -> dic
         f"{base}-laps.json": json_docs.dumps(json_docs.session_doc(session)),
         f"{base}-laps.csv": csv_tables.lap_chart_csv(session),
     }
+
+
+def _run_pages(session: RunSessionResult, stem: str) -> dict[str, str]:
+    """A TrackSprint or HillClimb session: its run pages (the `-laps` pages list its runs)."""
+    base = f"{SESSIONS_DIR}/{stem}"
+    pages = {
+        "html": run_tables.run_session_html(session),
+        "json": json_docs.dumps(run_docs.run_session_doc(session)),
+        "csv": run_tables.run_session_csv(session),
+    }
+    return {f"{base}{tail}.{ext}": text for tail in ("", "-laps") for ext, text in pages.items()}

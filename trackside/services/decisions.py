@@ -17,6 +17,7 @@ from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.services.decision_sessions import session_for
 from trackside.services.entry_laps import entry_session_laps
+from trackside.services.run_checks import check_run_decision
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
 from trackside.store.journal import append_decision
@@ -42,20 +43,27 @@ def add_decision(
     seconds: float | None = None,
     reason: str = "",
     author: str = "",
+    run: int | None = None,
+    count: int | None = None,
 ) -> Decision:
     """Check an official's decision against the event's facts and append it to the journal.
 
-    Only the car's own facts are scored to check `lap` (`core/car_facts.py`)."""
+    Only the car's own facts are scored to check `lap` (`core/car_facts.py`); `run` is checked
+    against the session's runs (`services/run_checks.py`), and the kind against the session's
+    format (a run kind in a run session, a lap kind in a lap session)."""
     decision_kind = parse_kind(kind)
     with writing(engine) as conn:
         facts = definitions_in(conn, event_id)
         entry = _require_entry(facts, number)
         session_id = session_for(facts, entry, decision_kind, session_id, at_us)
-        _check_lap(conn, facts, entry, decision_kind, session_id, lap)
+        if check_run_decision(conn, facts, number, decision_kind, session_id, lap, run, count):
+            lap = None
+        else:
+            _check_lap(conn, facts, entry, decision_kind, session_id, lap)
         _check_time_and_seconds(decision_kind, at_us, seconds)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
                             lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
-                            reason=reason, author=author)
+                            reason=reason, author=author, run=run, count=count)
         return append_decision(conn, event_id, decision)
 
 

@@ -20,13 +20,20 @@ from trackside.core.results import (
     Status,
     UnknownTransponder,
 )
+from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun, TimingNote
 from trackside.core.scoring import SessionScore
 
 FORMAT = f"marshal-{marshal.version}"
 
 
+_RUNS = "runs"
+"""The first item of a run session's payload (a lap session's is its head tuple)."""
+
+
 def encode_score(score: SessionScore) -> bytes:
     result = score.result
+    if isinstance(result, RunSessionResult):
+        return _encode_runs(score, result)
     rows = tuple(
         (r.number, r.driver, r.car_class, r.group, r.status.value, r.position,
          None if r.best_lap is None else tuple(r.best_lap), tuple(map(tuple, r.laps)))
@@ -39,7 +46,10 @@ def encode_score(score: SessionScore) -> bytes:
 
 
 def decode_score(payload: bytes) -> SessionScore:
-    head, rows, unknown, best = marshal.loads(payload)
+    data = marshal.loads(payload)
+    if data[0] == _RUNS:
+        return _decode_runs(data)
+    head, rows, unknown, best = data
     result = SessionResult(
         *head,
         tuple(_row(*row) for row in rows),
@@ -63,3 +73,32 @@ def _row(
         number, driver, car_class, group, Status(status), position,
         None if best is None else _new(ScoredLap, best), _laps(laps),
     )  # fmt: skip
+
+
+def _encode_runs(score: SessionScore, result: RunSessionResult) -> bytes:
+    """A run session (tracksprint.md) as plain tuples, tagged `runs`."""
+    rows = tuple(
+        (r.number, r.driver, r.car_class, r.group, r.status.value, r.position,
+         None if r.best_run is None else tuple(r.best_run), tuple(map(tuple, r.runs)))
+        for r in result.entries
+    )  # fmt: skip
+    head = (result.event_id, result.session_id, result.session_name, result.scored,
+            result.format, result.timing)  # fmt: skip
+    notes = tuple(map(tuple, result.notes))
+    best = tuple((n, b.time_us, b.set_us, b.number) for n, b in score.best.items())
+    return marshal.dumps(
+        (_RUNS, head, rows, result.orphan_starts, result.orphan_finishes, notes, best)
+    )
+
+
+def _decode_runs(data: tuple[Any, ...]) -> SessionScore:
+    _, head, rows, starts, finishes, notes, best = data
+    entries = tuple(
+        RunEntryResult(number, driver, car_class, group, Status(status), position,
+                       None if top is None else ScoredRun(*top),
+                       tuple(ScoredRun(*run) for run in runs))
+        for number, driver, car_class, group, status, position, top, runs in rows
+    )  # fmt: skip
+    result = RunSessionResult(*head, entries, tuple(starts), tuple(finishes),
+                              tuple(TimingNote(*note) for note in notes))  # fmt: skip
+    return SessionScore(result, {n: BestTime(t, s, run) for n, t, s, run in best})

@@ -14,7 +14,15 @@ from typing import Any
 
 from trackside.core.formats import FormatRegistry, UnknownFormat
 from trackside.core.known_formats import FORMATS
-from trackside.core.records import EventDef, RoundDef, Scoring, SessionDef, Track
+from trackside.core.records import (
+    RUN_FORMATS,
+    TIMINGS,
+    EventDef,
+    RoundDef,
+    Scoring,
+    SessionDef,
+    Track,
+)
 from trackside.errors import InputError, shown
 from trackside.rules import RULESETS
 from trackside.timing.event_keys import GROUP_KEYS, LATER_SESSION_KEYS
@@ -192,15 +200,54 @@ def _session(session: _Reader, formats: FormatRegistry) -> SessionDef:
         raise session.error(f"expected a time of day like 09:00, got {shown(start)}", "start")
     session.check_kinds(LATER_SESSION_KEYS)
     session.get("rmonitor_run", int)
+    fmt = _format(session, session_id, formats)
     return SessionDef(
         id=session_id,
         name=session.get("name", str, "") or session_id,
-        format=_format(session, session_id, formats),
+        format=fmt,
         scored=session.get("scored", bool, True),
         groups=session.names("groups"),
         start=start,
         duration_min=session.positive("duration_min", None),
+        **(_run_settings(session) if fmt in RUN_FORMATS else {}),
     )
+
+
+def _run_settings(session: _Reader) -> dict[str, Any]:
+    """A tracksprint or hillclimb session's timing settings (tracksprint.md, "Session
+    settings"): `loops` timing names both loops, `lights` timing names neither."""
+    timing = session.get("timing", str)
+    if timing is None:
+        raise session.error(f"required for a {session.get('format', str)} session "
+                            f"(one of {', '.join(TIMINGS)})", "timing")
+    if timing not in TIMINGS:
+        raise session.error(f"expected one of {', '.join(TIMINGS)}; got {shown(timing)}",
+                            "timing")
+    loops = {key: session.name(key, limit=32) or None for key in ("start_loop", "finish_loop")}
+    for key, loop in loops.items():
+        if timing == "loops" and loop is None:
+            raise session.error('required with timing = "loops"', key)
+        if timing == "lights" and loop is not None:
+            raise session.error('applies to timing = "loops" only (lights timing has no loops)',
+                                key)
+    if timing == "loops" and loops["start_loop"] == loops["finish_loop"]:
+        raise session.error("the start and finish loops must differ "
+                            f"(both {shown(loops['start_loop'])})", "finish_loop")
+    return {
+        "timing": timing,
+        **loops,
+        "cone_penalty_us": _micros(session, "cone_penalty_s", 2.0),
+        "max_runs": session.positive("max_runs", None, integer=True),
+        "duplicate_read_us": _micros(session, "duplicate_read_s", 1.0),
+    }
+
+
+def _micros(session: _Reader, key: str, default: float) -> int:
+    """A setting in seconds (0 or more) as integer microseconds."""
+    value = session.get(key, (int, float), default)
+    if value < 0:
+        raise session.error(f"must be 0 or more, got {value!r}", key)
+    return round(value * 1_000_000)
 
 
 def _format(session: _Reader, session_id: str, formats: FormatRegistry) -> str:
