@@ -180,3 +180,19 @@ def test_a_format_supplies_its_own_order():
     grid = session_grid(day, scored(day).sessions, "TA2",
                         orders={"time-attack": numbers_descending})  # fmt: skip
     assert [r.number for r in grid.rows] == ["44", "21", "12", "7", "3"]
+
+
+def test_a_tracksprint_sessions_best_runs_seed_the_grid_too():
+    """tracksprint.md "Grid": by best time, lap or run; a run with no finish seeds nothing."""
+    from trackside.core.formats import BestTime
+    from trackside.core.grid import session_best_times
+    from trackside.core.results import Status
+    from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun
+
+    fast = ScoredRun(2, 1_000_000, 61_000_000, cones=1, penalty_us=2_000_000)
+    dnf = ScoredRun(1, 2_000_000, None, valid=False, reason="dnf")
+    rows = (RunEntryResult("7", "A", "S2", "All", Status.OK, 1, fast, (fast,)),
+            RunEntryResult("12", "B", "S2", "All", Status.NO_TIME, None, None, (dnf,)))
+    result = RunSessionResult("ev", "TS1", "TS1", True, "tracksprint", "lights", rows)
+    best = session_best_times({"TS1": result})
+    assert best == {"7": {"TS1": BestTime(62_000_000, 61_000_000, 2)}}

@@ -40,6 +40,18 @@ class BestTime:
     number: int
     """The lap or run number inside the session."""
 
+    @classmethod
+    def of_lap(cls, lap: Any) -> BestTime:
+        """A scored lap's time, set at its end (time-attack.md, "Event results")."""
+        return cls(lap.end_us - lap.start_us, lap.end_us, lap.lap)
+
+    @classmethod
+    def of_run(cls, run: Any) -> BestTime | None:
+        """A scored run's final time, set at its finish; None for a run with no finish."""
+        if run.time_us is None or run.finish_us is None:
+            return None
+        return cls(run.time_us, run.finish_us, run.run)
+
 
 @dataclass(frozen=True, slots=True)
 class ScoringInput:

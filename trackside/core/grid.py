@@ -33,7 +33,8 @@ from trackside.core.flags_in_force import flags_in_force
 from trackside.core.formats import BestTime
 from trackside.core.periods import SessionWindow, session_windows
 from trackside.core.records import EVENT_KINDS, Decision, Entry, EventDef, EventFacts, SessionDef
-from trackside.core.results import SessionResult, natural_key
+from trackside.core.results import natural_key
+from trackside.core.run_results import RunEntryResult
 
 RULE = 'RMD Event Procedures 2.2 and SCCA TT VI.2.2.2 ("Groups and Grid": Grid)'
 """Where the default order comes from, as the renderers cite it."""
@@ -133,17 +134,22 @@ GRID_ORDERS: dict[str, GridOrder] = {}
 
 
 def session_best_times(sessions: Mapping[str, Any]) -> dict[str, dict[str, BestTime]]:
-    """Car number -> session id -> best counting time, from scored sessions' results (the lap
-    scorer's `SessionResult`: each row's best lap, as it gives its `BestTime`)."""
+    """Car number -> session id -> best counting time, from scored sessions' results: each row's
+    best lap (`SessionResult`) or best run (`RunSessionResult`), as their scorers give it."""
     best: dict[str, dict[str, BestTime]] = {}
     for sid, result in sessions.items():
-        if not isinstance(result, SessionResult):
-            continue
-        for row in result.entries:
-            lap = row.best_lap
-            if lap is not None:
-                best.setdefault(row.number, {})[sid] = BestTime(lap.time_us, lap.end_us, lap.lap)
+        for row in getattr(result, "entries", ()):
+            time = _row_best(row)
+            if time is not None:
+                best.setdefault(row.number, {})[sid] = time
     return best
+
+
+def _row_best(row: Any) -> BestTime | None:
+    if isinstance(row, RunEntryResult):
+        return None if row.best_run is None else BestTime.of_run(row.best_run)
+    lap = getattr(row, "best_lap", None)
+    return None if lap is None else BestTime.of_lap(lap)
 
 
 def grid_input(

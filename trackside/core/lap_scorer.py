@@ -78,11 +78,8 @@ class LapScorer:
         for session in sessions:
             rows = self._rows(given, session_laps, session)
             for row in rows:
-                lap = row.best_lap
-                if lap is not None:
-                    best.setdefault(row.number, {})[session.id] = BestTime(
-                        lap.end_us - lap.start_us, lap.end_us, lap.lap
-                    )
+                if row.best_lap is not None:
+                    best.setdefault(row.number, {})[session.id] = BestTime.of_lap(row.best_lap)
             results[session.id] = SessionResult(
                 facts.event.id, session.id, session.name, session.scored,
                 tuple(rank_session(rows)),

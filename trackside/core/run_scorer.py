@@ -87,11 +87,9 @@ class RunScorer:
             result = self.score_session(given, session, windows.get(session.id))
             results[session.id] = result
             for row in result.entries:
-                run = row.best_run
-                if run is not None and run.time_us is not None and run.finish_us is not None:
-                    best.setdefault(row.number, {})[session.id] = BestTime(
-                        run.time_us, run.finish_us, run.run
-                    )
+                time = None if row.best_run is None else BestTime.of_run(row.best_run)
+                if time is not None:
+                    best.setdefault(row.number, {})[session.id] = time
         return FormatScore(results, best)
 
     def rank(self, rows: Sequence[RunEntryResult]) -> list[RunEntryResult]:

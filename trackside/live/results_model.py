@@ -74,6 +74,7 @@ class LiveResults:
         self._decision_ids: set[int] = set()
         self._event_dirty = False
         self._set_definitions(facts.event, facts.entries)
+        self._trips, self._releases = facts.trips, facts.releases
         self._record_passings(facts.passings)
         self._record_flags(facts.flags)
         self._record_decisions(facts.decisions)
@@ -105,7 +106,7 @@ class LiveResults:
         """The facts the results stand on (passings in time order)."""
         return EventFacts(
             self._event, self._entries, tuple(self._passings), self._flag_tuple,
-            self._decision_tuple,
+            self._decision_tuple, self._trips, self._releases,
         )  # fmt: skip
 
     # --- facts arriving ---------------------------------------------------------------------
@@ -120,7 +121,8 @@ class LiveResults:
         new_flags = self._record_flags(flags)
         new_decisions = self._record_decisions(decisions)
         new_passings = self._record_passings(passings)
-        if new_flags or new_decisions or len(new_passings) >= BULK_PASSINGS:
+        whole = new_passings and self._runs_by_lights
+        if new_flags or new_decisions or whole or len(new_passings) >= BULK_PASSINGS:
             self._rescore()
             return Change(full=True)
         changed: set[str] = set()
@@ -140,6 +142,8 @@ class LiveResults:
         self._event = event
         self._entries = tuple(entries)
         self._entry_of = {entry.transponder: entry for entry in self._entries}
+        # lights-timed runs depend on every car's releases and trips: no car is scored alone
+        self._runs_by_lights = any(s.timing == "lights" for s in event.sessions)
 
     def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
         new = []

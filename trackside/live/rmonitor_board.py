@@ -16,6 +16,7 @@ from trackside.core.records import Entry, EventFacts, Flag
 from trackside.core.results import SessionEntryResult
 from trackside.core.scoring import Scored
 from trackside.core.session_clock import SessionClock, clock_of, current_session, duration_us
+from trackside.publish.runs_as_laps import as_lap_session
 from trackside.timing.rmonitor.write import class_numbers
 
 
@@ -70,6 +71,7 @@ def board_of(facts: EventFacts, scored: Scored) -> Board:
     session = facts.event.session(session_id)
     window = next((w for w in windows if w.session_id == session_id), None)
     result = scored.sessions.get(session_id)
+    result = as_lap_session(result) if result is not None else None  # runs as laps
     rows = result.entries if result else ()
     competitors = _competitors(facts, rows)
     return Board(

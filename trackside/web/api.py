@@ -7,9 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from trackside.core.run_results import RunSessionResult
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import json_docs
 from trackside.publish.event_document import PageLinks, event_document
+from trackside.publish.run_docs import run_session_doc
 from trackside.services import list_events
 from trackside.services.event_document import definition_change
 from trackside.web import links
@@ -91,6 +93,8 @@ def session_results(
     snapshot = snapshot_of(request, event_id)
     result = session_of(snapshot, session_id)
     check_class(snapshot, car_class or None)
+    if isinstance(result, RunSessionResult):
+        return run_session_doc(result, car_class or None)
     return json_docs.session_doc(result, car_class or None)
 
 

@@ -16,6 +16,7 @@ from trackside.core.session_clock import SessionClock, current_session, session_
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish.formats import gap_text, lap_time, natural_key, status_label
 from trackside.publish.ordering import SessionRow, session_rows
+from trackside.publish.runs_as_laps import as_lap_session
 from trackside.web.flag_labels import flag_label
 
 Doc = dict[str, Any]
@@ -62,7 +63,7 @@ def board_doc(
 ) -> Doc:
     """The board of one session (optionally one class) at track time `track_us`."""
     facts = snapshot.facts
-    result = snapshot.scored.sessions[session_id]
+    result = as_lap_session(snapshot.scored.sessions[session_id])
     state = session_clock(facts.event, session_id, flags_in_force(facts), snapshot.windows,
                           track_us)
     return {

@@ -14,6 +14,7 @@ from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
 from trackside.publish.html import Link, PageMeta
 from trackside.publish.ordering import event_classes
+from trackside.publish.runs_as_laps import as_lap_session
 from trackside.services import list_events
 from trackside.web import links
 from trackside.web.flag_labels import flag_label
@@ -116,7 +117,7 @@ def session_results(
 ) -> str:
     """A session's results ranked by best valid lap (publish's page)."""
     snapshot = snapshot_of(request, event_id)
-    result = session_of(snapshot, session_id)
+    result = as_lap_session(session_of(snapshot, session_id))
     check_class(snapshot, _class(car_class))
     here = links.session_page(event_id, session_id, _class(car_class))
     extra = (Link("Lap chart", links.laps_page(event_id, session_id)),
@@ -131,7 +132,7 @@ def lap_chart(
 ) -> str:
     """Every lap of every car in a session (publish's page)."""
     snapshot = snapshot_of(request, event_id)
-    result = session_of(snapshot, session_id)
+    result = as_lap_session(session_of(snapshot, session_id))
     check_class(snapshot, _class(car_class))
     here = links.laps_page(event_id, session_id, _class(car_class))
     extra = (Link("Session results", links.session_page(event_id, session_id)),)
