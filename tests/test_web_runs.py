@@ -70,3 +70,9 @@ def test_the_session_twin_is_the_run_document_and_the_board_shows_runs_as_laps(c
     board = client.get("/api/events/ts/live", params={"session": "TS1"}).json()
     assert [(row["number"], row["best"]) for row in board["rows"]] == [("12", "1:01.500"),
                                                                       ("7", "1:05.250")]
+
+
+def test_the_lap_chart_command_shows_a_run_sessions_runs(client, trackside):
+    chart = trackside("laps", "ts", "TS1")
+    assert chart.exit_code == 0, chart.output
+    assert "*1:01.500" in chart.stdout and "*1:05.250" in chart.stdout

@@ -14,6 +14,7 @@ from trackside.publish.formats import check_format
 from trackside.publish.grid_text import grid_text
 from trackside.publish.lap_chart_text import lap_chart_text
 from trackside.publish.run_text import run_session_text, runs_text
+from trackside.publish.runs_as_laps import as_lap_session
 from trackside.publish.session_text import session_text
 
 EventRenderer = Callable[[EventResult, str | None], str]
@@ -66,9 +67,12 @@ def render_runs(result: RunSessionResult, fmt: str, *, car_class: str | None = N
     return RUNS[check_format(fmt)](result, car_class)
 
 
-def render_lap_chart(result: SessionResult, fmt: str, *, car_class: str | None = None) -> str:
-    """Every lap of every car in a session, best and invalid laps marked (JSON: session shape)."""
-    return LAP_CHART[check_format(fmt)](result, car_class)
+def render_lap_chart(
+    result: SessionResult | RunSessionResult, fmt: str, *, car_class: str | None = None
+) -> str:
+    """Every lap of every car in a session, best and invalid laps marked (JSON: session shape);
+    a run session's runs as laps."""
+    return LAP_CHART[check_format(fmt)](as_lap_session(result), car_class)
 
 
 GRID: dict[str, Callable[[Grid], str]] = {
