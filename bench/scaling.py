@@ -33,7 +33,8 @@ LAPS_PER_SESSION = 25
 def stored_day(folder: Path, cars: int) -> tuple[Engine, str, int]:
     """A fresh database holding one generated day; (engine, event id, passings)."""
     event = generate_event(cars=cars, sessions_per_group=SESSIONS_PER_GROUP,
-                           laps_per_session=LAPS_PER_SESSION, practice=False)
+                           laps_per_session=LAPS_PER_SESSION, practice=False,
+                           tracksprint=False)
     engine = open_engine(str(folder / f"scaling-{cars}.db"))
     import_demo(engine, event, event.write(folder / f"files-{cars}"))
     return engine, event.event_id, len(event.passings)

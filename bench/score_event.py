@@ -85,7 +85,8 @@ def a_decision(event: GeneratedEvent) -> dict[str, object]:
 
 def main() -> None:
     event = generate_event(cars=CARS, sessions_per_group=SESSIONS_PER_GROUP,
-                           laps_per_session=LAPS_PER_SESSION, practice=False)
+                           laps_per_session=LAPS_PER_SESSION, practice=False,
+                           tracksprint=False)
     with tempfile.TemporaryDirectory(prefix="trackside-bench-") as tmp:
         folder = Path(tmp)
         files = event.write(folder / "files")

@@ -55,7 +55,7 @@ class Field:
 
 def make_field(tmp_path: Path, seed: int = 7, cars: int = 12) -> Field:
     event = generate_event(seed=seed, cars=cars, sessions_per_group=1, laps_per_session=3,
-                           practice=False)
+                           practice=False, tracksprint=False)
     files = event.write(tmp_path / "event")
     url = f"sqlite:///{tmp_path / 'trackside.db'}"
     engine = open_engine(url)

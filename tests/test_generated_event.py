@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from trackside.core.results import Status
+from trackside.core.results import SessionResult, Status
+from trackside.core.run_results import RunSessionResult
 from trackside.demo.generator import generate_event
 from trackside.demo.run import import_demo
 from trackside.rules import scored
@@ -66,12 +67,17 @@ def test_the_day_has_results_for_every_class_with_awards(day, reference):
 def test_every_invalid_lap_says_why(reference):
     laps = [
         lap
-        for session in reference.sessions.values()
+        for session in reference.sessions.values() if isinstance(session, SessionResult)
         for row in session.entries
         for lap in row.laps
     ]
     assert any(not lap.valid for lap in laps)
     assert all(lap.valid == (lap.reason is None) for lap in laps)
+    sprint = reference.sessions["TS1"]
+    assert isinstance(sprint, RunSessionResult)
+    runs = [run for row in sprint.entries for run in row.runs]
+    assert any(run.reason == "re-run granted" for run in runs)
+    assert all(run.valid == (run.reason is None) for run in runs)
 
 
 def test_unknown_transponders_are_shown_not_scored(day, reference):

@@ -139,10 +139,14 @@ def test_event_file_parses_with_rounds_naming_each_groups_session(files: Path) -
     assert doc["event"]["id"] and doc["event"]["date"] == "2026-05-16"
     assert doc["track"]["start_finish_loop"] == "SF"
     sessions = {s["id"]: s for s in doc["session"]}
-    assert len(sessions) == 12
+    assert len(sessions) == 13
     assert sum(not s["scored"] for s in sessions.values()) == 3
-    assert [r["name"] for r in doc["round"]] == ["TA1", "TA2", "TA3"]
-    for round_ in doc["round"]:
+    assert [r["name"] for r in doc["round"]] == ["TA1", "TA2", "TA3", "TS1"]
+    sprint = sessions["TS1"]
+    assert (sprint["format"], sprint["timing"], sprint["scored"]) == ("tracksprint", "lights", True)
+    assert sprint["groups"] == ["Novice", "Intermediate", "Advanced"]
+    assert doc["round"][-1]["sessions"] == ["TS1"]
+    for round_ in doc["round"][:3]:
         groups = [sessions[s]["groups"][0] for s in round_["sessions"]]
         assert sorted(groups) == ["Advanced", "Intermediate", "Novice"]
         assert all(sessions[s]["duration_min"] == 20 for s in round_["sessions"])
@@ -166,6 +170,51 @@ def test_csv_files_parse_in_the_interface_formats(files: Path, day: GeneratedEve
     assert list(flags[0]) == ["session", "state", "time"]
     assert {row["state"] for row in flags} <= {s.value for s in FlagState}
     assert all(ISO_MS.match(row["time"]) for row in flags)
+
+
+def test_tracksprint_three_cars_on_course_finishing_in_start_order(day: GeneratedEvent) -> None:
+    """Lights timing: the starter releases a car, the next start trip is that car's; the
+    first car on course is the first to finish (tracksprint.md, Lights)."""
+    sprint = day.sprint
+    assert sprint is not None
+    on_course = most = 0
+    for _, channel in sprint.trips():
+        on_course += 1 if channel == "start" else -1
+        most = max(most, on_course)
+        assert on_course >= 0
+    assert most == 3
+    field = sorted(sprint.runs, key=lambda run: run.start_us)
+    assert [r.finish_us for r in field] == sorted(r.finish_us for r in field)
+    assert all(r.release_us < r.start_us < r.finish_us for r in field)
+    starts = [r.start_us for r in field]
+    assert all(gap > 1_000_000 for gap in gaps_us(starts))
+    assert sprint.start_us > max(plan.end_us for plan in day.sessions)
+    numbers = [r.number for r in sprint.runs]
+    rerun, refused, coned = (sprint.rerun["number"], sprint.refused_rerun["number"],
+                             sprint.cones["number"])
+    assert numbers.count(rerun) == 2 and numbers.count(refused) == 1
+    assert len({rerun, refused, coned}) == 3
+    assert (sprint.rerun["reason"], sprint.refused_rerun["reason"]) == ("timing-failure",
+                                                                        "mechanical")
+    assert sprint.cones["count"] == 1 and sprint.cones["run"] == 1
+
+
+def test_tracksprint_files_and_the_time_attack_day_without_it(
+    files: Path, day: GeneratedEvent,
+) -> None:
+    assert day.sprint is not None
+    with (files / "releases.csv").open(newline="") as handle:
+        releases = list(csv.DictReader(handle))
+    assert list(releases[0]) == ["time", "number"] and len(releases) == len(day.sprint.runs)
+    with (files / "lights.csv").open(newline="") as handle:
+        trips = list(csv.DictReader(handle))
+    assert list(trips[0]) == ["time", "channel"] and len(trips) == 2 * len(day.sprint.runs)
+    assert [(parse_local_time(r["time"]), r["channel"]) for r in trips] == day.sprint.trips()
+    plain = generate_event(seed=2026, tracksprint=False)
+    assert plain.sprint is None and "tracksprint" not in plain.event_toml
+    assert (plain.passings, plain.penalties) == (day.passings, day.penalties)
+    assert plain.flags == [f for f in day.flags if f.session_id != "TS1"]
+    assert generate_event(seed=2026).sprint == day.sprint
 
 
 def test_scales_to_the_benchmark_day() -> None:

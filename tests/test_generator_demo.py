@@ -12,7 +12,9 @@ import pytest
 from rich.console import Console
 from sqlalchemy import Engine
 
+from trackside.core.records import DecisionKind
 from trackside.core.results import EventResult, Status
+from trackside.core.run_results import RunSessionResult
 from trackside.demo import generate_event, run_demo
 from trackside.rules import scored
 from trackside.store import load_facts, open_engine
@@ -55,8 +57,13 @@ def test_second_run_adds_nothing_and_keeps_every_decision(demo: DemoRun) -> None
     engine = demo.engine
     day = generate_event()
     entries, passings, flags, decisions = fact_counts(engine, day.event_id)
+    # the penalties, and in the TrackSprint session a cone and a granted re-run
     assert (entries, passings, flags, decisions) == (
-        len(day.entries), len(day.passings), len(day.flags), len(day.penalties))
+        len(day.entries), len(day.passings), len(day.flags), len(day.penalties) + 2)
+    facts = load_facts(engine, day.event_id)
+    assert day.sprint is not None
+    assert len(facts.releases) == len(day.sprint.runs)
+    assert len(facts.trips) == 2 * len(day.sprint.runs)
 
 
 def test_every_class_has_its_awards(demo: DemoRun) -> None:
@@ -100,3 +107,55 @@ def test_prints_class_results_and_writes_the_site(demo: DemoRun) -> None:
     assert (out_dir / "passings.csv").is_file()
     assert str(results_page.resolve()) in outputs[-1].replace("\n", "")
     assert "Class S2" in outputs[-1]
+
+
+def sprint_result(engine: Engine) -> RunSessionResult:
+    result = scored(load_facts(engine, generate_event().event_id)).sessions["TS1"]
+    assert isinstance(result, RunSessionResult)
+    return result
+
+
+def test_tracksprint_cone_granted_rerun_and_refused_rerun(demo: DemoRun) -> None:
+    day = generate_event()
+    sprint = day.sprint
+    assert sprint is not None
+    runs = {e.number: e.runs for e in sprint_result(demo.engine).entries}
+    coned = runs[str(sprint.cones["number"])]
+    assert coned[0].cones == 1 and coned[0].penalty_us == 2_000_000 and coned[0].valid
+    rerun = runs[str(sprint.rerun["number"])]
+    assert (rerun[0].valid, rerun[0].reason) == (False, "re-run granted")
+    assert [r.run for r in rerun] == [1, 2] and rerun[1].valid
+    refused = str(sprint.refused_rerun["number"])
+    assert [r.valid for r in runs[refused]] == [True]
+    reruns = [d for d in load_facts(demo.engine, day.event_id).decisions
+              if d.kind is DecisionKind.RERUN]
+    assert [(d.number, d.run, d.reason) for d in reruns] == [
+        (sprint.rerun["number"], 1, "timing-failure")]
+    for output in demo.outputs:
+        refusal = next(line for line in output.splitlines() if "--reason mechanical" in line)
+        assert f"rerun grant {day.event_id} {refused} --session TS1 --run 1" in refusal
+        assert "re-run refused (mechanical failure)" in refusal
+        assert "SCCA VI.1.2.7.A" in refusal and "nothing stored" in refusal
+
+
+def test_class_results_sum_the_time_attack_and_tracksprint_rounds(demo: DemoRun) -> None:
+    result = event_result(demo.engine)
+    assert result.rounds == ("TA1", "TA2", "TA3", "TS1")
+    sprint = {e.number: e for e in sprint_result(demo.engine).entries}
+    summed = 0
+    for entry in result.entries:
+        times = [r.time_us for r in entry.rounds]
+        if entry.total_us is None or None in times:
+            continue
+        assert entry.total_us == sum(t for t in times if t is not None) + entry.penalty_us
+        best = [r.time_us for r in sprint[entry.number].runs if r.valid]
+        assert entry.rounds[-1].time_us == min(t for t in best if t is not None)
+        summed += 1
+    assert summed >= 40
+
+
+def test_prints_the_tracksprint_runs_after_the_class_results(demo: DemoRun) -> None:
+    output = demo.outputs[-1]
+    classes, runs = output.index("Class S2"), output.index("TrackSprint (TS1): every run")
+    assert classes < runs
+    assert "re-run granted" in output[runs:]

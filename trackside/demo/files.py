@@ -13,10 +13,13 @@ from trackside.core.clock import format_local_time
 from trackside.core.records import Flag, Passing
 
 from .schedule import SessionPlan
+from .sprint import CONE_PENALTY_S, ROUND, Sprint
 
 PASSING_COLUMNS = ("time", "transponder", "loop", "decoder", "passing_number")
 FLAG_COLUMNS = ("session", "state", "time")
 PENALTY_COLUMNS = ("number", "kind", "session", "lap", "at", "seconds", "reason", "by")
+RELEASE_COLUMNS = ("time", "number")
+LIGHTS_COLUMNS = ("time", "channel")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +42,15 @@ class EventFiles:
     passings: Path
     flags: Path
     penalties: Path
+    releases: Path | None = None
+    """The TrackSprint session's releases (`time,number`), when the day has one."""
+    lights: Path | None = None
+    """Its timing-light trips (`time,channel`, the `csv` lights protocol)."""
 
 
-def event_toml(meta: EventMeta, plans: list[SessionPlan]) -> str:
-    """The event file: event, track, every session and the Time Attack rounds."""
+def event_toml(meta: EventMeta, plans: list[SessionPlan], sprint: Sprint | None = None) -> str:
+    """The event file: event, track, every session and the rounds (Time Attack, then the
+    TrackSprint's when the day has one)."""
     lines = [
         "[event]",
         f"id = {_q(meta.id)}",
@@ -61,7 +69,12 @@ def event_toml(meta: EventMeta, plans: list[SessionPlan]) -> str:
     ]
     for plan in plans:
         lines += ["", *_session_table(plan)]
-    for name, sessions in _rounds(plans).items():
+    if sprint is not None:
+        lines += ["", *_sprint_table(sprint)]
+    rounds = _rounds(plans)
+    if sprint is not None:
+        rounds[ROUND] = [sprint.session_id]
+    for name, sessions in rounds.items():
         lines += ["", "[[round]]", f"name = {_q(name)}", f"sessions = {_list(sessions)}"]
     return "\n".join(lines) + "\n"
 
@@ -76,6 +89,21 @@ def _session_table(plan: SessionPlan) -> list[str]:
         f"groups = {_list([plan.group])}",
         f"start = {_q(plan.schedule_start())}",
         f"duration_min = {plan.duration_min}",
+    ]
+
+
+def _sprint_table(sprint: Sprint) -> list[str]:
+    return [
+        "[[session]]",
+        f"id = {_q(sprint.session_id)}",
+        f"name = {_q(sprint.name)}",
+        'format = "tracksprint"',
+        "scored = true",
+        f"groups = {_list(sprint.groups)}",
+        'timing = "lights"',
+        f"cone_penalty_s = {CONE_PENALTY_S:.1f}",
+        f"start = {_q(sprint.schedule_start())}",
+        f"duration_min = {sprint.duration_min}",
     ]
 
 
@@ -115,6 +143,12 @@ def penalty_rows(penalties: Iterable[dict[str, object]]) -> Iterable[list[str]]:
             str(p.get("lap") or ""), format_local_time(at) if isinstance(at, int) else "",
             str(p.get("seconds") or ""), str(p.get("reason") or ""), str(p.get("author") or ""),
         ]
+
+
+def timed_rows(rows: Iterable[tuple[int, str]]) -> Iterable[list[str]]:
+    """`(time, value)` rows with the time as ISO local time (releases, light trips)."""
+    for time_us, value in rows:
+        yield [format_local_time(time_us), value]
 
 
 def write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[str]]) -> Path:

@@ -18,20 +18,24 @@ from .driving import PIT, SF, Crossing, Grid, drive_session
 from .fates import DayFates, Fate, decide_fates
 from .files import (
     FLAG_COLUMNS,
+    LIGHTS_COLUMNS,
     PASSING_COLUMNS,
     PENALTY_COLUMNS,
+    RELEASE_COLUMNS,
     EventFiles,
     EventMeta,
     event_toml,
     flag_rows,
     passing_rows,
     penalty_rows,
+    timed_rows,
     write_csv,
     write_entries,
 )
 from .penalties import Penalty, SessionLaps, choose_penalties
 from .roster import Entrant, build_roster, draw_transponders
 from .schedule import SessionPlan, plan_day
+from .sprint import Sprint, plan_sprint
 
 DECODER = "1"
 DUPLICATE_READ_RATE = 0.015
@@ -52,13 +56,17 @@ class GeneratedEvent:
     penalties: list[Penalty]
     sessions: list[SessionPlan] = field(default_factory=list)
     unknown_transponders: tuple[str, ...] = ()
+    sprint: Sprint | None = None
+    """The TrackSprint session after the Time Attack rounds (its flags are in `flags`)."""
 
     def write(self, out_dir: Path | str) -> EventFiles:
-        """Write event.toml, entries.csv, passings.csv, flags.csv and penalties.csv."""
+        """Write event.toml, entries.csv, passings.csv, flags.csv and penalties.csv, and for
+        the TrackSprint session releases.csv and lights.csv."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         event = out / "event.toml"
         event.write_text(self.event_toml, encoding="utf-8")
+        sprint = self.sprint
         return EventFiles(
             event=event,
             entries=write_entries(out / "entries.csv", self.entries),
@@ -67,6 +75,10 @@ class GeneratedEvent:
             penalties=write_csv(
                 out / "penalties.csv", PENALTY_COLUMNS, penalty_rows(self.penalties)
             ),
+            releases=None if sprint is None else write_csv(
+                out / "releases.csv", RELEASE_COLUMNS, timed_rows(sprint.releases())),
+            lights=None if sprint is None else write_csv(
+                out / "lights.csv", LIGHTS_COLUMNS, timed_rows(sprint.trips())),
         )
 
 
@@ -77,11 +89,15 @@ def generate_event(
     laps_per_session: int | None = None,
     *,
     practice: bool = True,
+    tracksprint: bool = True,
     date: str = "2026-05-16",
 ) -> GeneratedEvent:
     """A Time Trials day: `cars` cars in three groups, a practice (unless `practice` is false)
-    and `sessions_per_group` scored Time Attack sessions per group. Sessions run 20 minutes,
-    or long enough for about `laps_per_session` flying laps when that is given."""
+    and `sessions_per_group` scored Time Attack sessions per group, then (unless `tracksprint`
+    is false) a lights-timed TrackSprint session for every car still running, its own round.
+    Sessions run 20 minutes, or long enough for about `laps_per_session` flying laps when that
+    is given. The TrackSprint draws from its own generator: the Time Attack sessions are the
+    same with or without it."""
     rng = random.Random(seed)
     roster = build_roster(rng, cars)
     minutes = 20 if laps_per_session is None else math.ceil(laps_per_session * TYPICAL_LAP_MIN)
@@ -91,15 +107,19 @@ def generate_event(
     crossings, laps = _drive_day(rng, roster, plans, fates)
     crossings += _course_car(rng, date, unknown[1])
     meta = _meta(date)
+    passings = _as_passings(_with_duplicate_reads(rng, crossings))
+    penalties = choose_penalties(rng, plans, laps, fates)
+    sprint = plan_sprint(seed, roster, plans, fates, penalties) if tracksprint else None
     return GeneratedEvent(
         event_id=meta.id,
-        event_toml=event_toml(meta, plans),
+        event_toml=event_toml(meta, plans, sprint),
         entries=[car.row() for car in roster],
-        passings=_as_passings(_with_duplicate_reads(rng, crossings)),
-        flags=[flag for plan in plans for flag in plan.flags()],
-        penalties=choose_penalties(rng, plans, laps, fates),
+        passings=passings,
+        flags=[flag for plan in plans for flag in plan.flags()] + (sprint.flags if sprint else []),
+        penalties=penalties,
         sessions=plans,
         unknown_transponders=tuple(unknown),
+        sprint=sprint,
     )
 
 

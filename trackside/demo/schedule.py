@@ -90,7 +90,7 @@ def plan_day(
         if index == yellow:
             plan = _with_yellow(rng, plan)
         plans.append(plan)
-        start = _next_start(plan, lunch=slot.round == "TA1" and slot.group == GROUPS[-1])
+        start = next_start(plan, lunch=slot.round == "TA1" and slot.group == GROUPS[-1])
     return plans
 
 
@@ -135,7 +135,7 @@ def _with_yellow(rng: random.Random, plan: SessionPlan) -> SessionPlan:
     return replace(plan, yellow_us=yellow, yellow_clear_us=clear)
 
 
-def _next_start(plan: SessionPlan, *, lunch: bool) -> int:
+def next_start(plan: SessionPlan, *, lunch: bool) -> int:
     """Next session's release: after cool-down and a gap, on a five-minute mark."""
     earliest = plan.end_us + COOL_DOWN_US + 5 * MINUTE_US + (LUNCH_US if lunch else 0)
     five = 5 * MINUTE_US
