@@ -77,5 +77,8 @@ class RunSessionResult:
     notes: tuple[TimingNote, ...] = ()
     """Everything reported to the operator, in time order (orphans included)."""
     flags: tuple[FlagStanding, ...] = ()
+    on_course: tuple[tuple[str, int], ...] = ()
+    """(car number, start time) of every car started and not yet finished nor dnf, in course
+    order (the order they will finish under lights): the live page's "on course"."""
     unknown: tuple = ()
     """Always empty: kept so callers that recount unknown transponders read every result."""

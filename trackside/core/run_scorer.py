@@ -103,6 +103,7 @@ class RunScorer:
         orphan_starts: tuple[int, ...] = ()
         orphan_finishes: tuple[int, ...] = ()
         notes: tuple[TimingNote, ...] = ()
+        on_course: tuple[tuple[str, int], ...] = ()
         if session.timing == "lights":
             lights = runs_from_lights(
                 session,
@@ -114,10 +115,13 @@ class RunScorer:
             orphan_starts = tuple(lights.orphan_starts)
             orphan_finishes = tuple(lights.orphan_finishes)
             notes = tuple(sorted(lights.notes))
+            on_course = tuple(lights.on_course)
         else:
             transponders = {e.transponder: e.number for e in facts.entries}
             raw = runs_from_loops(facts.passings, session, window, transponders)
-            raw = _loop_dnfs(raw, session_dnfs(given, session.id))
+            dnfs = session_dnfs(given, session.id)
+            raw = _loop_dnfs(raw, dnfs)
+            on_course = _loops_on_course(raw, dnfs)
         periods = () if window is None else window.periods
         groups = set(session.groups)
         rows = []
@@ -130,6 +134,7 @@ class RunScorer:
         return RunSessionResult(
             facts.event.id, session.id, session.name, session.scored, str(session.format),
             session.timing or "", tuple(rank_runs(rows)), orphan_starts, orphan_finishes, notes,
+            on_course=on_course,
         )  # fmt: skip
 
 
@@ -145,6 +150,25 @@ def _loop_dnfs(
             (s, None) if s <= at and (f is None or f > at) else (s, f) for s, f in runs
         ]
     return raw
+
+
+def _loops_on_course(
+    raw: dict[str, list[tuple[int, int | None]]], dnfs: Sequence[Decision]
+) -> tuple[tuple[str, int], ...]:
+    """Loops timing: a car whose last start has no finish and no `run-dnf` at or after it is
+    on course (an earlier run with no finish was ended by the car's next start)."""
+    dnf_at: dict[str, list[int]] = {}
+    for decision in dnfs:
+        if decision.at_us is not None:
+            dnf_at.setdefault(decision.number or "", []).append(decision.at_us)
+    on = []
+    for number, runs in raw.items():
+        if not runs:
+            continue
+        start, finish = max(runs, key=lambda run: run[0])
+        if finish is None and not any(at >= start for at in dnf_at.get(number, ())):
+            on.append((start, number))
+    return tuple((number, start) for start, number in sorted(on))
 
 
 RUN_SCORER = RunScorer()

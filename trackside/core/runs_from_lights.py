@@ -28,6 +28,8 @@ class LightRuns:
     orphan_starts: list[int] = field(default_factory=list)
     orphan_finishes: list[int] = field(default_factory=list)
     notes: list[TimingNote] = field(default_factory=list)
+    on_course: list[tuple[str, int]] = field(default_factory=list)
+    """(car, start) of the cars started and not finished or dnf at the last fact, course order."""
 
 
 def _clock(time_us: int) -> str:
@@ -107,4 +109,5 @@ def runs_from_lights(
                 continue
             _, run = course.popleft()
             run[1] = time_us
+    found.on_course = [(car, run[0]) for car, run in course]  # type: ignore[misc]
     return found

@@ -43,6 +43,7 @@ class LiveSnapshot:
 
 def _latest_time(facts: EventFacts) -> int | None:
     times = [p.time_us for p in facts.passings] + [f.time_us for f in flags_in_force(facts)]
+    times += [t.time_us for t in facts.trips] + [r.time_us for r in facts.releases]
     return max(times, default=None)
 
 
@@ -65,10 +66,12 @@ class LiveEvent:
 
     def apply(self, rows: EventRows, wall: float) -> LiveSnapshot | None:
         """Add new journal rows; the new snapshot, or None when no result changed."""
-        for time_us in sorted([p.time_us for p in rows.passings]
-                              + [f.time_us for f in rows.flags]):
+        times = [p.time_us for p in rows.passings] + [f.time_us for f in rows.flags]
+        times += [t.time_us for t in rows.trips] + [r.time_us for r in rows.releases]
+        for time_us in sorted(times):
             self.clock.observe(time_us, wall)
-        change = self.model.apply(rows.passings, rows.flags, rows.decisions)
+        change = self.model.apply(rows.passings, rows.flags, rows.decisions, rows.trips,
+                                  rows.releases)
         if not change:
             return None
         self.snapshot = self._snapshot(change, wall)

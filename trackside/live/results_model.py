@@ -5,7 +5,8 @@ transponder's own facts (its passings, the flags in force, its entry's decisions
 accepted crossings, the session runs, numbered laps and the decisions are the very functions a
 full pass uses. Its rows replace the old ones, and only the sessions whose rows changed are
 ranked again, with the event. A flag, a decision or a new definition can change any lap, so they
-rescore all.
+rescore all; so do a timing-light trip and a starter's release (which car a trip belongs to
+depends on every car of the session, tracksprint.md "Lights").
 
 Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
 results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
@@ -23,7 +24,16 @@ from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
-from trackside.core.records import Decision, Entry, EventDef, EventFacts, Flag, Passing
+from trackside.core.records import (
+    Decision,
+    Entry,
+    EventDef,
+    EventFacts,
+    Flag,
+    Passing,
+    Release,
+    Trip,
+)
 from trackside.core.results import EventEntryResult, SessionEntryResult
 from trackside.core.scoring import Scored
 from trackside.rules import event_rules, scored
@@ -33,6 +43,15 @@ BULK_PASSINGS = 200
 """A batch this big (an imported file) is cheaper to score in one full pass."""
 
 _time = attrgetter("time_us")
+
+
+def _trip_order(trip: Trip) -> tuple[int, int, int]:
+    """As `store.run_facts.trips_in`: time, start before finish at equal times, then stored."""
+    return (trip.time_us, 0 if str(trip.channel) == "start" else 1, trip.id or 0)
+
+
+def _release_order(release: Release) -> tuple[int, int]:
+    return (release.time_us, release.id or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +93,10 @@ class LiveResults:
         self._decision_ids: set[int] = set()
         self._event_dirty = False
         self._set_definitions(facts.event, facts.entries)
-        self._trips, self._releases = facts.trips, facts.releases
+        self._trips: tuple[Trip, ...] = ()
+        self._releases: tuple[Release, ...] = ()
+        self._record_trips(facts.trips)
+        self._record_releases(facts.releases)
         self._record_passings(facts.passings)
         self._record_flags(facts.flags)
         self._record_decisions(facts.decisions)
@@ -102,6 +124,14 @@ class LiveResults:
     def decision_count(self) -> int:
         return len(self._decisions)
 
+    @property
+    def trip_count(self) -> int:
+        return len(self._trips)
+
+    @property
+    def release_count(self) -> int:
+        return len(self._releases)
+
     def facts(self) -> EventFacts:
         """The facts the results stand on (passings in time order)."""
         return EventFacts(
@@ -116,12 +146,15 @@ class LiveResults:
         passings: Iterable[Passing] = (),
         flags: Iterable[Flag] = (),
         decisions: Iterable[Decision] = (),
+        trips: Iterable[Trip] = (),
+        releases: Iterable[Release] = (),
     ) -> Change:
         """Add a batch of journal rows (already stored ones are ignored); what changed."""
         new_flags = self._record_flags(flags)
         new_decisions = self._record_decisions(decisions)
         new_passings = self._record_passings(passings)
-        whole = new_passings and self._runs_by_lights
+        new_lights = self._record_trips(trips) + self._record_releases(releases)
+        whole = (new_passings and self._runs_by_lights) or new_lights
         if new_flags or new_decisions or whole or len(new_passings) >= BULK_PASSINGS:
             self._rescore()
             return Change(full=True)
@@ -171,6 +204,20 @@ class LiveResults:
             self._decision_ids.add(decision.id)
             self._decisions.append(decision)
         self._decision_tuple = tuple(self._decisions)
+        return len(new)
+
+    def _record_trips(self, trips: Iterable[Trip]) -> int:
+        held = set(self._trips)
+        new = [t for t in dict.fromkeys(trips) if t not in held]
+        if new:
+            self._trips = tuple(sorted((*self._trips, *new), key=_trip_order))
+        return len(new)
+
+    def _record_releases(self, releases: Iterable[Release]) -> int:
+        held = set(self._releases)
+        new = [r for r in dict.fromkeys(releases) if r not in held]
+        if new:
+            self._releases = tuple(sorted((*self._releases, *new), key=_release_order))
         return len(new)
 
     # --- full pass --------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The journal watcher: new passings, flags and decisions, read by journal position.
+"""The journal watcher: new passings, flags, decisions, trips and releases, read by journal
+position.
 
 It polls the database (`id > last` per table), so it follows whatever process writes the
 journal: this server's own decoder client, `trackside decoder connect` in another terminal, an
@@ -15,10 +16,18 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from trackside.core.records import Decision, Flag, Passing
+from trackside.core.records import Decision, Flag, Passing, Release, Trip
 from trackside.live.positions import JournalPosition
-from trackside.store.journal_read import as_decision, as_flag, as_passing, last_ids, rows_after
-from trackside.store.schema import decisions, flags, passings
+from trackside.store.journal_read import (
+    as_decision,
+    as_flag,
+    as_passing,
+    as_release,
+    as_trip,
+    last_ids,
+    rows_after,
+)
+from trackside.store.schema import decisions, flags, passings, releases, trips
 
 
 @dataclass(slots=True)
@@ -28,6 +37,8 @@ class EventRows:
     passings: list[Passing] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+    releases: list[Release] = field(default_factory=list)
 
 
 class JournalWatcher:
@@ -64,4 +75,6 @@ _TABLES = (
     (passings, as_passing, "passings"),
     (flags, as_flag, "flags"),
     (decisions, as_decision, "decisions"),
+    (trips, as_trip, "trips"),
+    (releases, as_release, "releases"),
 )

@@ -1,5 +1,6 @@
 """The journal read by id, as the live watcher follows it: rows after a position (and late ones
-that filled holes), the highest ids, and the rows as records."""
+that filled holes), the highest ids, and the rows as records (passings, flags, decisions, and
+the timing lights' trips and the starter's releases)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, func, select
 
-from trackside.core.records import Decision, Flag, Passing
+from trackside.core.records import Decision, Flag, LightChannel, Passing, Release, Trip
 from trackside.store.facts import FLAG_COLUMNS, decision_of, flag_of
-from trackside.store.schema import decisions, flags, passings
+from trackside.store.schema import decisions, flags, passings, releases, trips
 
 
 def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> list[Any]:
@@ -27,7 +28,7 @@ def last_ids(conn: Connection) -> dict[str, int]:
     """The highest id of each journal table (0 when empty)."""
     return {
         table.name: conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        for table in (passings, flags, decisions)
+        for table in (passings, flags, decisions, trips, releases)
     }
 
 
@@ -36,6 +37,9 @@ _COLUMNS = {
                  passings.c.decoder, passings.c.passing_number, passings.c.source),
     "flags": tuple(c for c in FLAG_COLUMNS if c.name != "id"),
     "decisions": tuple(c for c in decisions.c if c.name not in ("id", "event_id")),
+    "trips": (trips.c.session_id, trips.c.channel, trips.c.time_us, trips.c.line_id),
+    "releases": (releases.c.session_id, releases.c.number, releases.c.time_us,
+                 releases.c.author),
 }  # fmt: skip
 
 
@@ -51,3 +55,13 @@ def as_flag(row: Any) -> Flag:
 def as_decision(row: Any) -> Decision:
     values = dict(zip((c.name for c in _COLUMNS["decisions"]), row[2:], strict=True))
     return decision_of({**values, "id": row[0]})
+
+
+def as_trip(row: Any) -> Trip:
+    session_id, channel, time_us, line_id = row[2:]
+    return Trip(session_id, LightChannel(channel), time_us, row[0], line_id)
+
+
+def as_release(row: Any) -> Release:
+    session_id, number, time_us, author = row[2:]
+    return Release(session_id, number, time_us, row[0], author)

@@ -23,7 +23,8 @@ from trackside.core.results import (
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun, TimingNote
 from trackside.core.scoring import SessionScore
 
-FORMAT = f"marshal-{marshal.version}"
+FORMAT = f"marshal-{marshal.version}-runs2"
+"""The payloads' layout: changed when a result record gains a field (runs2: `on_course`)."""
 
 
 _RUNS = "runs"
@@ -87,12 +88,13 @@ def _encode_runs(score: SessionScore, result: RunSessionResult) -> bytes:
     notes = tuple(map(tuple, result.notes))
     best = tuple((n, b.time_us, b.set_us, b.number) for n, b in score.best.items())
     return marshal.dumps(
-        (_RUNS, head, rows, result.orphan_starts, result.orphan_finishes, notes, best)
+        (_RUNS, head, rows, result.orphan_starts, result.orphan_finishes, notes, best,
+         tuple(map(tuple, result.on_course)))
     )
 
 
 def _decode_runs(data: tuple[Any, ...]) -> SessionScore:
-    _, head, rows, starts, finishes, notes, best = data
+    _, head, rows, starts, finishes, notes, best, on_course = data
     entries = tuple(
         RunEntryResult(number, driver, car_class, group, Status(status), position,
                        None if top is None else ScoredRun(*top),
@@ -100,5 +102,6 @@ def _decode_runs(data: tuple[Any, ...]) -> SessionScore:
         for number, driver, car_class, group, status, position, top, runs in rows
     )  # fmt: skip
     result = RunSessionResult(*head, entries, tuple(starts), tuple(finishes),
-                              tuple(TimingNote(*note) for note in notes))  # fmt: skip
+                              tuple(TimingNote(*note) for note in notes),
+                              on_course=tuple(map(tuple, on_course)))  # fmt: skip
     return SessionScore(result, {n: BestTime(t, s, run) for n, t, s, run in best})

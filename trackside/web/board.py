@@ -3,6 +3,10 @@
 The same document is the live page's JSON twin, the first message of its event stream, and
 (as field-level differences, `board_patch.py`) every update after that. Times are given both as
 text the page shows (`2:01.234`, `+0.456`) and as seconds with millisecond precision.
+
+A run session (TrackSprint, HillClimb) is shown as laps (`publish/runs_as_laps.py`) and its
+board carries two lists more: `on_course` (cars started and not yet finished or dnf, in course
+order) and `last_finishers` (the last `LAST_FINISHERS` finished runs, newest first).
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from trackside.core.clock import format_local_time
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, seconds
+from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun
 from trackside.core.session_clock import SessionClock, current_session, session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish.formats import gap_text, lap_time, natural_key, status_label
@@ -22,6 +28,8 @@ from trackside.web.flag_labels import flag_label
 Doc = dict[str, Any]
 PREVIOUS_LAPS = 2
 """Laps shown before the last one, newest first."""
+LAST_FINISHERS = 5
+"""Finished runs a run session's board lists."""
 
 
 def board_session(snapshot: LiveSnapshot, session_id: str | None, track_us: int | None) -> str:
@@ -63,10 +71,11 @@ def board_doc(
 ) -> Doc:
     """The board of one session (optionally one class) at track time `track_us`."""
     facts = snapshot.facts
-    result = as_lap_session(snapshot.scored.sessions[session_id])
+    scored = snapshot.scored.sessions[session_id]
+    result = as_lap_session(scored)
     state = session_clock(facts.event, session_id, flags_in_force(facts), snapshot.windows,
                           track_us)
-    return {
+    board = {
         "event": snapshot.event_id,
         "event_name": facts.event.name,
         "session": session_id,
@@ -77,6 +86,64 @@ def board_doc(
         "flag": {"state": state.flag and str(state.flag), "label": flag_label(state.flag)},
         "clock": clock_doc(snapshot, state, track_us),
         "rows": board_rows(result, car_class, _rows_of(snapshot, session_id, cache)),
+    }
+    if isinstance(scored, RunSessionResult):
+        board["on_course"] = on_course(scored, car_class)
+        board["last_finishers"] = last_finishers(scored, car_class)
+    return board
+
+
+def _in_class(entry: RunEntryResult, car_class: str | None) -> bool:
+    return car_class is None or entry.car_class.lower() == car_class.lower()
+
+
+def _clock_text(time_us: int) -> str:
+    """Time of day to the tenth: `10:01:30.2`."""
+    return format_local_time(time_us, digits=1)[11:]
+
+
+def _car(entry: RunEntryResult) -> Doc:
+    return {"number": entry.number, "driver": entry.driver, "class": entry.car_class}
+
+
+def on_course(result: RunSessionResult, car_class: str | None = None) -> list[Doc]:
+    """Cars started and not yet finished or dnf, in course order, with their start time."""
+    entries = {entry.number: entry for entry in result.entries}
+    cars = []
+    for number, start_us in result.on_course:
+        entry = entries.get(number)
+        if entry is None or not _in_class(entry, car_class):
+            continue
+        run = next((r.run for r in entry.runs if r.start_us == start_us), None)
+        cars.append({**_car(entry), "run": run, "start": _clock_text(start_us),
+                     "start_us": start_us})  # fmt: skip
+    return cars
+
+
+def last_finishers(
+    result: RunSessionResult, car_class: str | None = None, count: int = LAST_FINISHERS
+) -> list[Doc]:
+    """The last `count` finished runs, newest first: car, run, time, counts or why not."""
+    finished: list[tuple[int, RunEntryResult, ScoredRun]] = [
+        (run.finish_us, entry, run)
+        for entry in result.entries if _in_class(entry, car_class)
+        for run in entry.runs if run.finish_us is not None
+    ]  # fmt: skip
+    finished.sort(key=lambda item: (item[0], natural_key(item[1].number)), reverse=True)
+    return [_finisher(entry, run) for _, entry, run in finished[:count]]
+
+
+def _finisher(entry: RunEntryResult, run: ScoredRun) -> Doc:
+    return {
+        **_car(entry),
+        "run": run.run,
+        "time": lap_time(run.time_us),
+        "time_s": seconds(run.time_us),
+        "cones": run.cones,
+        "finish": _clock_text(run.finish_us),  # type: ignore[arg-type]
+        "valid": run.valid,
+        "reason": None if run.valid else (run.reason or "does not count"),
+        "best": entry.best_run is not None and entry.best_run.run == run.run,
     }
 
 

@@ -12,6 +12,8 @@ from typing import Any
 from trackside.web.board import Doc
 
 HEADER_KEYS = ("event_name", "session_name", "scored", "classes", "flag", "clock")
+RUN_KEYS = ("on_course", "last_finishers")
+"""A run session's lists: sent whole in a patch when they changed."""
 
 
 def same_board(old: Doc, new: Doc) -> bool:
@@ -23,6 +25,7 @@ def same_board(old: Doc, new: Doc) -> bool:
 def board_patch(old: Doc, new: Doc) -> Doc | None:
     """The patch from `old` to `new` (same board), without versions; None when nothing changed."""
     patch: dict[str, Any] = {k: new[k] for k in HEADER_KEYS if old.get(k) != new[k]}
+    patch.update({k: new[k] for k in RUN_KEYS if k in new and old.get(k) != new[k]})
     before = {row["number"]: row for row in old["rows"]}
     after = {row["number"]: row for row in new["rows"]}
     rows = {}
@@ -43,7 +46,7 @@ def board_patch(old: Doc, new: Doc) -> Doc | None:
 
 def apply_patch(board: Doc, patch: Doc) -> Doc:
     """The board a page holds after applying `patch` (what live.js does, for the tests)."""
-    new = {**board, **{k: patch[k] for k in HEADER_KEYS if k in patch}}
+    new = {**board, **{k: patch[k] for k in (*HEADER_KEYS, *RUN_KEYS) if k in patch}}
     rows = {row["number"]: row for row in board["rows"]}
     for number in patch.get("removed", ()):
         rows.pop(number, None)

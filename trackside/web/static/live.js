@@ -135,7 +135,63 @@
     return true;
   }
 
+  // A run session's lists (on course, last finishers): re-rendered whole when they change.
+  function runRow(cells) {
+    const tr = el("tr");
+    cells.forEach((cell, i) => tr.append(cell(i)));
+    return tr;
+  }
+
+  const carCells = (r) => [
+    () => el("td", { class: "num car" }, r.number),
+    () => el("th", { scope: "row" }, r.driver),
+    () => el("td", { class: "num" }, r.run === null ? "" : String(r.run)),
+  ];
+
+  function finisherTime(r) {
+    const td = el("td", { class: "time lap-cell" });
+    if (!r.valid) {
+      td.append(el("del", {}, r.time), document.createTextNode(" "), el("span", { class: "reason" }, r.reason));
+    } else if (r.best) {
+      td.append(el("strong", {}, r.time), el("span", { class: "mark", "aria-hidden": "true" }, "★"),
+                el("span", { class: "visually-hidden" }, " best run"));
+    } else {
+      td.append(document.createTextNode(r.time));
+    }
+    if (r.cones) {
+      td.append(document.createTextNode(" "),
+                el("span", { class: "cones" }, `(+${r.cones} cone${r.cones === 1 ? "" : "s"})`));
+    }
+    return td;
+  }
+
+  const RUN_LISTS = {
+    on_course: { empty: "No car on course.",
+                 row: (r) => [...carCells(r), () => el("td", { class: "time" }, r.start)] },
+    last_finishers: { empty: "No run finished yet.",
+                      row: (r) => [...carCells(r), () => finisherTime(r)] },
+  };
+
+  function renderRuns(doc, keys) {
+    for (const [key, list] of Object.entries(RUN_LISTS)) {
+      const tbody = document.querySelector(`[data-runs=${key}]`);
+      if (!tbody || !keys.includes(key) || !doc[key]) continue;
+      const rows = doc[key].map((r) => {
+        const tr = runRow(list.row(r));
+        tr.dataset.number = r.number;
+        return tr;
+      });
+      if (!rows.length) {
+        const tr = el("tr", { class: "none" });
+        tr.append(el("td", { colspan: "4" }, list.empty));
+        rows.push(tr);
+      }
+      tbody.replaceChildren(...rows);
+    }
+  }
+
   function renderHeader(doc, keys) {
+    renderRuns(doc, keys);
     if (keys.includes("session_name")) {
       document.querySelectorAll("[data-board=session_name]").forEach((n) => { n.textContent = doc.session_name; });
     }
