@@ -8,7 +8,6 @@ from pathlib import Path
 from trackside.core.records import FlagState
 from trackside.errors import shown
 from trackside.timing.csv_table import CsvRecord, CsvTable, read_csv_table
-from trackside.timing.time_text import EXPECTED, OffsetNotAllowed, parse_time
 
 STATES = ", ".join(FlagState)
 LIMITS = {"session": 64, "state": 16, "time": 40}
@@ -37,15 +36,7 @@ def _flag_row(table: CsvTable, record: CsvRecord, event_date: str) -> FlagRow:
     if state not in {s.value for s in FlagState}:
         raise table.error(record, "state",
                           f"expected one of {STATES}; got {shown(values['state'])}")
-    time_us = _time(table, record, event_date)
+    time_us = table.time(record, event_date)
     return FlagRow(record.line, values["session"], FlagState(state), time_us)
 
 
-def _time(table: CsvTable, record: CsvRecord, event_date: str) -> int:
-    text = record.values["time"]
-    try:
-        return parse_time(text, event_date)
-    except OffsetNotAllowed as err:
-        raise table.error(record, "time", f"{err}, got {shown(text)}") from None
-    except ValueError:
-        raise table.error(record, "time", f"expected {EXPECTED}, got {shown(text)}") from None

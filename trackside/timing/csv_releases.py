@@ -6,9 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trackside.errors import shown
 from trackside.timing.csv_table import CsvRecord, CsvTable, read_csv_table
-from trackside.timing.time_text import EXPECTED, OffsetNotAllowed, parse_time
 
 LIMITS = {"time": 40, "number": 16}
 
@@ -31,11 +29,4 @@ def _row(table: CsvTable, record: CsvRecord, event_date: str) -> ReleaseRow:
     number = record.values["number"].strip()
     if not number:
         raise table.error(record, "number", "value required")
-    text = record.values["time"]
-    try:
-        time_us = parse_time(text, event_date)
-    except OffsetNotAllowed as err:
-        raise table.error(record, "time", f"{err}, got {shown(text)}") from None
-    except ValueError:
-        raise table.error(record, "time", f"expected {EXPECTED}, got {shown(text)}") from None
-    return ReleaseRow(record.line, number, time_us)
+    return ReleaseRow(record.line, number, table.time(record, event_date))

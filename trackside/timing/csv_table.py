@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trackside.errors import InputError, shown
+from trackside.timing.time_text import EXPECTED, OffsetNotAllowed, parse_time
 
 MAX_VALUE = 1000
 """Characters a value may have unless its column says otherwise."""
@@ -50,6 +51,17 @@ class CsvTable:
 
     def error(self, record: CsvRecord, column: str, message: str) -> InputError:
         return InputError(message, source=self.source, line=record.line, field=column)
+
+    def time(self, record: CsvRecord, event_date: str, column: str = "time") -> int:
+        """The record's time (ISO 8601 local, or a time of day on `event_date`) in microseconds;
+        InputError naming the line and column when malformed or carrying a UTC offset."""
+        text = record.values[column]
+        try:
+            return parse_time(text, event_date)
+        except OffsetNotAllowed as err:
+            raise self.error(record, column, f"{err}, got {shown(text)}") from None
+        except ValueError:
+            raise self.error(record, column, f"expected {EXPECTED}, got {shown(text)}") from None
 
 
 def read_text(path: Path) -> str:

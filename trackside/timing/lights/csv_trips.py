@@ -12,7 +12,7 @@ from trackside.core.records import LightChannel
 from trackside.errors import shown
 from trackside.timing.csv_table import read_csv_table, read_text
 from trackside.timing.lights.records import Parsed, Reading, Report
-from trackside.timing.time_text import EXPECTED, OffsetNotAllowed, parse_time
+from trackside.timing.time_text import EXPECTED, parse_time
 
 NAME = "csv"
 MODULUS_US: int | None = None
@@ -40,13 +40,7 @@ def read_trips_csv(path: Path, date: str) -> list[CsvTrip]:
         if channel is None:
             raise table.error(record, "channel",
                               f"expected {CHANNELS}, got {shown(values['channel'])}")
-        try:
-            time_us = parse_time(values["time"], date)
-        except OffsetNotAllowed as err:
-            raise table.error(record, "time", f"{err}, got {shown(values['time'])}") from None
-        except ValueError:
-            raise table.error(record, "time",
-                              f"expected {EXPECTED}, got {shown(values['time'])}") from None
+        time_us = table.time(record, date)
         raw = lines[record.line - 1] if record.line <= len(lines) else ""
         trips.append(CsvTrip(record.line, raw, Reading(channel, time_us)))
     return trips
