@@ -73,6 +73,28 @@ class DecisionKind(StrEnum):
     `max_runs`; the reason is one of the rulebook's (tracksprint.md, "Re-runs")."""
     RUN_DNF = "run-dnf"
     """The car left the course at `at_us` (`trackside run dnf`): its run has no finish."""
+    # races (endurance.md, "Race decisions", "Grid from qualifying", "Drivers and stints")
+    TIME_ADDED = "time-added"
+    """`penalty_us` added to the car's race time."""
+    LAPS_DEDUCTED = "laps-deducted"
+    """`count` laps taken from the car's laps."""
+    DRIVE_THROUGH = "drive-through"
+    """Served at `served_us` (or by a later `penalty-served`); unserved at the finish it is
+    the session's `unserved_penalty_us` of added time."""
+    STOP_AND_GO = "stop-and-go"
+    """As DRIVE_THROUGH."""
+    POSITION = "position"
+    """Moved `count` places back after classification."""
+    RACE_DQ = "race-dq"
+    """Disqualified from the race session: status `disqualified`, no position."""
+    PENALTY_SERVED = "penalty-served"
+    """Decision `serves` (a drive-through or stop-and-go) was served at `served_us`."""
+    CONTACT = "contact"
+    """Body contact in practice or qualifying between `number` and `other_number`: both are
+    gridded last for the race (IMG no-contact policy)."""
+    SOLO_EXIT = "solo-exit"
+    """An official confirms the solo driver of `number` fully exited the car during the
+    mandatory stop of `session_id`."""
 
 
 LOSE_FASTEST = frozenset(
@@ -188,7 +210,14 @@ class Decision:
     run: int | None = None
     """The run a run decision names (`--run N`, tracksprint.md)."""
     count: int | None = None
-    """How many cones a `cones` decision adds (`--count K`)."""
+    """How many cones a `cones` decision adds (`--count K`); laps of a `laps-deducted`, places
+    of a `position` decision."""
+    other_number: str | None = None
+    """The second car of a `contact` decision."""
+    served_us: int | None = None
+    """When a drive-through or stop-and-go was served (`--served-at`); a `penalty-served`'s time."""
+    serves: int | None = None
+    """The decision a `penalty-served` decision marks as served."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +263,29 @@ class SessionDef:
     """Runs counted per car in the session (None: no limit)."""
     duplicate_read_us: int = 1_000_000
     """A read or trip this close after the previous accepted one is ignored."""
+    race: RaceSettings | None = None
+    """A `race` session's settings (endurance.md, "Session settings"); None for other formats."""
+
+
+@dataclass(frozen=True, slots=True)
+class RaceSettings:
+    """A race session's settings (endurance.md, "Session settings"); durations in µs.
+
+    The scheduled length is the session's `duration_min`."""
+
+    sprint_us: int | None = None
+    """SprintDuro: the Sprint result is taken at G + this; None for no Sprint part."""
+    mandatory_stops: int = 0
+    min_stop_us: int = 0
+    missed_stop: str = "last-in-class"
+    """`last-in-class`, `laps:N` or `time:S`."""
+    pit_in_loop: str | None = None
+    pit_out_loop: str | None = None
+    max_stint_us: int = 180 * 60_000_000
+    min_rest_us: int = 60 * 60_000_000
+    min_classified_pct: int = 50
+    unserved_penalty_us: int = 60_000_000
+    """Time added for a drive-through or stop-and-go unserved at the finish."""
 
 
 TIMINGS = ("loops", "lights")
@@ -285,3 +337,49 @@ class EventFacts:
     """Timing-light trips of every session, in time order (lights timing, tracksprint.md)."""
     releases: tuple[Release, ...] = ()
     """The starter's releases of every session, in time order."""
+    roster: tuple[RosterDriver, ...] = ()
+    """Every team's drivers, in roster order per car (endurance.md, `roster import`)."""
+    pit_stops: tuple[PitStopRecord, ...] = ()
+    """Stops recorded by officials (`trackside pit stop`), in time order."""
+    driver_changes: tuple[DriverChange, ...] = ()
+    """Driver changes declared by officials (`trackside driver change`), in time order."""
+
+
+@dataclass(frozen=True, slots=True)
+class RosterDriver:
+    """One driver of a car's team (endurance.md, `trackside roster import`)."""
+
+    number: str
+    first_name: str
+    last_name: str
+    member_id: str | None = None
+    driver_transponder: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class PitStopRecord:
+    """A pit stop recorded by an official (`trackside pit stop ... --in T1 --out T2`)."""
+
+    session_id: str
+    number: str
+    in_us: int
+    out_us: int
+    id: int | None = field(default=None, compare=False)
+    author: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DriverChange:
+    """A driver change declared by an official: `driver` (a roster name) took car `number`
+    at the stop containing `at_us` (`trackside driver change`)."""
+
+    session_id: str
+    number: str
+    driver: str
+    at_us: int
+    id: int | None = field(default=None, compare=False)
+    author: str = field(default="", compare=False)
