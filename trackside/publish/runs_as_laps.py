@@ -5,8 +5,10 @@ output to carry runs as laps too)."""
 
 from __future__ import annotations
 
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun
+from trackside.publish.race_as_laps import race_as_laps
 
 
 def runs_as_laps(result: RunSessionResult) -> SessionResult:
@@ -18,8 +20,12 @@ def runs_as_laps(result: RunSessionResult) -> SessionResult:
 
 
 def as_lap_session(result: object) -> SessionResult:
-    """`result` itself when it is a lap session, else its runs as laps."""
-    return runs_as_laps(result) if isinstance(result, RunSessionResult) else result  # type: ignore[return-value]
+    """`result` itself when it is a lap session, else its runs (or its race laps) as laps."""
+    if isinstance(result, RunSessionResult):
+        return runs_as_laps(result)
+    if isinstance(result, RaceSessionResult):
+        return race_as_laps(result)
+    return result  # type: ignore[return-value]
 
 
 def _entry(entry: RunEntryResult) -> SessionEntryResult:

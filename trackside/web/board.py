@@ -4,6 +4,8 @@ The same document is the live page's JSON twin, the first message of its event s
 (as field-level differences, `board_patch.py`) every update after that. Times are given both as
 text the page shows (`2:01.234`, `+0.456`) and as seconds with millisecond precision.
 
+A race is in classification order by laps with race gaps, the driver in the car, their stint
+and whether the car is in the pits (`race_board.py`; the board says `"race": true`).
 A run session (TrackSprint, HillClimb) is shown as laps (`publish/runs_as_laps.py`) and its
 board carries two lists more: `on_course` (cars started and not yet finished or dnf, in course
 order) and `last_finishers` (the last `LAST_FINISHERS` finished runs, newest first).
@@ -16,6 +18,7 @@ from typing import Any
 
 from trackside.core.clock import format_local_time
 from trackside.core.flags_in_force import flags_in_force
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, seconds
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun
 from trackside.core.session_clock import SessionClock, current_session, session_clock
@@ -24,6 +27,7 @@ from trackside.publish.formats import gap_text, lap_time, natural_key, status_la
 from trackside.publish.ordering import SessionRow, session_rows
 from trackside.publish.runs_as_laps import as_lap_session
 from trackside.web.flag_labels import flag_label
+from trackside.web.race_board import race_rows
 
 Doc = dict[str, Any]
 PREVIOUS_LAPS = 2
@@ -85,12 +89,25 @@ def board_doc(
         "classes": session_classes(result),
         "flag": {"state": state.flag and str(state.flag), "label": flag_label(state.flag)},
         "clock": clock_doc(snapshot, state, track_us),
-        "rows": board_rows(result, car_class, _rows_of(snapshot, session_id, cache)),
+        "rows": _board_rows(scored, result, car_class, track_us,
+                            _rows_of(snapshot, session_id, cache)),
     }
+    if isinstance(scored, RaceSessionResult):
+        board["race"] = True
     if isinstance(scored, RunSessionResult):
         board["on_course"] = on_course(scored, car_class)
         board["last_finishers"] = last_finishers(scored, car_class)
     return board
+
+
+def _board_rows(
+    scored: object, result: SessionResult, car_class: str | None, track_us: int | None,
+    entry_doc: Callable[[SessionEntryResult], Doc],
+) -> list[Doc]:
+    """A race's rows by laps (`race_board.py`); any other session's by best lap or run."""
+    if isinstance(scored, RaceSessionResult):
+        return race_rows(scored, car_class, track_us, entry_doc)
+    return board_rows(result, car_class, entry_doc)
 
 
 def _in_class(entry: RunEntryResult, car_class: str | None) -> bool:

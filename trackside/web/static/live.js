@@ -36,7 +36,13 @@
     position: (r) => [text(r.position)],
     class_position: (r) => [text(r.class_position)],
     number: (r) => [text(r.number)],
-    driver: (r) => [text(r.driver)],
+    driver: (r) => {
+      const out = [text(r.driver)];
+      if (r.in_pit) out.push(document.createTextNode(" "), el("span", { class: "pit" }, "PIT"));
+      if (r.stint) out.push(document.createTextNode(" "), el("span", { class: "stint" }, `stint ${r.stint}`));
+      if (r.team) out.push(document.createTextNode(" "), el("span", { class: "team" }, r.team));
+      return out;
+    },
     class: (r) => [text(r.class)],
     best: (r) => [text(r.best || r.status_label || "—")],
     gap: (r) => [text(r.gap)],
@@ -56,7 +62,7 @@
     },
   };
   const DEPENDS = { last: ["best_lap"], previous: ["best_lap"], laps: ["valid_laps"],
-                    best: ["status_label"] };
+                    best: ["status_label"], driver: ["in_pit", "stint", "team"] };
   const text = (v) => document.createTextNode(v === null || v === undefined ? "" : String(v));
 
   function rowFor(number) {

@@ -1,0 +1,55 @@
+"""A race session seen as laps, for the views built for laps (the live board, the lap chart,
+the RMonitor output): the classification order is the running order, every counted race lap is
+a lap, and `$G` then carries position by laps with the race time (endurance.md; issue 12,
+"the RMonitor output in race mode")."""
+
+from __future__ import annotations
+
+from trackside.core.race_results import (
+    Gap,
+    RaceEntryResult,
+    RaceLap,
+    RaceResult,
+    RaceSessionResult,
+    RaceStatus,
+)
+from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, Status
+from trackside.publish.formats import gap_text
+
+LAP_STATUS = {
+    RaceStatus.OK: Status.OK,
+    RaceStatus.DNF: Status.OK,
+    RaceStatus.NC: Status.OK,
+    RaceStatus.DNS: Status.NO_TIME,
+    RaceStatus.DISQUALIFIED: Status.DISQUALIFIED,
+}
+"""A race status as the lap views know statuses: dnf and nc cars still show their laps."""
+
+
+def race_as_laps(result: RaceSessionResult | RaceResult) -> SessionResult:
+    """The race (not the Sprint part) as a lap session, in classification order."""
+    race = result.race if isinstance(result, RaceSessionResult) else result
+    return SessionResult(
+        race.event_id, race.session_id, race.session_name, True,
+        tuple(_entry(entry) for entry in race.entries), (), race.flags,
+    )  # fmt: skip
+
+
+def race_gap_text(gap: Gap | None) -> str:
+    """`+1 lap`, `+3 laps`, `+12.345`; '' for none (the leader)."""
+    if gap is None:
+        return ""
+    if gap.laps:
+        return f"+{gap.laps} lap{'s' if gap.laps != 1 else ''}"
+    return gap_text(gap.time_us)
+
+
+def _entry(entry: RaceEntryResult) -> SessionEntryResult:
+    laps = tuple(_lap(lap) for lap in entry.lap_list)
+    best = None if entry.best_lap is None else _lap(entry.best_lap)
+    return SessionEntryResult(entry.number, entry.driver, entry.car_class, "",
+                              LAP_STATUS[entry.status], entry.position, best, laps)  # fmt: skip
+
+
+def _lap(lap: RaceLap) -> ScoredLap:
+    return ScoredLap(lap.lap, lap.start_us, lap.end_us, True, None)
