@@ -6,7 +6,8 @@ accepted crossings, the session runs, numbered laps and the decisions are the ve
 full pass uses. Its rows replace the old ones, and only the sessions whose rows changed are
 ranked again, with the event. A flag, a decision or a new definition can change any lap, so they
 rescore all; so do a timing-light trip and a starter's release (which car a trip belongs to
-depends on every car of the session, tracksprint.md "Lights").
+depends on every car of the session, tracksprint.md "Lights"), and a passing of an event with a
+race session (a race's order and finish depend on every car, endurance.md).
 
 Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
 results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
@@ -26,12 +27,15 @@ from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import (
     Decision,
+    DriverChange,
     Entry,
     EventDef,
     EventFacts,
     Flag,
     Passing,
+    PitStopRecord,
     Release,
+    SessionFormat,
     Trip,
 )
 from trackside.core.results import EventEntryResult, SessionEntryResult
@@ -97,6 +101,10 @@ class LiveResults:
         self._releases: tuple[Release, ...] = ()
         self._record_trips(facts.trips)
         self._record_releases(facts.releases)
+        self._roster = facts.roster
+        self._pit_stops: tuple[PitStopRecord, ...] = ()
+        self._driver_changes: tuple[DriverChange, ...] = ()
+        self._record_race_facts(facts.pit_stops, facts.driver_changes)
         self._record_passings(facts.passings)
         self._record_flags(facts.flags)
         self._record_decisions(facts.decisions)
@@ -136,7 +144,8 @@ class LiveResults:
         """The facts the results stand on (passings in time order)."""
         return EventFacts(
             self._event, self._entries, tuple(self._passings), self._flag_tuple,
-            self._decision_tuple, self._trips, self._releases,
+            self._decision_tuple, self._trips, self._releases, self._roster,
+            self._pit_stops, self._driver_changes,
         )  # fmt: skip
 
     # --- facts arriving ---------------------------------------------------------------------
@@ -148,13 +157,16 @@ class LiveResults:
         decisions: Iterable[Decision] = (),
         trips: Iterable[Trip] = (),
         releases: Iterable[Release] = (),
+        pit_stops: Iterable[PitStopRecord] = (),
+        driver_changes: Iterable[DriverChange] = (),
     ) -> Change:
         """Add a batch of journal rows (already stored ones are ignored); what changed."""
         new_flags = self._record_flags(flags)
         new_decisions = self._record_decisions(decisions)
         new_passings = self._record_passings(passings)
         new_lights = self._record_trips(trips) + self._record_releases(releases)
-        whole = (new_passings and self._runs_by_lights) or new_lights
+        new_lights += self._record_race_facts(pit_stops, driver_changes)
+        whole = (new_passings and self._whole_on_passing) or new_lights
         if new_flags or new_decisions or whole or len(new_passings) >= BULK_PASSINGS:
             self._rescore()
             return Change(full=True)
@@ -175,8 +187,11 @@ class LiveResults:
         self._event = event
         self._entries = tuple(entries)
         self._entry_of = {entry.transponder: entry for entry in self._entries}
-        # lights-timed runs depend on every car's releases and trips: no car is scored alone
+        # lights-timed runs depend on every car's releases and trips, and a race's order and
+        # finish on every car's laps (endurance.md "The finish"): no car is scored alone
         self._runs_by_lights = any(s.timing == "lights" for s in event.sessions)
+        self._races = frozenset(s.id for s in event.sessions if s.format == SessionFormat.RACE)
+        self._whole_on_passing = self._runs_by_lights or bool(self._races)
 
     def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
         new = []
@@ -220,6 +235,20 @@ class LiveResults:
             self._releases = tuple(sorted((*self._releases, *new), key=_release_order))
         return len(new)
 
+    def _record_race_facts(
+        self, pit_stops: Iterable[PitStopRecord], changes: Iterable[DriverChange]
+    ) -> int:
+        """Officials' pit stops and driver changes (endurance.md), kept in time order."""
+        new_stops = [r for r in dict.fromkeys(pit_stops) if r not in set(self._pit_stops)]
+        new_changes = [c for c in dict.fromkeys(changes) if c not in set(self._driver_changes)]
+        if new_stops:
+            self._pit_stops = tuple(sorted((*self._pit_stops, *new_stops),
+                                           key=lambda r: (r.in_us, r.id or 0)))  # fmt: skip
+        if new_changes:
+            self._driver_changes = tuple(sorted((*self._driver_changes, *new_changes),
+                                                key=lambda c: (c.at_us, c.id or 0)))  # fmt: skip
+        return len(new_stops) + len(new_changes)
+
     # --- full pass --------------------------------------------------------------------------
 
     def _rescore(self) -> None:
@@ -233,13 +262,14 @@ class LiveResults:
         for decision in in_force:
             if decision.number is not None:
                 self._decisions_of[decision.number] += (decision,)
+        by_laps = {sid: result for sid, result in self._scored.sessions.items()
+                   if sid not in self._races}  # fmt: skip
         self._rows = {
             sid: {row.number: _unranked_row(row) for row in result.entries}
-            for sid, result in self._scored.sessions.items()
+            for sid, result in by_laps.items()
         }
         self._unknown = {
-            sid: {u.transponder: u for u in result.unknown}
-            for sid, result in self._scored.sessions.items()
+            sid: {u.transponder: u for u in result.unknown} for sid, result in by_laps.items()
         }
         self._event_rows = {r.number: _unranked_entry(r) for r in self._scored.event.entries}
 

@@ -36,11 +36,15 @@ def race_as_laps(result: RaceSessionResult | RaceResult) -> SessionResult:
 
 
 def race_gap_text(gap: Gap | None) -> str:
-    """`+1 lap`, `+3 laps`, `+12.345`; '' for none (the leader)."""
+    """`+1 lap`, `+3 laps`, `+12.345`; '' for none (the leader). A car a penalty put behind
+    cars it is ahead of on the road has a negative gap to them: `-3 laps`, `-1.234`."""
     if gap is None:
         return ""
     if gap.laps:
-        return f"+{gap.laps} lap{'s' if gap.laps != 1 else ''}"
+        sign = "+" if gap.laps > 0 else "-"
+        return f"{sign}{abs(gap.laps)} lap{'s' if abs(gap.laps) != 1 else ''}"
+    if gap.time_us is not None and gap.time_us < 0:
+        return "-" + gap_text(-gap.time_us)[1:]
     return gap_text(gap.time_us)
 
 

@@ -1,0 +1,116 @@
+"""A race followed live (issue 12, "Live"): the live model's race results equal a full pass
+after every passing, stop and driver change, and the live board shows the race by laps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.race_scenario import race_event, race_facts, t
+from trackside.core.records import (
+    DriverChange,
+    Entry,
+    EventDef,
+    EventFacts,
+    PitStopRecord,
+    RaceSettings,
+    SessionDef,
+    Track,
+)
+from trackside.demo.enduro import generate_enduro
+from trackside.live.live_event import LiveEvent
+from trackside.live.results_model import LiveResults
+from trackside.rules import scored
+from trackside.web.board import board_doc
+
+CARS = "car class group\n1 A A\n2 A A\n3 B A"
+DRIVERS = "car first last\n1 Ann Lee\n1 Bo Chen\n2 Cy Diaz\n3 Di Eng"
+PASSED = """time car loop
+10:00:01 1
+10:00:02 2
+10:00:03 3
+10:01:01 1
+10:01:05 2
+10:01:50 3 PIT-IN
+10:02:01 1
+10:02:09 2
+10:02:40 3 PIT-OUT
+10:03:01 1
+10:03:13 2
+10:03:20 3
+10:04:01 1
+10:04:17 2
+10:04:30 3"""
+
+
+def _facts() -> EventFacts:
+    return race_facts(race_event(duration_min=3), CARS, PASSED, drivers=DRIVERS)
+
+
+def test_race_results_equal_a_full_pass_after_every_passing() -> None:
+    facts = _facts()
+    live = LiveResults(replace(facts, passings=()))
+    for passing in facts.passings:
+        live.apply([passing])
+        so_far = replace(facts, passings=live.facts().passings)
+        assert live.scored.sessions["R1"] == scored(so_far).sessions["R1"]
+    race = live.scored.sessions["R1"].race
+    # T = 10:03:00; car 1 leads at T with 2 laps and takes the checkered at 10:03:01;
+    # car 3 lost a lap in the pits: its one lap ends at 10:03:20, after the checkered
+    assert race.checkered_us == t("10:03:01")
+    assert [(e.number, e.position, e.laps) for e in race.entries] == [
+        ("1", 1, 3), ("2", 2, 3), ("3", 3, 1)]
+
+
+def test_an_officials_stop_and_driver_change_reach_the_live_race() -> None:
+    facts = _facts()
+    live = LiveResults(facts)
+    change = live.apply(
+        pit_stops=[PitStopRecord("R1", "1", t("10:02:10"), t("10:02:50"), id=1)],
+        driver_changes=[DriverChange("R1", "1", "Bo Chen", t("10:02:20"), id=1)],
+    )
+    assert change.full
+    expected = replace(facts, pit_stops=live.facts().pit_stops,
+                       driver_changes=live.facts().driver_changes)
+    assert live.scored.sessions["R1"] == scored(expected).sessions["R1"]
+    car = next(e for e in live.scored.sessions["R1"].race.entries if e.number == "1")
+    assert [s.driver for s in car.stints] == ["Ann Lee", "Bo Chen"]
+
+
+def test_the_live_board_of_the_demo_sprintduro_runs_by_laps_with_drivers() -> None:
+    day = generate_enduro()
+    facts = EventFacts(_demo_event(), tuple(_entries(day)), tuple(day.passings),
+                       tuple(day.flags), ())
+    snapshot = LiveEvent(day.event_id, facts).snapshot
+    board = board_doc(snapshot, "R1", None, day.flags[-1].time_us)
+    assert board["race"] is True
+    rows = board["rows"]
+    # by laps, except the car that missed its mandatory stop: last in its class, behind cars
+    # it beat on the road (endurance.md "Pit stops and the mandatory stop")
+    on_road = [row["laps"] for row in rows
+               if row["position"] is not None and row["number"] != day.missed_stop]
+    assert on_road == sorted(on_road, reverse=True) and on_road[0] > 60
+    missed = next(row for row in rows if row["number"] == day.missed_stop)
+    ahead = rows[rows.index(missed) - 1]
+    assert missed["laps"] > ahead["laps"] and missed["interval"].startswith("-")
+    same_class = [row for row in rows if row["class"] == missed["class"] and row["position"]]
+    assert same_class[-1] is missed or same_class[-1]["race_status"] == "dnf"
+    assert rows[1]["gap"].startswith("+") and rows[0]["gap"] == ""
+    assert all("stint" in row and "in_pit" in row for row in rows)
+
+
+def _demo_event() -> EventDef:
+    """The demo's event file as records (its reading is tested with the event file)."""
+    race = RaceSettings(sprint_us=30 * 60_000_000, mandatory_stops=1, min_stop_us=90_000_000,
+                        pit_in_loop="PIT-IN", pit_out_loop="PIT-OUT")
+    sessions = (SessionDef("P1", format="practice", scored=False, groups=("All",)),
+                SessionDef("Q1", format="qualifying", groups=("All",)),
+                SessionDef("R1", format="race", groups=("All",), duration_min=120, race=race))
+    return EventDef("img-enduro", "SprintDuro", "2026-06-20", ruleset="img",
+                    min_lap_us=60_000_000, track=Track("Sonoma", 4052, "SF"), sessions=sessions)
+
+
+def _entries(day):
+    for team in day.teams:
+        row = team.entry_row()
+        yield Entry(row["number"], row["first_name"], row["last_name"], row["class"],
+                    row["group"], row["transponder"], {"team": row["team"]})
