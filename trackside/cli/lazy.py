@@ -68,6 +68,7 @@ COMMANDS: dict[str, Lazy] = {
     "solo-exit": Lazy("trackside.cli.race",
                       "Confirm car NUMBER's solo driver fully exited the car during the "
                       "mandatory stop."),
+    "report": Lazy("trackside.cli.race_reports", "A race session's stint and pit-stop reports."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

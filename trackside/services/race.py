@@ -21,6 +21,7 @@ from trackside.core.records import (
     SessionDef,
     SessionFormat,
 )
+from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
@@ -215,7 +216,8 @@ def serve_penalty(
 
 def event_roster(engine: Engine, event_id: str) -> list[tuple[Entry, tuple[RosterDriver, ...]]]:
     """Every entered car with its drivers in roster order (the entry's driver alone when the
-    car has no roster), cars in entry order."""
+    car has no roster), cars in number order (7 before 12)."""
     with engine.connect() as conn:
         facts = definitions_in(conn, event_id)
-    return [(entry, car_roster(facts, entry.number)) for entry in facts.entries]
+    entries = sorted(facts.entries, key=lambda e: natural_key(e.number))
+    return [(entry, car_roster(facts, entry.number)) for entry in entries]
