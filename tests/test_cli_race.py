@@ -366,3 +366,16 @@ def test_a_roster_import_again_replaces_those_cars_only(trackside, day):
     listing = json.loads(_ok(trackside("roster", "list", EV, "--format", "json")))
     assert [(r["number"], r["order"], r["first_name"]) for r in listing] == [
         ("7", 1, "Eve"), ("12", 1, "Sam"), ("21", 1, "Cy"), ("21", 2, "Dan")]
+
+
+def test_publish_writes_the_race_pages(trackside, day):
+    _decide(trackside)
+    site = day / "site"
+    _ok(trackside("publish", EV, "--out", site))
+    names = sorted(p.name for p in (site / "sessions").glob("R1*"))
+    assert names == sorted(f"R1{tail}.{ext}" for tail in ("", "-laps", "-pit-stops", "-stints")
+                           for ext in ("csv", "html", "json"))  # fmt: skip
+    doc = json.loads((site / "sessions" / "R1.json").read_text())
+    assert [e["number"] for e in doc["entries"]] == ["7", "21", "12"]
+    index = (site / "index.html").read_text()
+    assert 'href="sessions/R1.html"' in index and "Enduro" in index
