@@ -379,3 +379,13 @@ def test_publish_writes_the_race_pages(trackside, day):
     assert [e["number"] for e in doc["entries"]] == ["7", "21", "12"]
     index = (site / "index.html").read_text()
     assert 'href="sessions/R1.html"' in index and "Enduro" in index
+
+
+def test_the_penalty_list_text_names_what_race_decisions_name(trackside, day):
+    ids = _decide(trackside)
+    _ok(trackside("contact", EV, "Q1", "21", "12", "--by", "Steward"))
+    _ok(trackside("penalty", "add", EV, "7", "laps-deducted", "--session", "R1", "--laps", "2",
+                  "--by", "Steward"))
+    text = _ok(trackside("penalty", "list", EV))
+    assert f"penalty-served #{ids['drive_through']}" in text
+    assert "contact with 12" in text and "laps-deducted 2" in text

@@ -192,12 +192,22 @@ def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
 
 
 def _kind_text(row: dict[str, Any]) -> str:
-    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`."""
+    """The kind with what it names: `revoke #7` (a decision), `revoke-flag flag 3`, `contact
+    with 12`, `penalty-served #5`, `laps-deducted 2`, `drive-through served 12:07:00.000`."""
+    kind = row["kind"]
     if row["revokes"]:
-        return f"{row['kind']} #{row['revokes']}"
+        return f"{kind} #{row['revokes']}"
     if row["flag_id"]:
-        return f"{row['kind']} flag {row['flag_id']}"
-    return row["kind"]
+        return f"{kind} flag {row['flag_id']}"
+    if row.get("other_number"):
+        return f"{kind} with {row['other_number']}"
+    if row.get("serves"):
+        return f"{kind} #{row['serves']}"
+    if row.get("count") is not None and kind in ("laps-deducted", "position"):
+        return f"{kind} {row['count']}"
+    if row.get("served_at") and kind in ("drive-through", "stop-and-go"):
+        return f"{kind} served {row['served_at'][11:]}"
+    return kind
 
 
 @penalty_app.command("served")
