@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from trackside.core.decisions import active_decisions
 from trackside.core.formats import ScoringInput
 from trackside.core.pit_stops import PitState, all_stops, marked, served_count
-from trackside.core.race_cars import CarIds, car_ids
+from trackside.core.race_cars import CarIds, car_ids, roster_name
 from trackside.core.race_classification import Tally
 from trackside.core.race_finish import CarLine, car_finish
 from trackside.core.race_frame import RaceFrame, race_frame, scheduled_us
@@ -24,7 +24,7 @@ from trackside.core.race_penalties import (
     parse_missed_stop,
     served_at,
 )
-from trackside.core.race_results import RacePart, Stop
+from trackside.core.race_results import Finding, RacePart, Stop
 from trackside.core.records import (
     Decision,
     DecisionKind,
@@ -35,6 +35,7 @@ from trackside.core.records import (
     RaceSettings,
     SessionDef,
 )
+from trackside.core.stints import Handover
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +143,20 @@ def car_tally(
     tally = Tally(number, entry.car_class, finish.laps, finish.last_us, finish.finished,
                   adjustments, number in setup.excluded)  # fmt: skip
     return tally, stops, finish_us
+
+
+def handovers(setup: RaceSetup, number: str, reads: Sequence[tuple[int, str]]
+              ) -> tuple[list[Handover], list[Finding]]:  # fmt: skip
+    """Declared changes (in the roster's spelling) and driver reads, and unknown names."""
+    roster = setup.ids.roster.get(number, ())
+    found: list[Handover] = []
+    findings: list[Finding] = []
+    for change in setup.changes.get(number, ()):
+        name = roster_name(roster, change.driver) if roster else change.driver
+        if name is None:
+            findings.append(Finding("unknown-driver", f"{change.driver} is not on the roster of "
+                                    f"car {number}", change.at_us))  # fmt: skip
+            name = change.driver
+        found.append(Handover(change.at_us, name, True))
+    found += [Handover(t, name, False) for t, name in reads]
+    return found, findings
