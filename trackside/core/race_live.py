@@ -23,7 +23,7 @@ from trackside.core.flags_in_force import with_flags_in_force
 from trackside.core.formats import ScoringInput
 from trackside.core.pit_stops import PitState, step
 from trackside.core.race_cars import first_driver
-from trackside.core.race_classification import classify
+from trackside.core.race_classification import Tally, classify
 from trackside.core.race_finish import CarLine, checkered_us
 from trackside.core.race_frame import RaceFrame, sprint_frame
 from trackside.core.race_laps import PIT_IN, PIT_OUT
@@ -34,6 +34,7 @@ from trackside.core.results import natural_key
 from trackside.core.stints import driver_stints
 
 _FAR = 1 << 62
+_NO_LINE = CarLine([], 0)
 
 
 class LiveStanding(NamedTuple):
@@ -71,6 +72,20 @@ class _Car:
     last_pit: list[int | None] = field(default_factory=lambda: [None, None])
     pit: PitState = PitState()
     reads: list[tuple[int, str]] = field(default_factory=list)
+    view: tuple | None = None
+    """(what it was worked out for, _View): kept until the car or C changes."""
+
+
+class _View(NamedTuple):
+    """What the board shows of one car, before classification."""
+
+    tally: Tally
+    last_lap_us: int | None
+    best_lap_us: int | None
+    in_pit: bool
+    driver: str
+    stint_start_us: int
+    stint_us: int
 
 
 class RaceTracker:
@@ -85,6 +100,8 @@ class RaceTracker:
         out = frozenset(d.number for d in in_force if d.kind in EVENT_KINDS and d.number)
         self.setup: RaceSetup = race_setup(ScoringInput(facts, {}, out), session)
         self._cars: dict[str, _Car] = {}
+        self._idle: dict[str, _Car] = {}
+        """Listed cars with no passing yet."""
         self.unknown: Counter[str] = Counter()
 
     # --- passings in -------------------------------------------------------------------------
@@ -103,6 +120,7 @@ class RaceTracker:
         if car is None:
             car = self._cars[number] = _Car()
         car.passings.append(passing)
+        car.view = None
         if not self._apply(car, passing, frame):
             self._cars[number] = self._rebuilt(car.passings, frame)
 
@@ -168,6 +186,25 @@ class RaceTracker:
         return [e.number for e in self.setup.facts.entries
                 if e.number in listed or e.number in self._cars]  # fmt: skip
 
+    def _view(self, number: str, car: _Car, line: CarLine, race_frame: RaceFrame,
+              race_checkered: int | None, frame: RaceFrame, checkered: int | None,
+              part: RacePart) -> _View:  # fmt: skip
+        """One car's tally for the part, its last and best counted lap, and its driver now."""
+        setup = self.setup
+        tally, stops, finish_us = car_tally(setup, number, line, car.pit, race_frame,
+                                            race_checkered, RacePart.RACE)  # fmt: skip
+        race_tally, race_finish = tally, finish_us
+        if part is RacePart.SPRINT:
+            tally, _, _ = car_tally(setup, number, line, car.pit, frame, checkered, part, stops)
+        last, best = _last_and_best(car, line, tally.laps, frame)
+        end = race_finish if race_finish is not None else (race_tally.last_us or frame.green_us)
+        first = first_driver(setup.entries[number], setup.ids.roster.get(number, ()))
+        stints, _ = driver_stints(first, frame.green_us, end, stops, car.pit.open_in,
+                                  handovers(setup, number, car.reads)[0])  # fmt: skip
+        now = stints[-1]
+        return _View(tally, last, best, car.pit.open_in is not None, now.driver, now.start_us,
+                     now.duration_us)  # fmt: skip
+
     def standings(self, part: RacePart = RacePart.RACE) -> list[LiveStanding]:
         """Every car in classification order, as the full scorer would place them now."""
         setup = self.setup
@@ -182,37 +219,27 @@ class RaceTracker:
             sprint_us = setup.settings.sprint_us or 0
             frame = sprint_frame(frame, sprint_us, race_checkered is not None)
             checkered = checkered_us(lines, frame)
-        empty = _Car()
-        rows = {}
-        tallies = []
+        key = (part, race_checkered, checkered)
+        views = []
         for number in numbers:
-            car = self._cars.get(number, empty)
-            line = lines.get(number, CarLine([], 0))
-            tally, stops, finish_us = car_tally(setup, number, line, car.pit, race_frame,
-                                                race_checkered, RacePart.RACE)  # fmt: skip
-            if part is RacePart.SPRINT:
-                tally, stops, finish_us = car_tally(setup, number, line, car.pit, frame,
-                                                    checkered, part, stops)  # fmt: skip
-            tallies.append(tally)
-            rows[number] = (car, line, tally, stops, finish_us)
-        placed = classify(tallies, frame.green_us, checkered is not None,
+            car = self._cars.get(number) or self._idle.setdefault(number, _Car())
+            if car.view is None or car.view[0] != key:
+                line = lines.get(number, _NO_LINE)
+                car.view = (key, self._view(number, car, line, race_frame, race_checkered,
+                                            frame, checkered, part))  # fmt: skip
+            views.append(car.view[1])
+        placed = classify([v.tally for v in views], frame.green_us, checkered is not None,
                           setup.settings.min_classified_pct)  # fmt: skip
+        view_of = {v.tally.number: v for v in views}
         out = []
         for p in placed:
-            car, line, tally, stops, finish_us = rows[p.number]
-            last, best = _last_and_best(car, line, tally.laps, frame)
-            driver = stint_start = stint = None
-            if part is RacePart.RACE and p.status is not RaceStatus.DNS:
-                end = finish_us if finish_us is not None else (tally.last_us or frame.green_us)
-                first = first_driver(setup.entries[p.number], setup.ids.roster.get(p.number, ()))
-                changes = handovers(setup, p.number, car.reads)[0]
-                stints, _ = driver_stints(first, frame.green_us, end, stops, car.pit.open_in,
-                                          changes)  # fmt: skip
-                driver, stint_start = stints[-1].driver, stints[-1].start_us
-                stint = stints[-1].duration_us
-            out.append(LiveStanding(p.position, p.number, p.status, p.laps, p.race_time_us,
-                                    p.gap_to_winner, p.gap_to_ahead, last, best,
-                                    car.pit.open_in is not None, driver, stint_start, stint))
+            v = view_of[p.number]
+            racing = p.status is not RaceStatus.DNS and part is RacePart.RACE
+            out.append(LiveStanding(
+                p.position, p.number, p.status, p.laps, p.race_time_us, p.gap_to_winner,
+                p.gap_to_ahead, v.last_lap_us, v.best_lap_us, v.in_pit,
+                v.driver if racing else None, v.stint_start_us if racing else None,
+                v.stint_us if racing else None))  # fmt: skip
         return out
 
 

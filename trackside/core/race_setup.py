@@ -33,6 +33,7 @@ from trackside.core.records import (
     EventFacts,
     PitStopRecord,
     RaceSettings,
+    RosterDriver,
     SessionDef,
 )
 from trackside.core.stints import Handover
@@ -60,6 +61,8 @@ class RaceSetup:
     changes: dict[str, tuple[DriverChange, ...]]
     excluded: frozenset[str]
     missed_rule: MissedStop
+    declared: dict[str, tuple[tuple[Handover, ...], tuple[Finding, ...]]]
+    """Car -> its declared driver changes as handovers, and the unknown names among them."""
 
     @property
     def scheduled_us(self) -> int | None:
@@ -85,16 +88,18 @@ def race_setup(given: ScoringInput, session: SessionDef) -> RaceSetup:
     for change in facts.driver_changes:
         if change.session_id == session.id:
             changes[change.number].append(change)
+    ids = car_ids(facts.entries, facts.roster)
     return RaceSetup(
         facts, session, settings, race_frame(facts.event, session, facts.flags),
         LoopRoles(track_loop, settings.pit_in_loop, settings.pit_out_loop),
-        car_ids(facts.entries, facts.roster), {e.number: e for e in facts.entries},
+        ids, {e.number: e for e in facts.entries},
         tuple(e.number for e in facts.entries if not groups or e.group in groups),
         {n: tuple(ds) for n, ds in decisions.items()}, served_at(in_force),
         frozenset(d.number for d in in_force if d.kind is DecisionKind.SOLO_EXIT
                   and d.session_id == session.id and d.number is not None),
         {n: tuple(rs) for n, rs in stops.items()}, {n: tuple(cs) for n, cs in changes.items()},
         given.excluded, parse_missed_stop(settings.missed_stop),
+        {n: declared_handovers(cs, ids.roster.get(n, ()), n) for n, cs in changes.items()},
     )  # fmt: skip
 
 
@@ -145,18 +150,24 @@ def car_tally(
     return tally, stops, finish_us
 
 
-def handovers(setup: RaceSetup, number: str, reads: Sequence[tuple[int, str]]
-              ) -> tuple[list[Handover], list[Finding]]:  # fmt: skip
-    """Declared changes (in the roster's spelling) and driver reads, and unknown names."""
-    roster = setup.ids.roster.get(number, ())
+def declared_handovers(
+    changes: Sequence[DriverChange], roster: tuple[RosterDriver, ...], number: str
+) -> tuple[tuple[Handover, ...], tuple[Finding, ...]]:
+    """A car's declared changes in the roster's spelling, and the names not on its roster."""
     found: list[Handover] = []
     findings: list[Finding] = []
-    for change in setup.changes.get(number, ()):
+    for change in changes:
         name = roster_name(roster, change.driver) if roster else change.driver
         if name is None:
             findings.append(Finding("unknown-driver", f"{change.driver} is not on the roster of "
                                     f"car {number}", change.at_us))  # fmt: skip
             name = change.driver
         found.append(Handover(change.at_us, name, True))
-    found += [Handover(t, name, False) for t, name in reads]
-    return found, findings
+    return tuple(found), tuple(findings)
+
+
+def handovers(setup: RaceSetup, number: str, reads: Sequence[tuple[int, str]]
+              ) -> tuple[list[Handover], list[Finding]]:  # fmt: skip
+    """Declared changes and driver reads of a car, and the declared names not on its roster."""
+    declared, findings = setup.declared.get(number, ((), ()))
+    return [*declared, *(Handover(t, name, False) for t, name in reads)], list(findings)
