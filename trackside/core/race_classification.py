@@ -76,7 +76,7 @@ def _last_in_class(rows: list[_Row]) -> list[_Row]:
     out: list[_Row] = []
     for i, row in enumerate(rows):
         cls = row.tally.car_class
-        if row.last_in_class and cls in last_clean:
+        if row.last_in_class and last_clean.get(cls, -1) > i:
             held[cls].append(row)
             continue
         out.append(row)
