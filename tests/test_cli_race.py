@@ -389,3 +389,20 @@ def test_the_penalty_list_text_names_what_race_decisions_name(trackside, day):
     text = _ok(trackside("penalty", "list", EV))
     assert f"penalty-served #{ids['drive_through']}" in text
     assert "contact with 12" in text and "laps-deducted 2" in text
+
+
+def _grid(trackside) -> list[tuple]:
+    doc = json.loads(_ok(trackside("grid", EV, "R1", "--format", "json")))
+    return [(r["position"], r["number"], r["best_s"], r["from_session"]) for r in doc["grid"]]
+
+
+def test_the_race_grid_is_qualifying_order_with_contact_cars_last(trackside, day):
+    # Q1 best laps: 21 125 s (10:00:50 - 10:02:55), 7 128 s, 12 130 s
+    assert _grid(trackside) == [(1, "21", 125.0, "Q1"), (2, "7", 128.0, "Q1"),
+                                (3, "12", 130.0, "Q1")]
+    out = _ok(trackside("contact", EV, "Q1", "21", "12", "--by", "Steward"))
+    assert _grid(trackside) == [(1, "7", 128.0, "Q1"), (2, "21", 125.0, "Q1"),
+                                (3, "12", 130.0, "Q1")]
+    _ok(trackside("penalty", "revoke", EV, out.split()[1].rstrip(":"), "--reason", "video",
+                  "--by", "Steward"))
+    assert [row[1] for row in _grid(trackside)] == ["21", "7", "12"]
