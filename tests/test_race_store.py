@@ -91,3 +91,84 @@ def test_the_race_decision_columns_round_trip(engine, tmp_path):
             serves=stored[1].id))
     assert load_facts(engine, "enduro").decisions == (*stored, served)
     assert served.serves == stored[1].id
+
+
+# --- the results cache keeps up with every race fact (core/session_inputs.race_facts) -------
+
+
+def _race_day(engine, tmp_path) -> None:
+    from tests.test_cli_race import ENTRIES_CSV, EVENT_TOML, FLAGS_CSV, ROSTER_CSV, _passings_csv
+    from trackside.services import import_entries, import_passings
+    from trackside.services.flags import import_flags
+    from trackside.services.race import import_roster
+
+    files = {"event.toml": EVENT_TOML, "entries.csv": ENTRIES_CSV, "roster.csv": ROSTER_CSV,
+             "passings.csv": _passings_csv(), "flags.csv": FLAGS_CSV}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    import_event(engine, tmp_path / "event.toml")
+    import_entries(engine, "enduro", tmp_path / "entries.csv")
+    import_roster(engine, "enduro", tmp_path / "roster.csv")
+    import_passings(engine, "enduro", tmp_path / "passings.csv")
+    import_flags(engine, "enduro", tmp_path / "flags.csv")
+
+
+def test_any_sequence_of_race_facts_gives_a_full_scores_results(engine, tmp_path):
+    """Official pit stops, driver changes, race decisions, penalties served, revokes, roster
+    re-imports and cache deletions in a seeded random order: after each, the race through the
+    results cache equals a full score of the stored facts."""
+    import random
+
+    from trackside.rules import scored
+    from trackside.services.decisions import add_decision, revoke_decision
+    from trackside.services.race import (
+        import_roster,
+        record_driver_change,
+        record_pit_stop,
+        record_solo_exit,
+        serve_penalty,
+    )
+    from trackside.services.results import event_results
+    from trackside.store.results_cache import clear_cache
+
+    _race_day(engine, tmp_path)
+    rnd = random.Random(12)
+    made: list[int] = []
+    servable: list[int] = []
+    for step in range(16):
+        car = rnd.choice(["7", "12", "21"])
+        minute = rnd.randint(1, 9)
+        action = rnd.choice(["stop", "change", "decision", "decision", "serve", "revoke",
+                             "roster", "solo", "clear"])  # fmt: skip
+        if action == "stop":
+            record_pit_stop(engine, "enduro", "R1", car, t(f"12:0{minute}:00"),
+                            t(f"12:0{minute}:{rnd.randint(10, 59)}"))  # fmt: skip
+        elif action == "change":
+            driver = {"7": "Bob Ray", "12": "Sam Oak", "21": "Dan Fox"}[car]
+            record_driver_change(engine, "enduro", "R1", car, driver, t(f"12:0{minute}:20"))
+        elif action == "decision":
+            kind = rnd.choice(["time-added", "laps-deducted", "drive-through", "position",
+                               "race-dq"])  # fmt: skip
+            options = {"time-added": {"seconds": rnd.choice([5.0, 30.0, 90.0])},
+                       "laps-deducted": {"laps": rnd.randint(1, 2)},
+                       "position": {"places": rnd.randint(1, 2)}}.get(kind, {})  # fmt: skip
+            decision = add_decision(engine, "enduro", car, kind, session_id="R1",
+                                    author="Steward", **options)  # fmt: skip
+            made.append(decision.id)
+            if kind == "drive-through":
+                servable.append(decision.id)
+        elif action == "serve" and servable:
+            made.append(serve_penalty(engine, "enduro", servable.pop(), t("12:08:00"), "Pit").id)
+        elif action == "revoke" and made:
+            revoke_decision(engine, "enduro", made.pop(rnd.randrange(len(made))), "error", "S")
+        elif action == "roster":
+            path = tmp_path / f"roster{step}.csv"
+            first = rnd.choice(["Bob,Ray", "Ann,Lee"])
+            path.write_text(f"number,first_name,last_name\n7,{first}\n7,Eve,Lin\n")
+            import_roster(engine, "enduro", path)
+        elif action == "solo":
+            made.append(record_solo_exit(engine, "enduro", "R1", car, "Pit").id)
+        else:
+            clear_cache(engine)
+        cached = event_results(engine, "enduro").sessions["R1"]
+        assert cached == scored(load_facts(engine, "enduro")).sessions["R1"], (step, action)
