@@ -38,6 +38,13 @@ def penalty_add(
                                             help="The run (tracksprint, hillclimb).")] = None,
     count: Annotated[int | None, typer.Option("--count", metavar="K",
                                               help="Cones (kind cones).")] = None,
+    laps: Annotated[int | None, typer.Option("--laps", metavar="N",
+                                             help="Laps deducted (laps-deducted).")] = None,
+    places: Annotated[int | None, typer.Option("--places", metavar="N",
+                                               help="Places back (position).")] = None,
+    served_at: Annotated[str | None, typer.Option(
+        "--served-at", metavar="TIME", help="When a drive-through or stop-and-go was served.",
+    )] = None,
     at: Annotated[str | None, typer.Option("--at", metavar="TIME")] = None,
     seconds: Annotated[float | None, typer.Option("--seconds", metavar="S")] = None,
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
@@ -49,6 +56,8 @@ def penalty_add(
 
     engine = engine_of(ctx)
     at_us = event_time(engine, event, at) if at is not None else None
+    served_us = None if served_at is None else event_time(engine, event, served_at,
+                                                          "--served-at")
     decision = add_decision(
         engine,
         event,
@@ -62,13 +71,17 @@ def penalty_add(
         author=by,
         run=run,
         count=count,
+        laps=laps,
+        places=places,
+        served_us=served_us,
     )
     where = f" in {decision.session_id}" if decision.session_id else ""
     lap_text = f" lap {decision.lap}" if decision.lap is not None else ""
     if decision.run is not None:
         lap_text = f" run {decision.run}"
     if decision.count is not None:
-        lap_text += f" ({decision.count} cone{'s' if decision.count != 1 else ''})"
+        unit = {"laps-deducted": "lap", "position": "place"}.get(decision.kind, "cone")
+        lap_text += f" ({decision.count} {unit}{'s' if decision.count != 1 else ''})"
     typer.echo(f"decision {decision.id}: {decision.kind} for car {number}{where}{lap_text}")
 
 
@@ -179,12 +192,39 @@ def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
 
 
 def _kind_text(row: dict[str, Any]) -> str:
-    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`."""
+    """The kind with what it names: `revoke #7` (a decision), `revoke-flag flag 3`, `contact
+    with 12`, `penalty-served #5`, `laps-deducted 2`, `drive-through served 12:07:00.000`."""
+    kind = row["kind"]
     if row["revokes"]:
-        return f"{row['kind']} #{row['revokes']}"
+        return f"{kind} #{row['revokes']}"
     if row["flag_id"]:
-        return f"{row['kind']} flag {row['flag_id']}"
-    return row["kind"]
+        return f"{kind} flag {row['flag_id']}"
+    if row.get("other_number"):
+        return f"{kind} with {row['other_number']}"
+    if row.get("serves"):
+        return f"{kind} #{row['serves']}"
+    if row.get("count") is not None and kind in ("laps-deducted", "position"):
+        return f"{kind} {row['count']}"
+    if row.get("served_at") and kind in ("drive-through", "stop-and-go"):
+        return f"{kind} served {row['served_at'][11:]}"
+    return kind
+
+
+@penalty_app.command("served")
+def penalty_served(
+    ctx: typer.Context,
+    event: str,
+    decision_id: Annotated[int, typer.Argument(metavar="DECISION_ID")],
+    at: Annotated[str, typer.Option("--at", metavar="TIME", help="When it was served.")],
+    by: Annotated[str, typer.Option("--by", metavar="NAME")],
+) -> None:
+    """Mark drive-through or stop-and-go DECISION_ID served at --at TIME (endurance.md)."""
+    from trackside.services.race import serve_penalty
+    from trackside.services.times import event_time
+
+    engine = engine_of(ctx)
+    decision = serve_penalty(engine, event, decision_id, event_time(engine, event, at), by)
+    typer.echo(f"decision {decision.id}: decision {decision_id} served by car {decision.number}")
 
 
 @penalty_app.command("revoke")

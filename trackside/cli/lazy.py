@@ -59,6 +59,16 @@ COMMANDS: dict[str, Lazy] = {
     "rerun": Lazy("trackside.cli.runs", "Re-runs (SCCA VI.1.2.7, RMD 2.7)."),
     "runs": Lazy("trackside.cli.runs",
                  "Every run of every car in a TrackSprint or HillClimb session."),
+    "roster": Lazy("trackside.cli.race", "Team rosters: the drivers of each car."),
+    "pit": Lazy("trackside.cli.race", "Pit stops recorded by officials."),
+    "driver": Lazy("trackside.cli.race", "Driver changes declared by officials."),
+    "contact": Lazy("trackside.cli.race",
+                    "Body contact between two cars in practice or qualifying: both grid last "
+                    "for the race."),
+    "solo-exit": Lazy("trackside.cli.race",
+                      "Confirm car NUMBER's solo driver fully exited the car during the "
+                      "mandatory stop."),
+    "report": Lazy("trackside.cli.race_reports", "A race session's stint and pit-stop reports."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

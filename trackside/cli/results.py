@@ -17,6 +17,7 @@ from trackside.cli.common import (
     engine_of,
     now_text,
 )
+from trackside.errors import InputError
 from trackside.publish.formats import counted
 from trackside.services.publishing import publish_site
 from trackside.services.results import event_results
@@ -30,6 +31,9 @@ def results(
     event: str,
     session: Annotated[str | None, typer.Option("--session", metavar="ID")] = None,
     car_class: Annotated[str | None, typer.Option("--class", metavar="C")] = None,
+    part: Annotated[str | None, typer.Option(
+        "--part", metavar="PART", help="A race session's part: race (default) or sprint.")
+    ] = None,
     fmt: FormatOption = "text",
     target: OutOption = None,
 ) -> None:
@@ -37,10 +41,21 @@ def results(
     from trackside.publish import render_event, render_session
 
     fmt = choose(fmt, RESULT_FORMATS)
+    if part is not None:
+        choose(part, ("race", "sprint"), "--part")
     results = event_results(engine_of(ctx), event, session=session, car_class=car_class,
                             generated_at=now_text())  # fmt: skip
     if session is None:
+        if part is not None:
+            raise InputError("--part names a part of a race session: give --session R",
+                             source="option --part")
         emit(render_event(results.event, fmt, car_class=car_class), target)
+    elif part is not None:
+        from trackside.publish import render_race
+        from trackside.services.race_results import race_session_result
+
+        result = race_session_result(results, session, part)
+        emit(render_race(result, fmt, part=part, car_class=car_class), target)
     else:
         emit(render_session(results.sessions[session], fmt, car_class=car_class), target)
 

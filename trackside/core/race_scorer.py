@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from trackside.core.formats import BestTime, FormatScore, ScoringInput
 from trackside.core.pit_stops import PitState, paired
-from trackside.core.race_cars import first_driver, roster_name
+from trackside.core.race_cars import first_driver
 from trackside.core.race_classification import Placed, Tally, classify, gap, penalty_effects
 from trackside.core.race_finish import CarLine, checkered_us
 from trackside.core.race_frame import RaceFrame, sprint_frame
@@ -36,30 +36,13 @@ from trackside.core.race_results import (
     Stint,
     Stop,
 )
-from trackside.core.race_setup import RaceSetup, car_tally, race_setup
+from trackside.core.race_setup import RaceSetup, car_tally, handovers, race_setup
 from trackside.core.records import DecisionKind, SessionDef, SessionFormat
 from trackside.core.results import natural_key
-from trackside.core.stints import Handover, driver_stints, stint_findings
+from trackside.core.stints import driver_stints, stint_findings
 
 _NO_PASSINGS = CarPassings([], [], [])
 _NO_LINE = CarLine([], 0)
-
-
-def handovers(setup: RaceSetup, number: str, reads: Sequence[tuple[int, str]]
-              ) -> tuple[list[Handover], list[Finding]]:  # fmt: skip
-    """Declared changes (in the roster's spelling) and driver reads, and unknown names."""
-    roster = setup.ids.roster.get(number, ())
-    found: list[Handover] = []
-    findings: list[Finding] = []
-    for change in setup.changes.get(number, ()):
-        name = roster_name(roster, change.driver) if roster else change.driver
-        if name is None:
-            findings.append(Finding("unknown-driver", f"{change.driver} is not on the roster of "
-                                    f"car {number}", change.at_us))  # fmt: skip
-            name = change.driver
-        found.append(Handover(change.at_us, name, True))
-    found += [Handover(t, name, False) for t, name in reads]
-    return found, findings
 
 
 def car_stints(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from trackside.core.decisions import active_decisions
 from trackside.core.formats import ScoringInput
 from trackside.core.pit_stops import PitState, all_stops, marked, served_count
-from trackside.core.race_cars import CarIds, car_ids
+from trackside.core.race_cars import CarIds, car_ids, roster_name
 from trackside.core.race_classification import Tally
 from trackside.core.race_finish import CarLine, car_finish
 from trackside.core.race_frame import RaceFrame, race_frame, scheduled_us
@@ -24,7 +24,7 @@ from trackside.core.race_penalties import (
     parse_missed_stop,
     served_at,
 )
-from trackside.core.race_results import RacePart, Stop
+from trackside.core.race_results import Finding, RacePart, Stop
 from trackside.core.records import (
     Decision,
     DecisionKind,
@@ -33,8 +33,10 @@ from trackside.core.records import (
     EventFacts,
     PitStopRecord,
     RaceSettings,
+    RosterDriver,
     SessionDef,
 )
+from trackside.core.stints import Handover
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class RaceSetup:
     changes: dict[str, tuple[DriverChange, ...]]
     excluded: frozenset[str]
     missed_rule: MissedStop
+    declared: dict[str, tuple[tuple[Handover, ...], tuple[Finding, ...]]]
+    """Car -> its declared driver changes as handovers, and the unknown names among them."""
 
     @property
     def scheduled_us(self) -> int | None:
@@ -84,16 +88,18 @@ def race_setup(given: ScoringInput, session: SessionDef) -> RaceSetup:
     for change in facts.driver_changes:
         if change.session_id == session.id:
             changes[change.number].append(change)
+    ids = car_ids(facts.entries, facts.roster)
     return RaceSetup(
         facts, session, settings, race_frame(facts.event, session, facts.flags),
         LoopRoles(track_loop, settings.pit_in_loop, settings.pit_out_loop),
-        car_ids(facts.entries, facts.roster), {e.number: e for e in facts.entries},
+        ids, {e.number: e for e in facts.entries},
         tuple(e.number for e in facts.entries if not groups or e.group in groups),
         {n: tuple(ds) for n, ds in decisions.items()}, served_at(in_force),
         frozenset(d.number for d in in_force if d.kind is DecisionKind.SOLO_EXIT
                   and d.session_id == session.id and d.number is not None),
         {n: tuple(rs) for n, rs in stops.items()}, {n: tuple(cs) for n, cs in changes.items()},
         given.excluded, parse_missed_stop(settings.missed_stop),
+        {n: declared_handovers(cs, ids.roster.get(n, ()), n) for n, cs in changes.items()},
     )  # fmt: skip
 
 
@@ -142,3 +148,26 @@ def car_tally(
     tally = Tally(number, entry.car_class, finish.laps, finish.last_us, finish.finished,
                   adjustments, number in setup.excluded)  # fmt: skip
     return tally, stops, finish_us
+
+
+def declared_handovers(
+    changes: Sequence[DriverChange], roster: tuple[RosterDriver, ...], number: str
+) -> tuple[tuple[Handover, ...], tuple[Finding, ...]]:
+    """A car's declared changes in the roster's spelling, and the names not on its roster."""
+    found: list[Handover] = []
+    findings: list[Finding] = []
+    for change in changes:
+        name = roster_name(roster, change.driver) if roster else change.driver
+        if name is None:
+            findings.append(Finding("unknown-driver", f"{change.driver} is not on the roster of "
+                                    f"car {number}", change.at_us))  # fmt: skip
+            name = change.driver
+        found.append(Handover(change.at_us, name, True))
+    return tuple(found), tuple(findings)
+
+
+def handovers(setup: RaceSetup, number: str, reads: Sequence[tuple[int, str]]
+              ) -> tuple[list[Handover], list[Finding]]:  # fmt: skip
+    """Declared changes and driver reads of a car, and the declared names not on its roster."""
+    declared, findings = setup.declared.get(number, ((), ()))
+    return [*declared, *(Handover(t, name, False) for t, name in reads)], list(findings)

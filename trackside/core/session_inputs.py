@@ -13,6 +13,8 @@ until one of those facts changes (the store's results cache; docs/architecture.m
   depend on reads further back. `span_suffices` tells when the span's passings settle every
   transponder; when they do not, the session depends on the whole day before it
   (`PassingSpan.from_day_start`).
+- A race session's official pit stops and driver changes, and the rosters (`race_facts`):
+  a new stop, change or roster rescores the race sessions only (endurance.md).
 - The whole day's passing count of each transponder no entry claims (`UnknownTransponder`):
   not a fact of the session, so it is applied to a kept result as it is now
   (`core.scoring.recounted`).
@@ -78,6 +80,22 @@ def session_decisions(
     return acting, excluded
 
 
+def race_facts(facts: EventFacts, session_id: str) -> tuple[tuple, ...]:
+    """What a race session depends on besides its window, decisions and passings: its
+    officials' pit stops and driver changes and every car's roster (endurance.md); () for a
+    session of another format."""
+    session = facts.event.session(session_id)
+    if session is None or session.race is None:
+        return ()
+    return (
+        tuple((p.number, p.in_us, p.out_us) for p in facts.pit_stops
+              if p.session_id == session_id),
+        tuple((c.number, c.driver, c.at_us) for c in facts.driver_changes
+              if c.session_id == session_id),
+        tuple(facts.roster),
+    )  # fmt: skip
+
+
 def span_suffices(
     passings: Iterable[Passing], span: PassingSpan, window: SessionWindow,
     start_finish_loop: str | None, min_lap_us: int,
@@ -104,4 +122,5 @@ def span_suffices(
     return True
 
 
-__all__ = ["PassingSpan", "passing_span", "session_decisions", "span_suffices", "tied_windows"]
+__all__ = ["PassingSpan", "passing_span", "race_facts", "session_decisions", "span_suffices",
+           "tied_windows"]

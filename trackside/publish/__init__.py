@@ -13,6 +13,8 @@ if TYPE_CHECKING:
         render_event,
         render_grid,
         render_lap_chart,
+        render_race,
+        render_race_report,
         render_runs,
         render_session,
     )
@@ -24,12 +26,14 @@ _MODULES = {
     "render_lap_chart": "render",
     "render_session": "render",
     "render_runs": "render",
+    "render_race": "render",
+    "render_race_report": "render",
     "write_site": "site",
 }
 """Name -> the module of this package defining it."""
 
-__all__ = ["render_event", "render_grid", "render_lap_chart", "render_runs", "render_session",
-           "write_site"]
+__all__ = ["render_event", "render_grid", "render_lap_chart", "render_race",
+           "render_race_report", "render_runs", "render_session", "write_site"]
 
 
 def __getattr__(name: str) -> Any:

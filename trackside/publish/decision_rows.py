@@ -27,6 +27,11 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "created": time_text(decision.created_us),
         "revokes": decision.revokes,
         "flag_id": decision.flag_id,
+        "run": decision.run,
+        "count": decision.count,
+        "other_number": decision.other_number,
+        "served_at": time_text(decision.served_us),
+        "serves": decision.serves,
         "revoked_by": revoked_by,
         "escalation": escalation,
     }

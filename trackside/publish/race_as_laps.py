@@ -1,6 +1,6 @@
 """A race session seen as laps, for the views built for laps (the live board, the lap chart,
 the RMonitor output): the classification order is the running order, every counted race lap is
-a lap, and `$G` then carries position by laps with the race time (endurance.md; issue 12,
+a lap, a car is named by its team (or its driver), and `$G` then carries position by laps with the race time (endurance.md; issue 12,
 "the RMonitor output in race mode")."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def race_gap_text(gap: Gap | None) -> str:
 def _entry(entry: RaceEntryResult) -> SessionEntryResult:
     laps = tuple(_lap(lap) for lap in entry.lap_list)
     best = None if entry.best_lap is None else _lap(entry.best_lap)
-    return SessionEntryResult(entry.number, entry.driver, entry.car_class, "",
+    return SessionEntryResult(entry.number, entry.team or entry.driver, entry.car_class, "",
                               LAP_STATUS[entry.status], entry.position, best, laps)  # fmt: skip
 
 

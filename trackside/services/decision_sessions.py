@@ -16,6 +16,7 @@ from trackside.core.periods import SessionWindow, session_windows
 from trackside.core.records import SESSION_KINDS, DecisionKind, Entry, EventFacts
 from trackside.errors import InputError
 from trackside.services.checks import require_session
+from trackside.services.race_checks import RACE_KINDS
 
 
 def session_for(
@@ -29,7 +30,7 @@ def session_for(
         if at_us is not None:
             _require_inside(facts, session_id, at_us)
         return session_id
-    if kind not in SESSION_KINDS:
+    if kind not in SESSION_KINDS and kind not in RACE_KINDS:
         return None
     if at_us is None:
         raise InputError(f"{kind} acts on one session: give --session (or --at)",

@@ -17,6 +17,7 @@ from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.services.decision_sessions import session_for
 from trackside.services.entry_laps import entry_session_laps
+from trackside.services.race_checks import check_race_decision, race_count
 from trackside.services.run_checks import check_run_decision
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
@@ -45,25 +46,35 @@ def add_decision(
     author: str = "",
     run: int | None = None,
     count: int | None = None,
+    laps: int | None = None,
+    places: int | None = None,
+    served_us: int | None = None,
 ) -> Decision:
     """Check an official's decision against the event's facts and append it to the journal.
 
     Only the car's own facts are scored to check `lap` (`core/car_facts.py`); `run` is checked
     against the session's runs (`services/run_checks.py`), and the kind against the session's
-    format (a run kind in a run session, a lap kind in a lap session)."""
+    format (a run kind in a run session, a lap kind in a lap session, a race kind in a race
+    session: `services/race_checks.py`, where `laps` or `places` is the count)."""
     decision_kind = parse_kind(kind)
+    counts = {"--laps": laps, "--places": places}
     with writing(engine) as conn:
         facts = definitions_in(conn, event_id)
         entry = _require_entry(facts, number)
         session_id = session_for(facts, entry, decision_kind, session_id, at_us)
-        if check_run_decision(conn, facts, number, decision_kind, session_id, lap, run, count):
+        if check_race_decision(facts, decision_kind, session_id, lap=lap, run=run,
+                               counts=counts, seconds=seconds, served_us=served_us):
+            count = race_count(decision_kind, counts)
+        elif check_run_decision(conn, facts, number, decision_kind, session_id, lap, run, count):
             lap = None
+            _check_time_and_seconds(decision_kind, at_us, seconds)
         else:
             _check_lap(conn, facts, entry, decision_kind, session_id, lap)
-        _check_time_and_seconds(decision_kind, at_us, seconds)
+            _check_time_and_seconds(decision_kind, at_us, seconds)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
                             lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
-                            reason=reason, author=author, run=run, count=count)
+                            reason=reason, author=author, run=run, count=count,
+                            served_us=served_us)
         return append_decision(conn, event_id, decision)
 
 

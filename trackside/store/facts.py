@@ -24,6 +24,7 @@ from trackside.core.records import (
 )
 from trackside.errors import InputError
 from trackside.store.fast_read import collector_paused, fetch_tuples
+from trackside.store.race_facts import driver_changes_in, pit_stops_in, roster_in
 from trackside.store.run_facts import releases_in, trips_in
 from trackside.store.schema import decisions, entries, events, flags, passings
 from trackside.timing.csv_entries import OPTIONAL
@@ -55,6 +56,9 @@ def facts_in(conn: Connection, event_id: str) -> EventFacts:
         decisions=decisions_in(conn, event_id),
         trips=trips_in(conn, event_id),
         releases=releases_in(conn, event_id),
+        roster=roster_in(conn, event_id),
+        pit_stops=pit_stops_in(conn, event_id),
+        driver_changes=driver_changes_in(conn, event_id),
     )
 
 
@@ -69,6 +73,9 @@ def definitions_in(conn: Connection, event_id: str) -> EventFacts:
         decisions=decisions_in(conn, event_id),
         trips=trips_in(conn, event_id),
         releases=releases_in(conn, event_id),
+        roster=roster_in(conn, event_id),
+        pit_stops=pit_stops_in(conn, event_id),
+        driver_changes=driver_changes_in(conn, event_id),
     )
 
 
@@ -182,4 +189,7 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         flag_id=row["flag_id"],
         run=row["run"],
         count=row["count"],
+        other_number=row["other_number"],
+        served_us=row["served_us"],
+        serves=row["serves"],
     )

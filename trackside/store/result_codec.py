@@ -10,6 +10,7 @@ handling. `marshal`'s format belongs to the Python version, which the cache key 
 from __future__ import annotations
 
 import marshal
+import pickle
 from typing import Any
 
 from trackside.core.formats import BestTime
@@ -23,18 +24,25 @@ from trackside.core.results import (
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun, TimingNote
 from trackside.core.scoring import SessionScore
 
-FORMAT = f"marshal-{marshal.version}-runs2"
-"""The payloads' layout: changed when a result record gains a field (runs2: `on_course`)."""
+FORMAT = f"marshal-{marshal.version}-runs2-race1"
+"""The payloads' layout: changed when a result record gains a field (runs2: `on_course`;
+race1: race sessions)."""
 
 
 _RUNS = "runs"
 """The first item of a run session's payload (a lap session's is its head tuple)."""
+_PICKLED = "pickled"
+"""The first item of another format's payload (a race session, endurance.md): its score
+pickled. A race day holds a few thousand laps, not a sprint day's tens of thousands, and the
+race records (`core/race_results.py`) nest deeper than the lap and run ones."""
 
 
 def encode_score(score: SessionScore) -> bytes:
     result = score.result
     if isinstance(result, RunSessionResult):
         return _encode_runs(score, result)
+    if not isinstance(result, SessionResult):
+        return marshal.dumps((_PICKLED, pickle.dumps(score, protocol=pickle.HIGHEST_PROTOCOL)))
     rows = tuple(
         (r.number, r.driver, r.car_class, r.group, r.status.value, r.position,
          None if r.best_lap is None else tuple(r.best_lap), tuple(map(tuple, r.laps)))
@@ -50,6 +58,10 @@ def decode_score(payload: bytes) -> SessionScore:
     data = marshal.loads(payload)
     if data[0] == _RUNS:
         return _decode_runs(data)
+    if data[0] == _PICKLED:
+        score = pickle.loads(data[1])  # noqa: S301 - our own cache rows, written above
+        assert isinstance(score, SessionScore)
+        return score
     head, rows, unknown, best = data
     result = SessionResult(
         *head,

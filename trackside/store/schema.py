@@ -110,6 +110,9 @@ decisions = Table(
     Column("flag_id", ID),  # the flag a revoke-flag decision revokes (migration 0005)
     Column("run", Integer),  # the run a run decision names (migration 0007)
     Column("count", Integer),  # cones a `cones` decision adds (migration 0007)
+    Column("other_number", String(16)),  # the second car of a `contact` (migration 0008)
+    Column("served_us", BigInteger),  # when a drive-through or stop-and-go was served
+    Column("serves", ID),  # the decision a `penalty-served` serves
     ForeignKeyConstraint(["revokes"], ["decisions.id"], name="fk_decisions_revokes"),
     UniqueConstraint("revokes", name="uq_decisions_revokes"),
     Index("ix_decisions_event", "event_id"),
@@ -199,8 +202,55 @@ releases = Table(
 )
 """The starter's releases of cars from the grid."""
 
+roster_drivers = Table(
+    "roster_drivers",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("number", String(16), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("member_id", String(64)),
+    Column("driver_transponder", String(64)),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+)
+"""Each car's drivers in roster order (endurance.md, `roster import`): a definition like
+`entries`, not the journal; importing a car's roster again replaces that car's rows."""
+
+pit_stops = Table(
+    "pit_stops",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("session_id", String(64), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("in_us", BigInteger, nullable=False),
+    Column("out_us", BigInteger, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("event_id", "session_id", "number", "in_us", "out_us",
+                     name="uq_pit_stops_fact"),
+)
+"""Pit stops recorded by officials (`trackside pit stop`): the same stop twice is one fact."""
+
+driver_changes = Table(
+    "driver_changes",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("session_id", String(64), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("driver", Text, nullable=False),
+    Column("at_us", BigInteger, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    Index("ix_driver_changes_event", "event_id", "session_id"),
+)
+"""Driver changes declared by officials (`trackside driver change`)."""
+
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
-           light_lines, trips, releases)
+           light_lines, trips, releases, pit_stops, driver_changes)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(

@@ -21,11 +21,13 @@ from trackside.core.records import (
     RoundDef,
     Scoring,
     SessionDef,
+    SessionFormat,
     Track,
 )
 from trackside.errors import InputError, shown
 from trackside.rules import RULESETS
 from trackside.timing.event_keys import GROUP_KEYS, LATER_SESSION_KEYS
+from trackside.timing.race_settings import race_settings
 
 MAX_NAME = 64
 """Characters of a session id, group or loop name (the database's column sizes)."""
@@ -201,6 +203,10 @@ def _session(session: _Reader, formats: FormatRegistry) -> SessionDef:
     session.check_kinds(LATER_SESSION_KEYS)
     session.get("rmonitor_run", int)
     fmt = _format(session, session_id, formats)
+    duration_min = session.positive("duration_min", None)
+    if fmt == SessionFormat.RACE and duration_min is None:
+        raise session.error("required for a race session (the scheduled race length in "
+                            "minutes)", "duration_min")
     return SessionDef(
         id=session_id,
         name=session.get("name", str, "") or session_id,
@@ -208,8 +214,9 @@ def _session(session: _Reader, formats: FormatRegistry) -> SessionDef:
         scored=session.get("scored", bool, True),
         groups=session.names("groups"),
         start=start,
-        duration_min=session.positive("duration_min", None),
+        duration_min=duration_min,
         **(_run_settings(session) if fmt in RUN_FORMATS else {}),
+        race=race_settings(session, duration_min) if fmt == SessionFormat.RACE else None,
     )
 
 

@@ -30,7 +30,7 @@ LATER_SESSION_KEYS: dict[str, Any] = {
     # endurance.md, race
     "sprint_min": NUMBER, "mandatory_stops": int, "min_stop_s": NUMBER, "missed_stop": str,
     "pit_in_loop": str, "pit_out_loop": str, "max_stint_min": NUMBER, "min_rest_min": NUMBER,
-    "min_classified_pct": NUMBER,
+    "min_classified_pct": NUMBER, "unserved_penalty_s": NUMBER,
 }  # fmt: skip
 ROUND_KEYS: dict[str, Any] = {"name": str, "sessions": list}
 GROUP_KEYS: dict[str, Any] = {"name": str, "passing": int, "min_license": str}
