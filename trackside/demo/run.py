@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from trackside.core.results import EventResult, SessionResult
 from trackside.core.run_results import RunSessionResult
+from trackside.demo.enduro_run import run_enduro_demo
 from trackside.demo.files import EventFiles
 from trackside.demo.generator import GeneratedEvent, generate_event
 from trackside.errors import InputError
@@ -40,7 +41,8 @@ STARTER = "Jordan Pike, Starter"
 def run_demo(
     engine: Engine, out_dir: Path = DEFAULT_OUT_DIR, *, console: Console | None = None
 ) -> None:
-    """Generate, import, score and publish the demo Time Trials day into `out_dir`."""
+    """Generate, import, score and publish the demo Time Trials day into `out_dir`, then the
+    IMG SprintDuro day (`demo/enduro_run.py`) into `out_dir/sprintduro`."""
     console = console or Console()
     out_dir = Path(out_dir)
     event = generate_event(seed=DEMO_SEED)
@@ -59,6 +61,13 @@ def run_demo(
     site = out_dir / "site"
     write_site(result, sessions, site)
     console.print(f"Results page: {(site / 'results.html').resolve()}")
+    run_enduro_demo(engine, out_dir / "sprintduro", say=lambda title, text: _section(
+        console, title, text))
+
+
+def _section(console: Console, title: str, text: str) -> None:
+    console.print(Rule(title))
+    console.print(Text(text), soft_wrap=True)
 
 
 def import_demo(
