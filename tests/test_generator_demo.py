@@ -159,3 +159,45 @@ def test_prints_the_tracksprint_runs_after_the_class_results(demo: DemoRun) -> N
     classes, runs = output.index("Class S2"), output.index("TrackSprint (TS1): every run")
     assert classes < runs
     assert "re-run granted" in output[runs:]
+
+
+def _sprintduro(engine: Engine):
+    from trackside.core.race_results import RaceSessionResult
+    from trackside.demo.enduro import generate_enduro
+
+    day = generate_enduro()
+    result = scored(load_facts(engine, day.event_id)).sessions["R1"]
+    assert isinstance(result, RaceSessionResult)
+    return day, result
+
+
+def test_sprintduro_second_run_adds_nothing(demo: DemoRun) -> None:
+    day, _ = _sprintduro(demo.engine)
+    entries, passings, flags, decisions = fact_counts(demo.engine, day.event_id)
+    assert (entries, passings, flags) == (30, len(day.passings), len(day.flags))
+    assert decisions == 1 + len(day.solo_exits)  # the contact and the solo exits
+    assert len(load_facts(demo.engine, day.event_id).driver_changes) == len(day.swaps)
+    assert len(load_facts(demo.engine, day.event_id).roster) == sum(
+        len(team.drivers) for team in day.teams)
+
+
+def test_sprintduro_missed_stop_retirement_and_contact(demo: DemoRun) -> None:
+    """endurance.md "Pit stops and the mandatory stop" (last-in-class), "Classification" (dnf),
+    "Grid from qualifying" (a contact sends both cars to the back)."""
+    day, result = _sprintduro(demo.engine)
+    race = {e.number: e for e in result.race.entries}
+    missed = race[day.missed_stop]
+    in_class = [e for e in result.race.entries
+                if e.car_class == missed.car_class and e.class_position is not None]
+    assert in_class[-1] is missed and missed.penalties[0].kind == "missed-stop"
+    assert race[day.retired].status == "dnf"
+    assert all(e.status == "ok" for n, e in race.items() if n != day.retired)
+    swapped = race[day.swaps[0].number]
+    assert [s.driver for s in swapped.stints][1] == day.swaps[0].driver
+    assert result.sprint is not None and result.sprint.entries[0].laps < 20
+    output = demo.outputs[0]
+    grid = output[output.index("grid for R1"):output.index("SprintDuro: the Sprint")]
+    rows = [line.split() for line in grid.splitlines() if line.strip()[:1].isdigit()]
+    last_two = [row[1] for row in rows[-2:]]
+    assert sorted(last_two) == sorted(day.contact.numbers)
+    assert "SprintDuro: the race" in output

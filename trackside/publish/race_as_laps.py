@@ -1,7 +1,7 @@
 """A race session seen as laps, for the views built for laps (the live board, the lap chart,
 the RMonitor output): the classification order is the running order, every counted race lap is
-a lap, a car is named by its team (or its driver), and `$G` then carries position by laps with the race time (endurance.md; issue 12,
-"the RMonitor output in race mode")."""
+a lap, a car is named by its team (or its driver), and `$G` then carries position by laps with
+the race time (endurance.md; issue 12, "the RMonitor output in race mode")."""
 
 from __future__ import annotations
 
