@@ -114,3 +114,40 @@ def _entries(day):
         row = team.entry_row()
         yield Entry(row["number"], row["first_name"], row["last_name"], row["class"],
                     row["group"], row["transponder"], {"team": row["team"]})
+
+
+def test_the_watcher_follows_officials_stops_and_driver_changes(tmp_path) -> None:
+    """A stop and a driver change recorded by the pit marshal reach the live race through the
+    journal (SQLite file, the real watcher), as passings do."""
+    from trackside.demo.enduro_run import import_enduro
+    from trackside.live.watcher import JournalWatcher
+    from trackside.services.race import record_driver_change, record_pit_stop
+    from trackside.store import load_facts, open_engine
+
+    day = generate_enduro()
+    engine = open_engine(f"sqlite:///{tmp_path / 'race.db'}")
+    import_enduro(engine, day, day.write(tmp_path / "files"))
+    live = LiveEvent(day.event_id, load_facts(engine, day.event_id))
+    watcher = JournalWatcher(engine)
+    missed = day.missed_stop
+    end = day.flags[-1].time_us
+    stop_in, stop_out = end - 3_600_000_000, end - 3_480_000_000
+    record_pit_stop(engine, day.event_id, "R1", missed, stop_in, stop_out, "Pit Marshal")
+    team = next(t for t in day.teams if t.number == missed)
+    rows = watcher.poll()[day.event_id]
+    assert [(s.number, s.in_us) for s in rows.pit_stops] == [(missed, stop_in)]
+    assert live.apply(rows, 0.0) is not None
+    car = next(e for e in live.snapshot.scored.sessions["R1"].race.entries if e.number == missed)
+    assert [s.source for s in car.stops] == ["official"] and car.stops[0].mandatory
+    assert not any(p.kind == "missed-stop" for p in car.penalties)
+    if len(team.drivers) > 1:
+        second = " ".join(team.drivers[1])
+        record_driver_change(engine, day.event_id, "R1", missed, second, stop_in + 10_000_000,
+                             "Pit Marshal")
+        rows = watcher.poll()[day.event_id]
+        assert [c.driver for c in rows.driver_changes] == [second]
+        live.apply(rows, 0.0)
+        car = next(e for e in live.snapshot.scored.sessions["R1"].race.entries
+                   if e.number == missed)
+        assert car.stints[-1].driver == second
+    engine.dispose()

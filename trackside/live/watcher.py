@@ -1,5 +1,5 @@
-"""The journal watcher: new passings, flags, decisions, trips and releases, read by journal
-position.
+"""The journal watcher: new passings, flags, decisions, trips and releases, officials' pit
+stops and driver changes, read by journal position.
 
 It polls the database (`id > last` per table), so it follows whatever process writes the
 journal: this server's own decoder client, `trackside decoder connect` in another terminal, an
@@ -16,18 +16,36 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from trackside.core.records import Decision, Flag, Passing, Release, Trip
+from trackside.core.records import (
+    Decision,
+    DriverChange,
+    Flag,
+    Passing,
+    PitStopRecord,
+    Release,
+    Trip,
+)
 from trackside.live.positions import JournalPosition
 from trackside.store.journal_read import (
     as_decision,
+    as_driver_change,
     as_flag,
     as_passing,
+    as_pit_stop,
     as_release,
     as_trip,
     last_ids,
     rows_after,
 )
-from trackside.store.schema import decisions, flags, passings, releases, trips
+from trackside.store.schema import (
+    decisions,
+    driver_changes,
+    flags,
+    passings,
+    pit_stops,
+    releases,
+    trips,
+)
 
 
 @dataclass(slots=True)
@@ -39,6 +57,8 @@ class EventRows:
     decisions: list[Decision] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
     releases: list[Release] = field(default_factory=list)
+    pit_stops: list[PitStopRecord] = field(default_factory=list)
+    driver_changes: list[DriverChange] = field(default_factory=list)
 
 
 class JournalWatcher:
@@ -77,4 +97,6 @@ _TABLES = (
     (decisions, as_decision, "decisions"),
     (trips, as_trip, "trips"),
     (releases, as_release, "releases"),
+    (pit_stops, as_pit_stop, "pit_stops"),
+    (driver_changes, as_driver_change, "driver_changes"),
 )

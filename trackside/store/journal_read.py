@@ -1,6 +1,7 @@
 """The journal read by id, as the live watcher follows it: rows after a position (and late ones
 that filled holes), the highest ids, and the rows as records (passings, flags, decisions, and
-the timing lights' trips and the starter's releases)."""
+the timing lights' trips and the starter's releases, officials' pit stops and driver
+changes)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,26 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, func, select
 
-from trackside.core.records import Decision, Flag, LightChannel, Passing, Release, Trip
+from trackside.core.records import (
+    Decision,
+    DriverChange,
+    Flag,
+    LightChannel,
+    Passing,
+    PitStopRecord,
+    Release,
+    Trip,
+)
 from trackside.store.facts import FLAG_COLUMNS, decision_of, flag_of
-from trackside.store.schema import decisions, flags, passings, releases, trips
+from trackside.store.schema import (
+    decisions,
+    driver_changes,
+    flags,
+    passings,
+    pit_stops,
+    releases,
+    trips,
+)
 
 
 def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> list[Any]:
@@ -28,7 +46,7 @@ def last_ids(conn: Connection) -> dict[str, int]:
     """The highest id of each journal table (0 when empty)."""
     return {
         table.name: conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        for table in (passings, flags, decisions, trips, releases)
+        for table in (passings, flags, decisions, trips, releases, pit_stops, driver_changes)
     }
 
 
@@ -40,6 +58,10 @@ _COLUMNS = {
     "trips": (trips.c.session_id, trips.c.channel, trips.c.time_us, trips.c.line_id),
     "releases": (releases.c.session_id, releases.c.number, releases.c.time_us,
                  releases.c.author),
+    "pit_stops": (pit_stops.c.session_id, pit_stops.c.number, pit_stops.c.in_us,
+                  pit_stops.c.out_us, pit_stops.c.author),
+    "driver_changes": (driver_changes.c.session_id, driver_changes.c.number,
+                       driver_changes.c.driver, driver_changes.c.at_us, driver_changes.c.author),
 }  # fmt: skip
 
 
@@ -65,3 +87,13 @@ def as_trip(row: Any) -> Trip:
 def as_release(row: Any) -> Release:
     session_id, number, time_us, author = row[2:]
     return Release(session_id, number, time_us, row[0], author)
+
+
+def as_pit_stop(row: Any) -> PitStopRecord:
+    session_id, number, in_us, out_us, author = row[2:]
+    return PitStopRecord(session_id, number, in_us, out_us, row[0], author)
+
+
+def as_driver_change(row: Any) -> DriverChange:
+    session_id, number, driver, at_us, author = row[2:]
+    return DriverChange(session_id, number, driver, at_us, row[0], author)
