@@ -151,3 +151,31 @@ def test_the_watcher_follows_officials_stops_and_driver_changes(tmp_path) -> Non
                    if e.number == missed)
         assert car.stints[-1].driver == second
     engine.dispose()
+
+
+def test_rmonitor_output_in_race_mode_positions_by_laps_and_last_laps() -> None:
+    """Issue 12: `$G` by laps (the race order, total = race time) and `$J` each car's last
+    lap, so Orbits-era scoreboards show the race."""
+    from trackside.live.rmonitor_board import board_of
+    from trackside.live.rmonitor_lines import changed_lines, full_lines
+
+    facts = _facts()
+    before = replace(facts, passings=facts.passings[:-1])
+    old = board_of(before, scored(before))
+    new = board_of(facts, scored(facts))
+    assert new.session_id == "R1"
+    positions = [line for line in full_lines(new, t("10:04:31")) if line.startswith("$G")]
+    # car 1 leads with 3 laps in 3:01, car 2 3 laps in 3:13, car 3 (lost a lap in the pits) 1
+    assert positions == ['$G,1,"1",3,"00:03:01.000"', '$G,2,"2",3,"00:03:13.000"',
+                         '$G,3,"3",1,"00:03:20.000"']
+    # the last passing (car 3 at 10:04:30) is after its race ended: no new `$J`
+    assert not [line for line in changed_lines(old, new, t("10:04:31")) if line.startswith("$J")]
+    first = board_of(replace(facts, passings=facts.passings[:4]),
+                     scored(replace(facts, passings=facts.passings[:4])))
+    second = board_of(replace(facts, passings=facts.passings[:5]),
+                      scored(replace(facts, passings=facts.passings[:5])))
+    crossings = [line for line in changed_lines(first, second, t("10:01:06"))
+                 if line.startswith("$J")]
+    # car 2's first lap: its start crossing (lap 0, as `$J` gives a car's first) and lap 1
+    assert crossings == ['$J,"2","00:00:00.000","00:00:02.000"',
+                         '$J,"2","00:01:03.000","00:01:05.000"']
