@@ -123,10 +123,10 @@ def combine(
         generated_at,
     )
     results_of = {s.id: sessions[s.id].result for s in event.sessions}
-    return Scored(event_result, _with_flags(results_of, flag_standings(facts)))
+    return Scored(event_result, with_flags(results_of, flag_standings(facts)))
 
 
-def _with_flags(
+def with_flags(
     sessions: dict[str, Any], standings: tuple[FlagStanding, ...]
 ) -> dict[str, Any]:
     """Each session's result with its recorded flags (a format's own result type, other than

@@ -15,7 +15,7 @@ results here are always equal to `score(facts)` over the same facts (tests/test_
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,8 +23,9 @@ from operator import attrgetter
 
 from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
-from trackside.core.flags_in_force import flags_in_force
+from trackside.core.flags_in_force import flag_standings, flags_in_force
 from trackside.core.known_formats import FORMATS
+from trackside.core.periods import session_windows
 from trackside.core.records import (
     Decision,
     DriverChange,
@@ -39,7 +40,8 @@ from trackside.core.records import (
     Trip,
 )
 from trackside.core.results import EventEntryResult, SessionEntryResult
-from trackside.core.scoring import Scored
+from trackside.core.scoring import Scored, score_sessions, with_flags
+from trackside.core.session_inputs import passing_span
 from trackside.rules import event_rules, scored
 from trackside.store.fast_read import collector_paused
 
@@ -166,7 +168,7 @@ class LiveResults:
         new_passings = self._record_passings(passings)
         new_lights = self._record_trips(trips) + self._record_releases(releases)
         new_lights += self._record_race_facts(pit_stops, driver_changes)
-        whole = (new_passings and self._whole_on_passing) or new_lights
+        whole = (new_passings and self._runs_by_lights) or new_lights
         if new_flags or new_decisions or whole or len(new_passings) >= BULK_PASSINGS:
             self._rescore()
             return Change(full=True)
@@ -175,6 +177,8 @@ class LiveResults:
             changed |= self._update_transponder(transponder)
         if changed:
             self._rerank(changed)
+        if new_passings and self._races:
+            changed |= self._rescore_races()
         return Change(frozenset(changed))
 
     def redefine(self, event: EventDef, entries: tuple[Entry, ...]) -> Change:
@@ -191,7 +195,6 @@ class LiveResults:
         # finish on every car's laps (endurance.md "The finish"): no car is scored alone
         self._runs_by_lights = any(s.timing == "lights" for s in event.sessions)
         self._races = frozenset(s.id for s in event.sessions if s.format == SessionFormat.RACE)
-        self._whole_on_passing = self._runs_by_lights or bool(self._races)
 
     def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
         new = []
@@ -291,6 +294,8 @@ class LiveResults:
         entry = self._entry_of.get(transponder)
         changed = set()
         for sid, result in own.sessions.items():
+            if sid in self._races:
+                continue  # a race is scored whole (`_rescore_races`)
             if entry is None:
                 new = result.unknown[0] if result.unknown else None
                 if _put(self._unknown.setdefault(sid, {}), transponder, new):
@@ -304,6 +309,34 @@ class LiveResults:
                 self._event_rows, entry.number, _unranked_entry(own.event.entries[0])
             )
         return changed
+
+    def _rescore_races(self) -> set[str]:
+        """Score the race sessions again, whole, from the passings of their own span (a race's
+        order and finish depend on every car, endurance.md); the races whose result changed."""
+        facts = self.facts()
+        with collector_paused():
+            scores = score_sessions(replace(facts, passings=self._race_passings()), self._races)
+        new = with_flags({sid: score.result for sid, score in scores.items()},
+                         flag_standings(facts))  # fmt: skip
+        changed = {sid for sid, result in new.items() if self._scored.sessions.get(sid) != result}
+        if changed:
+            sessions = {**self._scored.sessions, **{sid: new[sid] for sid in changed}}
+            self._scored = Scored(self._scored.event, sessions)
+        return changed
+
+    def _race_passings(self) -> tuple[Passing, ...]:
+        """The passings the race sessions can depend on: each race's passing span (from
+        min_lap before its first green to the next session's green, `core.session_inputs`)."""
+        spans = [passing_span(w, self._event.min_lap_us)
+                 for w in session_windows(self._flags_in_force) if w.session_id in self._races]
+        own: list[Passing] = []
+        for span in spans:
+            low = 0 if span.since_us is None else bisect_left(self._passings, span.since_us,
+                                                              key=_time)  # fmt: skip
+            high = (len(self._passings) if span.until_us is None
+                    else bisect_left(self._passings, span.until_us, key=_time))
+            own += self._passings[low:high]
+        return tuple(sorted(set(own), key=_time)) if len(spans) > 1 else tuple(own)
 
     def _rerank(self, sessions: set[str]) -> None:
         """Rank the changed sessions and the event again from their stored rows."""
