@@ -95,6 +95,14 @@ class DecisionKind(StrEnum):
     SOLO_EXIT = "solo-exit"
     """An official confirms the solo driver of `number` fully exited the car during the
     mandatory stop of `session_id`."""
+    # officials (officials.md): marks, impound, licenses
+    SATISFACTORY = "satisfactory"
+    """Car `number`'s entry is marked satisfactory (`trackside satisfactory ... yes`), overriding
+    the default from the results (SCCA TT Appendix B 3.1.2 B)."""
+    UNSATISFACTORY = "unsatisfactory"
+    """Marked not satisfactory (`... no`); `reason` is the justification Appendix B asks for."""
+    IMPOUND_RELEASE = "impound-release"
+    """Car `number` was released from impound at `at_us` (Rules Compliance Query 3.G)."""
 
 
 LOSE_FASTEST = frozenset(
@@ -218,6 +226,8 @@ class Decision:
     """When a drive-through or stop-and-go was served (`--served-at`); a `penalty-served`'s time."""
     serves: int | None = None
     """The decision a `penalty-served` decision marks as served."""
+    query_id: int | None = None
+    """The compliance query whose answer this penalty comes from (`penalty add --query ID`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,4 +182,5 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         flag_id=row["flag_id"],
         run=row["run"],
         count=row["count"],
+        query_id=row["query_id"],
     )

@@ -113,6 +113,7 @@ def append_decision(conn: Connection, event_id: str, decision: Decision) -> Deci
         "flag_id": decision.flag_id,
         "run": decision.run,
         "count": decision.count,
+        "query_id": decision.query_id,
     }
     new_id = conn.execute(decisions.insert().values(values).returning(decisions.c.id)).scalar_one()
     return replace(decision, id=new_id, created_us=created)
