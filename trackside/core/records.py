@@ -310,6 +310,21 @@ class RoundDef:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupDef:
+    """A run group's settings (event TOML `[[group]]`, officials.md): the Participant Report's
+    passing rules value (SCCA TT Appendix B 3.1.2 B 7: 0 no passing .. 4 no point-by) and the
+    least license grade the group admits."""
+
+    name: str
+    passing: int | None = None
+    min_license: str | None = None
+
+
+ENTRY_CHECKS = ("warn", "error")
+"""What `entries import` does with an entry that fails a check (`[event] entry_checks`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EventDef:
     id: str
     name: str
@@ -324,6 +339,15 @@ class EventDef:
     track: Track = Track()
     sessions: tuple[SessionDef, ...] = ()
     rounds: tuple[RoundDef, ...] = ()
+    groups: tuple[GroupDef, ...] = ()
+    """`[[group]]` tables, in file order (officials.md)."""
+    lunch_end: str = "13:00"
+    """When each day's lunch break ends (compliance query fees, officials.md)."""
+    entry_checks: str = "warn"
+    """`warn` or `error`: what an entry failing a check at `entries import` is."""
+
+    def group(self, name: str) -> GroupDef | None:
+        return next((g for g in self.groups if g.name == name), None)
 
     def session(self, session_id: str) -> SessionDef | None:
         return next((s for s in self.sessions if s.id == session_id), None)

@@ -17,6 +17,7 @@ NUMBER = (int, float)
 EVENT_KEYS: dict[str, Any] = {
     "id": str, "name": str, "date": str, "days": int, "ruleset": str, "scoring": str,
     "min_lap_s": NUMBER, "awards_per_class": int, "lunch_end": str,
+    "entry_checks": str,
 }
 TRACK_KEYS: dict[str, Any] = {"name": str, "length_m": NUMBER, "start_finish_loop": str}
 SESSION_KEYS: dict[str, Any] = {
