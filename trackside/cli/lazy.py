@@ -61,6 +61,12 @@ COMMANDS: dict[str, Lazy] = {
                  "Every run of every car in a TrackSprint or HillClimb session."),
     "drivers": Lazy("trackside.cli.drivers",
                     "Drivers: import the registrar's file, record minors' forms."),
+    "satisfactory": Lazy("trackside.cli.licenses",
+                         "Mark car NUMBER's entry satisfactory or not (a decision; `no` needs "
+                         "--reason)."),
+    "license": Lazy("trackside.cli.licenses",
+                    "Licenses: upgrade status from a driver's events, officials' grants "
+                    "(SCCA TT II.4-II.6)."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

@@ -22,7 +22,14 @@ from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
 from trackside.store.journal import append_decision
 
-_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG)
+_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG,
+                  DecisionKind.SATISFACTORY, DecisionKind.UNSATISFACTORY,
+                  DecisionKind.IMPOUND_RELEASE)
+_OWN_COMMAND = {
+    DecisionKind.SATISFACTORY: "mark an entry with `trackside satisfactory EVENT NUMBER yes`",
+    DecisionKind.UNSATISFACTORY: "mark an entry with `trackside satisfactory EVENT NUMBER no`",
+    DecisionKind.IMPOUND_RELEASE: "record it with `trackside impound release EVENT NUMBER`",
+}
 KINDS = ", ".join(k.value for k in DecisionKind if k not in _NOT_PENALTIES)
 
 
@@ -81,6 +88,8 @@ def parse_kind(kind: str) -> DecisionKind:
     if kind == DecisionKind.RESULTS_OFFICIAL:
         raise InputError("declare results official with `trackside finalize EVENT --by NAME`",
                          source="argument KIND")
+    if kind in _OWN_COMMAND:
+        raise InputError(_OWN_COMMAND[DecisionKind(kind)], source="argument KIND")
     try:
         return DecisionKind(kind)
     except ValueError:

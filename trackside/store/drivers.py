@@ -11,7 +11,14 @@ from sqlalchemy import Connection, func, select
 
 from trackside.core.drivers import Driver, LicenseGrade, MinorForms
 from trackside.store.journal import now_us
-from trackside.store.schema import driver_versions, drivers, license_grants, minor_forms
+from trackside.store.schema import (
+    driver_versions,
+    drivers,
+    entries,
+    entry_versions,
+    license_grants,
+    minor_forms,
+)
 
 DRIVER_COLUMNS = tuple(c.name for c in drivers.columns)
 
@@ -92,3 +99,33 @@ def grants_of(conn: Connection, member_id: str) -> list[dict[str, Any]]:
     query = (select(license_grants).where(license_grants.c.member_id == member_id)
              .order_by(license_grants.c.id))
     return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def member_entries(conn: Connection, member_id: str) -> list[dict[str, Any]]:
+    """The member's entries in every event: event id, car number, `license` column and when the
+    entry's current version was stored."""
+    newest = (select(entry_versions.c.event_id, entry_versions.c.number,
+                     func.max(entry_versions.c.recorded_us).label("recorded_us"))
+              .group_by(entry_versions.c.event_id, entry_versions.c.number).subquery())
+    query = (
+        select(entries.c.event_id, entries.c.number, entries.c.license, newest.c.recorded_us)
+        .join(newest, (newest.c.event_id == entries.c.event_id)
+              & (newest.c.number == entries.c.number), isouter=True)
+        .where(entries.c.member_id == member_id)
+        .order_by(entries.c.event_id, entries.c.number)
+    )
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def license_at(conn: Connection, member_id: str, at_us: int | None) -> LicenseGrade | None:
+    """The license on the member's record as it was at `at_us` (the newest version stored by
+    then; the current record when none was, or `at_us` is None)."""
+    query = select(driver_versions.c.driver).where(driver_versions.c.member_id == member_id)
+    if at_us is not None:
+        query = query.where(driver_versions.c.recorded_us <= at_us)
+    row = conn.execute(query.order_by(driver_versions.c.version.desc()).limit(1)).first()
+    if row is None:
+        current = stored_drivers(conn, [member_id]).get(member_id)
+        return current.license if current is not None else None
+    grade = row.driver.get("license")
+    return LicenseGrade(grade) if grade else None
