@@ -67,6 +67,9 @@ COMMANDS: dict[str, Lazy] = {
     "license": Lazy("trackside.cli.licenses",
                     "Licenses: upgrade status from a driver's events, officials' grants "
                     "(SCCA TT II.4-II.6)."),
+    "query": Lazy("trackside.cli.queries",
+                  "Compliance queries: file (with the rulebook's fee), waive, answer, list."),
+    "impound": Lazy("trackside.cli.queries", "Impound: record a car's release."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

@@ -320,6 +320,21 @@ class GroupDef:
     min_license: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class OfficialDef:
+    """An event official (event TOML `[[official]]`; SCCA TT Appendix C 1.1)."""
+
+    name: str
+    role: str
+
+
+OFFICIAL_ROLES = (
+    "event-lead", "safety-steward", "competition-director", "ambassador", "technical-chief",
+    "timing-chief", "driver-coach", "novice-coach", "grid-marshall", "track-director",
+    "flag-chief", "corner-marshall", "paddock-marshall", "starter", "worker-chief",
+)  # fmt: skip
+"""The principal officials' roles (SCCA TT Appendix C 1.1), as the event file spells them."""
+
 ENTRY_CHECKS = ("warn", "error")
 """What `entries import` does with an entry that fails a check (`[event] entry_checks`)."""
 
@@ -345,6 +360,8 @@ class EventDef:
     """When each day's lunch break ends (compliance query fees, officials.md)."""
     entry_checks: str = "warn"
     """`warn` or `error`: what an entry failing a check at `entries import` is."""
+    officials: tuple[OfficialDef, ...] = ()
+    """`[[official]]` tables: who holds which role (compliance query waivers and answers)."""
 
     def group(self, name: str) -> GroupDef | None:
         return next((g for g in self.groups if g.name == name), None)

@@ -27,6 +27,7 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "created": time_text(decision.created_us),
         "revokes": decision.revokes,
         "flag_id": decision.flag_id,
+        "query": decision.query_id,
         "revoked_by": revoked_by,
         "escalation": escalation,
     }

@@ -17,6 +17,7 @@ from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.services.decision_sessions import session_for
 from trackside.services.entry_laps import entry_session_laps
+from trackside.services.queries import check_query_penalty
 from trackside.services.run_checks import check_run_decision
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
@@ -52,6 +53,7 @@ def add_decision(
     author: str = "",
     run: int | None = None,
     count: int | None = None,
+    query_id: int | None = None,
 ) -> Decision:
     """Check an official's decision against the event's facts and append it to the journal.
 
@@ -68,9 +70,12 @@ def add_decision(
         else:
             _check_lap(conn, facts, entry, decision_kind, session_id, lap)
         _check_time_and_seconds(decision_kind, at_us, seconds)
+        if query_id is not None:
+            check_query_penalty(conn, event_id, query_id, number)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
                             lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
-                            reason=reason, author=author, run=run, count=count)
+                            reason=reason, author=author, run=run, count=count,
+                            query_id=query_id)
         return append_decision(conn, event_id, decision)
 
 

@@ -17,10 +17,12 @@ from trackside.core.formats import FormatRegistry, UnknownFormat
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import (
     ENTRY_CHECKS,
+    OFFICIAL_ROLES,
     RUN_FORMATS,
     TIMINGS,
     EventDef,
     GroupDef,
+    OfficialDef,
     RoundDef,
     Scoring,
     SessionDef,
@@ -158,6 +160,7 @@ def parse_event_definition(
         groups=groups,
         lunch_end=lunch_end,
         entry_checks=event.choice("entry_checks", str, ENTRY_CHECKS, "warn"),
+        officials=_officials(data.get("official", []), source),
     )
 
 
@@ -317,3 +320,17 @@ def _groups(tables: Any, source: str | None) -> tuple[GroupDef, ...]:
                                "min_license")
         groups.append(GroupDef(name, passing, grade))
     return tuple(groups)
+
+
+def _officials(tables: Any, source: str | None) -> tuple[OfficialDef, ...]:
+    """`[[official]]` tables: a name and one of the roles of SCCA TT Appendix C 1.1; one
+    person may hold several roles (Appendix C 1.5)."""
+    if not isinstance(tables, list):
+        raise InputError("expected [[official]] tables", source=source, field="official")
+    found = []
+    for index, table in enumerate(tables, start=1):
+        reader = _Reader(table, f"official[{index}]", source)
+        name = reader.required("name", str).strip()
+        role = reader.choice("role", str, OFFICIAL_ROLES, "")
+        found.append(OfficialDef(name, role))
+    return tuple(found)
