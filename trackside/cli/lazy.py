@@ -70,6 +70,7 @@ COMMANDS: dict[str, Lazy] = {
     "query": Lazy("trackside.cli.queries",
                   "Compliance queries: file (with the rulebook's fee), waive, answer, list."),
     "impound": Lazy("trackside.cli.queries", "Impound: record a car's release."),
+    "report": Lazy("trackside.cli.reports", "Post-event reports (CSV)."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 
