@@ -71,6 +71,8 @@ COMMANDS: dict[str, Lazy] = {
                   "Compliance queries: file (with the rulebook's fee), waive, answer, list."),
     "impound": Lazy("trackside.cli.queries", "Impound: record a car's release."),
     "report": Lazy("trackside.cli.reports", "Post-event reports (CSV)."),
+    "groups": Lazy("trackside.cli.groups",
+                   "Run groups: suggest them by license grade and experience."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

@@ -7,7 +7,8 @@ from sqlalchemy import Engine
 from trackside.core.drivers import GRADES, Driver, LicenseGrade
 from trackside.core.entry_checks import CheckedEntry, entry_grade
 from trackside.core.licenses import HistoryEvent, LicenseStatus, license_status
-from trackside.core.satisfactory import is_standalone_tracksprint, satisfactory_marks
+from trackside.core.records import EventFacts
+from trackside.core.satisfactory import Mark, is_standalone_tracksprint, satisfactory_marks
 from trackside.errors import InputError
 from trackside.rules.licenses import UPGRADES
 from trackside.services.drivers import unknown_driver
@@ -30,18 +31,31 @@ def current_license(driver: Driver, grants: list[dict]) -> LicenseGrade | None:
     return max(held, key=lambda g: g.rank) if held else None
 
 
-def driver_history(engine: Engine, member_id: str) -> list[HistoryEvent]:
+EventMarks = dict[str, tuple[EventFacts, dict[str, Mark]]]
+"""Event id -> its facts and marks, scored once however many members' histories read it."""
+
+
+def _marks(engine: Engine, event_id: str, cache: EventMarks) -> tuple[EventFacts, dict]:
+    if event_id not in cache:
+        facts, scored = scored_event(engine, event_id)
+        cache[event_id] = (facts, satisfactory_marks(facts, scored.event, scored.sessions))
+    return cache[event_id]
+
+
+def driver_history(
+    engine: Engine, member_id: str, cache: EventMarks | None = None
+) -> list[HistoryEvent]:
     """Every event with an entry linked to the member, with the grade it ran on (its
     `license` column, else the record's license when the entry was stored), its mark and
     whether it was a standalone TrackSprint event."""
+    cache = {} if cache is None else cache
     with engine.connect() as conn:
         links = member_entries(conn, member_id)
         record = {(k["event_id"], k["number"]): license_at(conn, member_id, k["recorded_us"])
                   for k in links}
     history = []
     for link in links:
-        facts, scored = scored_event(engine, link["event_id"])
-        marks = satisfactory_marks(facts, scored.event, scored.sessions)
+        facts, marks = _marks(engine, link["event_id"], cache)
         held = record[(link["event_id"], link["number"])]
         grade = entry_grade(CheckedEntry(0, link["number"], "", member_id, link["license"]),
                             Driver(member_id, "", "", license=held))
