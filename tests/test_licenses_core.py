@@ -12,12 +12,12 @@ from trackside.rules.licenses import UPGRADES
 
 histories = st.lists(st.builds(
     HistoryEvent,
-    event=st.text("abc", min_size=1, max_size=3),
+    event=st.text("abcdef", min_size=1, max_size=4),
     date=st.dates().map(lambda d: d.isoformat()),
     license=st.sampled_from([None, *LicenseGrade]),
     satisfactory=st.booleans(),
     standalone_tracksprint=st.booleans(),
-), max_size=12)
+), max_size=12, unique_by=lambda h: h.event)
 
 
 @given(histories, st.sampled_from(list(LicenseGrade)))
