@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
 from tests.conftest import EVENT_TOML
+from trackside.store import open_engine
+from trackside.web.app import create_app
 
 GOLDEN = Path(__file__).parent / "golden" / "participant_report.csv"
 EV = "img-tt-r3"
@@ -110,3 +114,19 @@ def test_queries_report_lists_every_query(trackside, loaded):
         "id,subject,question,filer,official,filed,fee,waived_by,status,outcome,answer,"
         "answered_by,fee_due",
         '1,33,"tire, treadwear 180?",Bob Ray,no,2026-05-16T08:00:00,$500,,open,,,,$500']
+
+
+def test_appendix_b_3_1_the_event_page_tracks_the_deadlines(trackside, loaded, db_url):
+    """The event page (and its JSON twin) show the publication state and both deadlines."""
+    assert trackside("finalize", EV, "--by", "Tim Timing").exit_code == 0
+    engine = open_engine(db_url)
+    try:
+        with TestClient(create_app(engine)) as client:
+            page = client.get(f"/events/{EV}").text
+            twin = client.get(f"/api/events/{EV}").json()["publication"]
+    finally:
+        engine.dispose()
+    assert f"Results official: published by Tim Timing at {twin['at']}." in page
+    assert "Official results due by 2026-05-23 (SCCA TT Appendix B 3.1.1)" in page
+    assert "Participant Report due by 2026-05-30 (SCCA TT Appendix B 3.1.2)" in page
+    assert (twin["official"], twin["by"]) == (True, "Tim Timing")
