@@ -64,3 +64,18 @@ def test_vi_2_2_1_groups_by_license_and_grid_by_earlier_best(trackside, loaded):
                        "the registrar decides")
     assert text[4].split() == ["Novice", "1", "22", "Bob", "Ray", "novice", "1", "2:05.000",
                                "Advanced", "novice,", "1", "satisfactory", "events", "before"]
+
+
+def test_the_registrar_accepts_some_suggestions(trackside, loaded, db_url):
+    assert trackside("drivers", "import", loaded.write("d.csv", DRIVERS)).exit_code == 0
+    trackside("event", "import", loaded.write("ev.toml", EVENT_TOML + GROUPS))
+    assert trackside("entries", "import", EV, loaded.write("e.csv", ENTRIES)).exit_code == 0
+    result = trackside("groups", "accept", EV, "--by", "Registrar", "--car", "44")
+    assert result.stdout == "car 44: Intermediate -> Advanced\ngroups: 1 moved\n"
+    listed = json.loads(trackside("entries", "list", EV, "--format", "json").stdout)
+    assert {e["number"]: e["group"] for e in listed} == {
+        "21": "Advanced", "22": "Advanced", "33": "Intermediate", "44": "Advanced"}
+    history = trackside("entries", "history", EV, "44").stdout
+    assert "Registrar" in history
+    assert trackside("groups", "accept", EV, "--by", "Registrar").stdout == (
+        "car 22: Advanced -> Novice\ngroups: 1 moved\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from trackside.cli.common import FormatOption, app, choose, emit, engine_of, json_text
@@ -22,3 +24,20 @@ def groups_suggest(ctx: typer.Context, event: str, fmt: FormatOption = "text") -
     fmt = choose(fmt, ("text", "json"))
     found = group_suggestions(engine_of(ctx), event)
     emit(json_text(suggestions_document(found)) if fmt == "json" else suggestions_text(found))
+
+
+@groups_app.command("accept")
+def groups_accept(
+    ctx: typer.Context,
+    event: str,
+    by: Annotated[str, typer.Option("--by", metavar="NAME", help="The registrar.")],
+    cars: Annotated[list[str] | None, typer.Option("--car", metavar="NUMBER",
+                                                   help="Accept only these cars' moves.")] = None,
+) -> None:
+    """Move entries to their suggested groups (all, or each --car): a new version of each."""
+    from trackside.services.groups import accept_groups
+
+    moves = accept_groups(engine_of(ctx), event, by, cars or None)
+    for number, was, now in moves:
+        typer.echo(f"car {number}: {was} -> {now}")
+    typer.echo(f"groups: {len(moves)} moved")
