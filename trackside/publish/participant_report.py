@@ -7,10 +7,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
-from typing import Any
 
 from trackside.core.decision_session import group_sessions
-from trackside.core.records import RUN_FORMATS, EventDef, EventFacts
+from trackside.core.records import RUN_FORMATS, Entry, EventDef, EventFacts
 from trackside.core.results import EventResult, natural_key
 from trackside.core.satisfactory import Mark
 from trackside.errors import InputError
@@ -54,7 +53,7 @@ def participant_rows(
     return rows
 
 
-def _row(event: EventDef, entry: Any, position: int | None, class_position: int | None,
+def _row(event: EventDef, entry: Entry, position: int | None, class_position: int | None,
          mark: Mark) -> list[str]:
     make_model = " ".join(v for v in (entry.extra.get("make"), entry.extra.get("model")) if v)
     return [entry.first_name, entry.last_name, entry.extra.get("member_id", ""),

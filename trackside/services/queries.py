@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine
 
 from trackside.core.queries import OUTCOMES, Query, QueryAction, final_run_end, impound_release
-from trackside.core.records import Decision, DecisionKind, EventDef, EventFacts
+from trackside.core.records import Decision, DecisionKind, Entry, EventDef, EventFacts
 from trackside.errors import InputError
 from trackside.rules.queries import (
     RULE_3G,
@@ -22,7 +22,7 @@ from trackside.store.journal import append_decision, now_us
 from trackside.store.queries import append_action, append_query, queries_of
 
 
-def _entered(facts: EventFacts, number: str, source: str):  # type: ignore[no-untyped-def]
+def _entered(facts: EventFacts, number: str, source: str) -> Entry:
     entry = next((e for e in facts.entries if e.number == number), None)
     if entry is None:
         raise InputError(f"car {number!r} is not entered in event {facts.event.id!r}",
