@@ -118,3 +118,18 @@ def test_one_driver_in_two_groups_on_track_at_once(trackside, scenario):
     trackside("event", "import", scenario.write("ev2.toml", moved + GROUPS))
     result = trackside("entries", "import", scenario.event_id, path)
     assert len([w for w in result.stderr.splitlines() if "also on car" in w]) == 3
+
+
+def test_member_ids_without_a_driver(trackside, scenario):
+    """No drivers stored: member ids link to nothing, no warning; once drivers are kept, a
+    member id with no driver is one."""
+    text = EVENT_TOML + GROUPS
+    trackside("event", "import", scenario.write("ev.toml", text))
+    path = scenario.write("entries.csv", ENTRIES.replace("M4\n", "M9\n"))
+    quiet = trackside("entries", "import", scenario.event_id, path)
+    assert "member id" not in quiet.stderr
+    trackside("drivers", "import", scenario.write("drivers.csv", DRIVERS))
+    path = scenario.write("entries2.csv", ENTRIES.replace("M4\n", "M9\n"))
+    warned = trackside("entries", "import", scenario.event_id, path)
+    assert f"warning: {path}:5: car 44: no driver with member id 'M9' (officials.md, Drivers)" in (
+        warned.stderr.splitlines())

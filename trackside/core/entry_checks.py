@@ -59,11 +59,16 @@ def entry_problems(
     entries: Sequence[CheckedEntry],
     drivers: Mapping[str, Driver],
     forms: Mapping[str, MinorForms],
+    *,
+    unknown_members: bool = True,
 ) -> list[Problem]:
-    """Every problem of every entry, in line order."""
+    """Every problem of every entry, in line order; a member id with no driver is one when
+    `unknown_members`."""
     found: list[Problem] = []
     for entry in entries:
         driver = drivers.get(entry.member_id) if entry.member_id else None
+        if entry.member_id and driver is None and not unknown_members:
+            entry = entry._replace(member_id=None)
         found.extend(_driver_problems(event, entry, driver, forms))
     found.extend(two_groups_at_once(event, entries))
     return sorted(found, key=lambda p: p.line)

@@ -44,6 +44,11 @@ def stored_drivers(conn: Connection, member_ids: Iterable[str] | None = None) ->
     return {row["member_id"]: _driver(row) for row in conn.execute(query).mappings()}
 
 
+def any_drivers(conn: Connection) -> bool:
+    """Whether any driver is stored (the registrar keeps drivers in trackside)."""
+    return conn.execute(select(drivers.c.member_id).limit(1)).first() is not None
+
+
 def save_drivers(conn: Connection, new: Sequence[Driver], author: str) -> list[Driver]:
     """Write the drivers that differ from the stored ones (replacing by member id) and append
     each as its next version; returns those written."""
