@@ -4,7 +4,12 @@ event says `entry_checks = "error"`, each naming the CSV line and the rule."""
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
+from markupsafe import escape
+
 from tests.conftest import EVENT_TOML
+from trackside.store import open_engine
+from trackside.web.app import create_app
 
 DRIVERS = """\
 member_id,first_name,last_name,birth_date,membership_expires,license,license_expires
@@ -133,3 +138,23 @@ def test_member_ids_without_a_driver(trackside, scenario):
     warned = trackside("entries", "import", scenario.event_id, path)
     assert f"warning: {path}:5: car 44: no driver with member id 'M9' (officials.md, Drivers)" in (
         warned.stderr.splitlines())
+
+
+def test_sii2_entries_check_again_after_the_forms_arrive_cli_and_web(trackside, scenario,
+                                                                     db_url):
+    setup(trackside, scenario)
+    trackside("entries", "import", scenario.event_id, scenario.write("entries.csv", ENTRIES))
+    minor = ("car 33: minor without parental consent, minor's acknowledgement, driver's "
+             "license requiring no passenger for 2026: entry incomplete (SCCA TT II.2)")
+    result = trackside("entries", "check", scenario.event_id)
+    assert result.exit_code == 1 and minor in result.stdout.splitlines()
+    engine = open_engine(db_url)
+    try:
+        with TestClient(create_app(engine)) as client:
+            page = client.get(f"/events/{scenario.event_id}").text
+    finally:
+        engine.dispose()
+    assert "<h2>Entry checks</h2>" in page and str(escape(minor)) in page
+    trackside("drivers", "forms", "M3", "--parental-consent", "--minor-ack",
+              "--unrestricted-license", "--year", "2026")
+    assert minor not in trackside("entries", "check", scenario.event_id).stdout

@@ -196,6 +196,20 @@ def _entries_csv(rows: list[dict[str, Any]]) -> str:
     )
 
 
+@entries_app.command("check")
+def entries_check(ctx: typer.Context, event: str) -> None:
+    """Check the stored entries again (licenses, memberships, minors' forms, groups at once):
+    one line per problem, exit 1 when there is one."""
+    from trackside.services.entries import check_entries
+
+    problems = check_entries(engine_of(ctx), event)
+    for problem in problems:
+        typer.echo(problem.message())
+    if not problems:
+        typer.echo("entries: every check passes")
+    raise typer.Exit(1 if problems else 0)
+
+
 @entries_app.command("history")
 def entries_history(
     ctx: typer.Context,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from trackside.classing.declared import declared_class_warning
-from trackside.core.entry_checks import CheckedEntry
+from trackside.core.entry_checks import CheckedEntry, Problem
 from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.author import author_or_user
@@ -50,6 +50,19 @@ def import_entries(
     added = sum(1 for v in changed if v["number"] not in stored)
     warnings = read.warnings + class_warnings(str(path), rows) + problems
     return EntriesReport(added, len(changed) - added, len(values) - len(changed), warnings)
+
+
+def check_entries(engine: Engine, event_id: str) -> list[Problem]:
+    """The stored entries' problems now (after forms or drivers were recorded since the
+    import): line 0, each named by its car number."""
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        event = event_in(conn, event_id)
+        stored = stored_entries(conn, event_id)
+        ordered = sorted(stored.values(), key=lambda values: natural_key(values["number"]))
+        checked = [CheckedEntry(0, v["number"], v["run_group"], v["member_id"], v["license"])
+                   for v in ordered]
+        return entry_check_problems(conn, event, checked)
 
 
 def _checked(row: EntryRow) -> CheckedEntry:

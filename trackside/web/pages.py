@@ -18,6 +18,7 @@ from trackside.publish.html import Link, PageMeta
 from trackside.publish.ordering import event_classes
 from trackside.publish.runs_as_laps import as_lap_session
 from trackside.services import list_events
+from trackside.services.entries import check_entries
 from trackside.web import links
 from trackside.web.flag_labels import flag_label
 from trackside.web.live_feeds import View
@@ -74,6 +75,7 @@ def event_index(request: Request, event_id: str) -> str:
         "event.html", event=event, sessions=sessions, classes=classes,
         provisional=snapshot.scored.event.provisional,
         publication=publication_document(publication(snapshot.facts)),
+        problems=[p.message() for p in check_entries(hub_of(request).engine, event_id)],
         nav=(Link("All events", links.events_page()), Link("JSON", links.api_twin(here))),
         twin=links.api_twin(here),
     )  # fmt: skip
