@@ -103,6 +103,10 @@ def test_appendix_b_3_1_publication_state_and_deadlines(trackside, loaded):
         f"event img-tt-r3: results official, published by Tim Timing at {doc['at']}\n")
     shown = json.loads(trackside("event", "show", EV, "--format", "json").stdout)
     assert shown["publication"] == doc
+    assert shown["groups"] == [{"name": "Advanced", "passing": 4, "min_license": None},
+                               {"name": "Intermediate", "passing": 2, "min_license": None}]
+    assert (shown["lunch_end"], shown["entry_checks"], shown["officials"]) == (
+        "13:00", "warn", [])
 
 
 def test_queries_report_lists_every_query(trackside, loaded):

@@ -98,6 +98,11 @@ def _definition(event: EventDef) -> Doc:
         "min_lap_s": event.min_lap_s,
         "awards_per_class": awards_per_class(event, event_rules(event.ruleset)),
         "track": _track(event.track),
+        "lunch_end": event.lunch_end,
+        "entry_checks": event.entry_checks,
+        "groups": [{"name": g.name, "passing": g.passing, "min_license": g.min_license}
+                   for g in event.groups],
+        "officials": [{"name": o.name, "role": o.role} for o in event.officials],
     }
 
 
