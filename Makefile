@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/tracksprint.py
 	$(BIN)/python bench/race_io.py
+	$(BIN)/python bench/officials.py
 
 # The same benches on smaller inputs (fewer cars and frames, still 7 rounds): under a minute.
 bench-quick: $(STAMP)
@@ -56,6 +57,7 @@ bench-quick: $(STAMP)
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/scaling.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/tracksprint.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/race_io.py
+	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/officials.py
 	$(BIN)/python bench/live_latency.py --cars 100 --clients 20 --seconds 5
 
 clean:

@@ -49,6 +49,8 @@ def penalty_add(
     seconds: Annotated[float | None, typer.Option("--seconds", metavar="S")] = None,
     reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
     by: Annotated[str, typer.Option("--by", metavar="NAME")] = "",
+    query: Annotated[int | None, typer.Option("--query", metavar="ID",
+                                              help="The compliance query it answers.")] = None,
 ) -> None:
     """Record an official's decision on car NUMBER (kinds: see docs/cli.md)."""
     from trackside.services.decisions import add_decision
@@ -74,6 +76,7 @@ def penalty_add(
         laps=laps,
         places=places,
         served_us=served_us,
+        query_id=query,
     )
     where = f" in {decision.session_id}" if decision.session_id else ""
     lap_text = f" lap {decision.lap}" if decision.lap is not None else ""
@@ -82,7 +85,9 @@ def penalty_add(
     if decision.count is not None:
         unit = {"laps-deducted": "lap", "position": "place"}.get(decision.kind, "cone")
         lap_text += f" ({decision.count} {unit}{'s' if decision.count != 1 else ''})"
-    typer.echo(f"decision {decision.id}: {decision.kind} for car {number}{where}{lap_text}")
+    cites = f" (query {decision.query_id})" if decision.query_id is not None else ""
+    typer.echo(f"decision {decision.id}: {decision.kind} for car {number}{where}{lap_text}"
+               f"{cites}")
 
 
 @penalty_app.command("list")

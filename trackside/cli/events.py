@@ -107,6 +107,28 @@ def _sessions_table(sessions: list[dict[str, Any]]) -> Table:
     return table
 
 
+@event_app.command("status")
+def event_status(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
+    """Results provisional or official (who published them, when) and the rulebook's deadlines:
+    official results within 7 days, the Participant Report within 14 (SCCA TT App. B 3.1)."""
+    from trackside.publish.event_document import publication_document
+    from trackside.services.reports import publication_state
+
+    fmt = choose(fmt, ("text", "json"))
+    doc = publication_document(publication_state(engine_of(ctx), event))
+    if fmt == "json":
+        emit(json_text(doc))
+        return
+    state = (f"official, published by {doc['by']} at {doc['at']}" if doc["official"]
+             else "provisional (publish with `trackside finalize EVENT --by NAME`)")
+    emit(f"event {event}: results {state}\n"
+         f"  last day {doc['last_day']}\n"
+         f"  official results due by {doc['official_results_due']} "
+         "(SCCA TT Appendix B 3.1.1, 7 days)\n"
+         f"  Participant Report due by {doc['participant_report_due']} "
+         "(SCCA TT Appendix B 3.1.2, 14 days)")
+
+
 @event_app.command("list")
 def event_list(ctx: typer.Context) -> None:
     """List the events in the database."""
@@ -172,6 +194,20 @@ def _entries_csv(rows: list[dict[str, Any]]) -> str:
             for row in rows
         ),
     )
+
+
+@entries_app.command("check")
+def entries_check(ctx: typer.Context, event: str) -> None:
+    """Check the stored entries again (licenses, memberships, minors' forms, groups at once):
+    one line per problem, exit 1 when there is one."""
+    from trackside.services.entries import check_entries
+
+    problems = check_entries(engine_of(ctx), event)
+    for problem in problems:
+        typer.echo(problem.message())
+    if not problems:
+        typer.echo("entries: every check passes")
+    raise typer.Exit(1 if problems else 0)
 
 
 @entries_app.command("history")

@@ -68,7 +68,21 @@ COMMANDS: dict[str, Lazy] = {
     "solo-exit": Lazy("trackside.cli.race",
                       "Confirm car NUMBER's solo driver fully exited the car during the "
                       "mandatory stop."),
-    "report": Lazy("trackside.cli.race_reports", "A race session's stint and pit-stop reports."),
+    "drivers": Lazy("trackside.cli.drivers",
+                    "Drivers: import the registrar's file, record minors' forms."),
+    "satisfactory": Lazy("trackside.cli.licenses",
+                         "Mark car NUMBER's entry satisfactory or not (a decision; `no` needs "
+                         "--reason)."),
+    "license": Lazy("trackside.cli.licenses",
+                    "Licenses: upgrade status from a driver's events, officials' grants "
+                    "(SCCA TT II.4-II.6)."),
+    "query": Lazy("trackside.cli.queries",
+                  "Compliance queries: file (with the rulebook's fee), waive, answer, list."),
+    "impound": Lazy("trackside.cli.queries", "Impound: record a car's release."),
+    "report": Lazy("trackside.cli.reports",
+                   "Reports: participants and queries (CSV), a race's stints and pit stops."),
+    "groups": Lazy("trackside.cli.groups",
+                   "Run groups: suggest them by license grade and experience."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

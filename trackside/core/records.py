@@ -95,6 +95,14 @@ class DecisionKind(StrEnum):
     SOLO_EXIT = "solo-exit"
     """An official confirms the solo driver of `number` fully exited the car during the
     mandatory stop of `session_id`."""
+    # officials (officials.md): marks, impound, licenses
+    SATISFACTORY = "satisfactory"
+    """Car `number`'s entry is marked satisfactory (`trackside satisfactory ... yes`), overriding
+    the default from the results (SCCA TT Appendix B 3.1.2 B)."""
+    UNSATISFACTORY = "unsatisfactory"
+    """Marked not satisfactory (`... no`); `reason` is the justification Appendix B asks for."""
+    IMPOUND_RELEASE = "impound-release"
+    """Car `number` was released from impound at `at_us` (Rules Compliance Query 3.G)."""
 
 
 LOSE_FASTEST = frozenset(
@@ -218,6 +226,8 @@ class Decision:
     """When a drive-through or stop-and-go was served (`--served-at`); a `penalty-served`'s time."""
     serves: int | None = None
     """The decision a `penalty-served` decision marks as served."""
+    query_id: int | None = None
+    """The compliance query whose answer this penalty comes from (`penalty add --query ID`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +310,36 @@ class RoundDef:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupDef:
+    """A run group's settings (event TOML `[[group]]`, officials.md): the Participant Report's
+    passing rules value (SCCA TT Appendix B 3.1.2 B 7: 0 no passing .. 4 no point-by) and the
+    least license grade the group admits."""
+
+    name: str
+    passing: int | None = None
+    min_license: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialDef:
+    """An event official (event TOML `[[official]]`; SCCA TT Appendix C 1.1)."""
+
+    name: str
+    role: str
+
+
+OFFICIAL_ROLES = (
+    "event-lead", "safety-steward", "competition-director", "ambassador", "technical-chief",
+    "timing-chief", "driver-coach", "novice-coach", "grid-marshall", "track-director",
+    "flag-chief", "corner-marshall", "paddock-marshall", "starter", "worker-chief",
+)  # fmt: skip
+"""The principal officials' roles (SCCA TT Appendix C 1.1), as the event file spells them."""
+
+ENTRY_CHECKS = ("warn", "error")
+"""What `entries import` does with an entry that fails a check (`[event] entry_checks`)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EventDef:
     id: str
     name: str
@@ -314,6 +354,17 @@ class EventDef:
     track: Track = Track()
     sessions: tuple[SessionDef, ...] = ()
     rounds: tuple[RoundDef, ...] = ()
+    groups: tuple[GroupDef, ...] = ()
+    """`[[group]]` tables, in file order (officials.md)."""
+    lunch_end: str = "13:00"
+    """When each day's lunch break ends (compliance query fees, officials.md)."""
+    entry_checks: str = "warn"
+    """`warn` or `error`: what an entry failing a check at `entries import` is."""
+    officials: tuple[OfficialDef, ...] = ()
+    """`[[official]]` tables: who holds which role (compliance query waivers and answers)."""
+
+    def group(self, name: str) -> GroupDef | None:
+        return next((g for g in self.groups if g.name == name), None)
 
     def session(self, session_id: str) -> SessionDef | None:
         return next((s for s in self.sessions if s.id == session_id), None)

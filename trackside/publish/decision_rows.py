@@ -32,6 +32,7 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "other_number": decision.other_number,
         "served_at": time_text(decision.served_us),
         "serves": decision.serves,
+        "query": decision.query_id,
         "revoked_by": revoked_by,
         "escalation": escalation,
     }

@@ -13,6 +13,7 @@ from typing import Any
 from trackside.core.event_results import awards_per_class
 from trackside.core.flags_in_force import flag_standings, flags_in_force
 from trackside.core.periods import SessionWindow
+from trackside.core.publication import Publication, publication
 from trackside.core.records import EventDef, EventFacts, RoundDef, SessionDef, Track
 from trackside.core.session_clock import SessionClock, session_clock
 from trackside.publish.flag_rows import flag_row
@@ -68,8 +69,22 @@ def event_document(
         "entries": len(facts.entries),
         "classes": event_classes(facts),
         "provisional": provisional,
+        "publication": publication_document(publication(facts)),
         "definition": _definition_change(definition),
         **links.event,
+    }
+
+
+def publication_document(state: Publication) -> Doc:
+    """Who declared the results official and when, and the rulebook's deadlines (SCCA TT
+    Appendix B 3.1.1 seven days, 3.1.2 fourteen days)."""
+    return {
+        "official": state.official,
+        "by": state.by,
+        "at": time_text(state.at_us) if state.at_us is not None else None,
+        "last_day": state.last_day,
+        "official_results_due": state.results_due,
+        "participant_report_due": state.report_due,
     }
 
 
@@ -83,6 +98,11 @@ def _definition(event: EventDef) -> Doc:
         "min_lap_s": event.min_lap_s,
         "awards_per_class": awards_per_class(event, event_rules(event.ruleset)),
         "track": _track(event.track),
+        "lunch_end": event.lunch_end,
+        "entry_checks": event.entry_checks,
+        "groups": [{"name": g.name, "passing": g.passing, "min_license": g.min_license}
+                   for g in event.groups],
+        "officials": [{"name": o.name, "role": o.role} for o in event.officials],
     }
 
 

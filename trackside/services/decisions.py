@@ -17,13 +17,21 @@ from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.services.decision_sessions import session_for
 from trackside.services.entry_laps import entry_session_laps
+from trackside.services.queries import check_query_penalty
 from trackside.services.race_checks import check_race_decision, race_count
 from trackside.services.run_checks import check_run_decision
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
 from trackside.store.journal import append_decision
 
-_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG)
+_NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG,
+                  DecisionKind.SATISFACTORY, DecisionKind.UNSATISFACTORY,
+                  DecisionKind.IMPOUND_RELEASE)
+_OWN_COMMAND = {
+    DecisionKind.SATISFACTORY: "mark an entry with `trackside satisfactory EVENT NUMBER yes`",
+    DecisionKind.UNSATISFACTORY: "mark an entry with `trackside satisfactory EVENT NUMBER no`",
+    DecisionKind.IMPOUND_RELEASE: "record it with `trackside impound release EVENT NUMBER`",
+}
 KINDS = ", ".join(k.value for k in DecisionKind if k not in _NOT_PENALTIES)
 
 
@@ -49,6 +57,7 @@ def add_decision(
     laps: int | None = None,
     places: int | None = None,
     served_us: int | None = None,
+    query_id: int | None = None,
 ) -> Decision:
     """Check an official's decision against the event's facts and append it to the journal.
 
@@ -71,10 +80,12 @@ def add_decision(
         else:
             _check_lap(conn, facts, entry, decision_kind, session_id, lap)
             _check_time_and_seconds(decision_kind, at_us, seconds)
+        if query_id is not None:
+            check_query_penalty(conn, event_id, query_id, number)
         decision = Decision(id=0, kind=decision_kind, number=number, session_id=session_id,
                             lap=lap, at_us=at_us, penalty_us=_microseconds(seconds),
                             reason=reason, author=author, run=run, count=count,
-                            served_us=served_us)
+                            served_us=served_us, query_id=query_id)
         return append_decision(conn, event_id, decision)
 
 
@@ -92,6 +103,8 @@ def parse_kind(kind: str) -> DecisionKind:
     if kind == DecisionKind.RESULTS_OFFICIAL:
         raise InputError("declare results official with `trackside finalize EVENT --by NAME`",
                          source="argument KIND")
+    if kind in _OWN_COMMAND:
+        raise InputError(_OWN_COMMAND[DecisionKind(kind)], source="argument KIND")
     try:
         return DecisionKind(kind)
     except ValueError:

@@ -9,12 +9,14 @@ from typing import Any
 from sqlalchemy import Engine
 
 from trackside.classing.declared import declared_class_warning
+from trackside.core.entry_checks import CheckedEntry, Problem
 from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.author import author_or_user
-from trackside.services.checks import require_event
+from trackside.services.checks import enforce_entry_checks, entry_check_problems, require_event
 from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
+from trackside.store.facts import event_in
 from trackside.timing.csv_entries import OPTIONAL, EntryRow, read_entries_csv
 
 
@@ -40,11 +42,32 @@ def import_entries(
         require_event(conn, event_id)
         stored = stored_entries(conn, event_id)
         _check_transponders(str(path), rows, stored)
+        event = event_in(conn, event_id)
+        checked = entry_check_problems(conn, event, [_checked(row) for row in rows])
+        problems = enforce_entry_checks(event, str(path), checked)
         values = [_column_values(row) for row in rows]
         changed = replace_entries(conn, event_id, values, author_or_user(by))
     added = sum(1 for v in changed if v["number"] not in stored)
-    warnings = read.warnings + class_warnings(str(path), rows)
+    warnings = read.warnings + class_warnings(str(path), rows) + problems
     return EntriesReport(added, len(changed) - added, len(values) - len(changed), warnings)
+
+
+def check_entries(engine: Engine, event_id: str) -> list[Problem]:
+    """The stored entries' problems now (after forms or drivers were recorded since the
+    import): line 0, each named by its car number."""
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        event = event_in(conn, event_id)
+        stored = stored_entries(conn, event_id)
+        ordered = sorted(stored.values(), key=lambda values: natural_key(values["number"]))
+        checked = [CheckedEntry(0, v["number"], v["run_group"], v["member_id"], v["license"])
+                   for v in ordered]
+        return entry_check_problems(conn, event, checked)
+
+
+def _checked(row: EntryRow) -> CheckedEntry:
+    return CheckedEntry(row.line, row.number, row.group, row.details.get("member_id"),
+                        row.details.get("license"))
 
 
 def class_warnings(source: str, rows: list[EntryRow]) -> tuple[str, ...]:

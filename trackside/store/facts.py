@@ -192,4 +192,5 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         other_number=row["other_number"],
         served_us=row["served_us"],
         serves=row["serves"],
+        query_id=row["query_id"],
     )

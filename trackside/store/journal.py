@@ -116,6 +116,7 @@ def append_decision(conn: Connection, event_id: str, decision: Decision) -> Deci
         "other_number": decision.other_number,
         "served_us": decision.served_us,
         "serves": decision.serves,
+        "query_id": decision.query_id,
     }
     new_id = conn.execute(decisions.insert().values(values).returning(decisions.c.id)).scalar_one()
     return replace(decision, id=new_id, created_us=created)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -113,6 +114,7 @@ decisions = Table(
     Column("other_number", String(16)),  # the second car of a `contact` (migration 0008)
     Column("served_us", BigInteger),  # when a drive-through or stop-and-go was served
     Column("serves", ID),  # the decision a `penalty-served` serves
+    Column("query_id", ID),  # the compliance query a penalty answers (migration 0009)
     ForeignKeyConstraint(["revokes"], ["decisions.id"], name="fk_decisions_revokes"),
     UniqueConstraint("revokes", name="uq_decisions_revokes"),
     Index("ix_decisions_event", "event_id"),
@@ -249,8 +251,93 @@ driver_changes = Table(
 )
 """Driver changes declared by officials (`trackside driver change`)."""
 
+drivers = Table(
+    "drivers",
+    metadata,
+    Column("member_id", String(64), primary_key=True),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("birth_date", String(10)),
+    Column("membership", String(64)),
+    Column("membership_expires", String(10)),
+    Column("license", String(16)),
+    Column("license_issuer", Text),
+    Column("license_expires", String(10)),
+    Column("email", Text),
+)
+"""Each driver's current record by member id (officials.md, `drivers import`)."""
+
+driver_versions = Table(
+    "driver_versions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("member_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("driver", JSON, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("member_id", "version", name="uq_driver_versions_version"),
+)
+"""Every state a driver's record has had: `driver` holds its `drivers` column values."""
+
+minor_forms = Table(
+    "minor_forms",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("member_id", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("parental_consent", Boolean, nullable=False),
+    Column("minor_ack", Boolean, nullable=False),
+    Column("unrestricted_license", Boolean, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+)
+"""Minors' forms received (SCCA TT II.2): a form once recorded for a year stays on file."""
+
+license_grants = Table(
+    "license_grants",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("member_id", String(64), nullable=False),
+    Column("grade", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+)
+"""Licenses granted by officials (SCCA TT II.4.C, II.5.C, II.6: experience, Pro)."""
+
+queries = Table(
+    "queries",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("subject", String(16), nullable=False),
+    Column("question", Text, nullable=False),
+    Column("filer", Text, nullable=False),
+    Column("official", Boolean, nullable=False),
+    Column("filed_us", BigInteger, nullable=False),
+    Column("fee", Integer, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+)
+"""Compliance queries as filed, with the fee due then (SCCA TT Rules Compliance Query 3)."""
+
+query_actions = Table(
+    "query_actions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("query_id", ID, ForeignKey("queries.id"), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("outcome", String(16)),
+    Column("answer", Text),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+)
+"""A query's waiver (3.E) or answer (3.F), appended; the query row is never changed."""
+
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
-           light_lines, trips, releases, pit_stops, driver_changes)
+           light_lines, trips, releases, pit_stops, driver_changes, driver_versions, minor_forms,
+           license_grants, queries, query_actions)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(

@@ -12,12 +12,17 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from trackside.core.drivers import GRADES
 from trackside.core.formats import FormatRegistry, UnknownFormat
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import (
+    ENTRY_CHECKS,
+    OFFICIAL_ROLES,
     RUN_FORMATS,
     TIMINGS,
     EventDef,
+    GroupDef,
+    OfficialDef,
     RoundDef,
     Scoring,
     SessionDef,
@@ -133,8 +138,11 @@ def parse_event_definition(
     event_id = event.required("id", str)
     if not EVENT_ID.match(event_id):
         raise event.error("use letters, digits, '.', '_' or '-' (at most 64)", "id")
-    event.get("lunch_end", str)
-    _groups(data.get("group", []), source)
+    lunch_end = event.get("lunch_end", str, "13:00")
+    if not TIME_OF_DAY.fullmatch(lunch_end):
+        raise event.error(f"expected a time of day like 13:00, got {shown(lunch_end)}",
+                          "lunch_end")
+    groups = _groups(data.get("group", []), source)
     if event_id in RESERVED_IDS:
         raise event.error(f"{event_id!r} is a word of `trackside flag` (reserved: "
                           f"{', '.join(sorted(RESERVED_IDS))}); choose another id", "id")
@@ -151,6 +159,10 @@ def parse_event_definition(
         track=_track(data.get("track", {}), source),
         sessions=sessions,
         rounds=_rounds(data.get("round", []), sessions, source),
+        groups=groups,
+        lunch_end=lunch_end,
+        entry_checks=event.choice("entry_checks", str, ENTRY_CHECKS, "warn"),
+        officials=_officials(data.get("official", []), source),
     )
 
 
@@ -288,12 +300,44 @@ def _rounds(tables: Any, sessions: tuple[SessionDef, ...], source: str | None):
     return tuple(rounds)
 
 
-def _groups(tables: Any, source: str | None) -> None:
-    """`[[group]]` tables (officials.md): checked and stored, not yet used."""
+PASSING_VALUES = range(0, 5)
+"""Passing rules values (SCCA TT Appendix B 3.1.2 B 7)."""
+
+
+def _groups(tables: Any, source: str | None) -> tuple[GroupDef, ...]:
+    """`[[group]]` tables (officials.md): a name once each, `passing` 0..4, `min_license` a
+    license grade (SCCA TT II.3-II.6)."""
     if not isinstance(tables, list):
         raise InputError("expected [[group]] tables", source=source, field="group")
+    groups: list[GroupDef] = []
     for index, table in enumerate(tables, start=1):
         reader = _Reader(table, f"group[{index}]", source)
-        reader.required("name", str)
+        name = reader.required("name", str)
         reader.name("name")
         reader.check_kinds(GROUP_KEYS)
+        if any(g.name == name for g in groups):
+            raise reader.error(f"group {shown(name)} is defined twice", "name")
+        passing = reader.get("passing", int)
+        if passing is not None and passing not in PASSING_VALUES:
+            raise reader.error(f"expected 0 to 4 (SCCA TT Appendix B 3.1.2 B 7), got {passing}",
+                               "passing")
+        grade = reader.get("min_license", str)
+        if grade is not None and grade not in GRADES:
+            raise reader.error(f"expected one of {', '.join(GRADES)}; got {shown(grade)}",
+                               "min_license")
+        groups.append(GroupDef(name, passing, grade))
+    return tuple(groups)
+
+
+def _officials(tables: Any, source: str | None) -> tuple[OfficialDef, ...]:
+    """`[[official]]` tables: a name and one of the roles of SCCA TT Appendix C 1.1; one
+    person may hold several roles (Appendix C 1.5)."""
+    if not isinstance(tables, list):
+        raise InputError("expected [[official]] tables", source=source, field="official")
+    found = []
+    for index, table in enumerate(tables, start=1):
+        reader = _Reader(table, f"official[{index}]", source)
+        name = reader.required("name", str).strip()
+        role = reader.choice("role", str, OFFICIAL_ROLES, "")
+        found.append(OfficialDef(name, role))
+    return tuple(found)

@@ -17,6 +17,7 @@ NUMBER = (int, float)
 EVENT_KEYS: dict[str, Any] = {
     "id": str, "name": str, "date": str, "days": int, "ruleset": str, "scoring": str,
     "min_lap_s": NUMBER, "awards_per_class": int, "lunch_end": str,
+    "entry_checks": str,
 }
 TRACK_KEYS: dict[str, Any] = {"name": str, "length_m": NUMBER, "start_finish_loop": str}
 SESSION_KEYS: dict[str, Any] = {
@@ -36,15 +37,19 @@ ROUND_KEYS: dict[str, Any] = {"name": str, "sessions": list}
 GROUP_KEYS: dict[str, Any] = {"name": str, "passing": int, "min_license": str}
 """Run groups (officials.md): the passing rules and the least license the group admits."""
 
+OFFICIAL_KEYS: dict[str, Any] = {"name": str, "role": str}
+"""Event officials (SCCA TT Appendix C 1.1): who may waive or answer a compliance query."""
+
 TABLES: dict[str, dict[str, Any]] = {
     "event": EVENT_KEYS,
     "track": TRACK_KEYS,
     "session": {**SESSION_KEYS, **LATER_SESSION_KEYS},
     "round": ROUND_KEYS,
     "group": GROUP_KEYS,
+    "official": OFFICIAL_KEYS,
 }
 """Top-level tables: `[event]`, `[track]`, and arrays of tables `[[session]]`, `[[round]]`,
-`[[group]]`."""
+`[[group]]`, `[[official]]`."""
 
 
 def check_keys(data: dict[str, Any], source: str | None = None) -> None:

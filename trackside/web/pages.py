@@ -9,13 +9,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from trackside.core.flags_in_force import flags_in_force
+from trackside.core.publication import publication
 from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
+from trackside.publish.event_document import publication_document
 from trackside.publish.html import Link, PageMeta
 from trackside.publish.ordering import event_classes
 from trackside.publish.runs_as_laps import as_lap_session
 from trackside.services import list_events
+from trackside.services.entries import check_entries
 from trackside.web import links
 from trackside.web.flag_labels import flag_label
 from trackside.web.live_feeds import View
@@ -71,6 +74,8 @@ def event_index(request: Request, event_id: str) -> str:
     return render(
         "event.html", event=event, sessions=sessions, classes=classes,
         provisional=snapshot.scored.event.provisional,
+        publication=publication_document(publication(snapshot.facts)),
+        problems=[p.message() for p in check_entries(hub_of(request).engine, event_id)],
         nav=(Link("All events", links.events_page()), Link("JSON", links.api_twin(here))),
         twin=links.api_twin(here),
     )  # fmt: skip

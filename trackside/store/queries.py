@@ -1,0 +1,42 @@
+"""Compliance queries as filed and their waivers and answers: rows only ever inserted."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, select
+
+from trackside.core.queries import Query, QueryAction
+from trackside.store.journal import now_us
+from trackside.store.schema import queries, query_actions
+
+
+def append_query(conn: Connection, query: Query) -> Query:
+    values = {"event_id": query.event_id, "subject": query.subject, "question": query.question,
+              "filer": query.filer, "official": query.official, "filed_us": query.filed_us,
+              "fee": query.fee, "recorded_us": now_us()}
+    new_id = conn.execute(queries.insert().values(values).returning(queries.c.id)).scalar_one()
+    return Query(new_id, query.event_id, query.subject, query.question, query.filer,
+                 query.official, query.filed_us, query.fee)
+
+
+def append_action(conn: Connection, event_id: str, query_id: int, action: QueryAction) -> None:
+    conn.execute(query_actions.insert().values(
+        event_id=event_id, query_id=query_id, action=action.action, outcome=action.outcome,
+        answer=action.answer, author=action.author, recorded_us=action.recorded_us))
+
+
+def queries_of(conn: Connection, event_id: str) -> list[Query]:
+    """The event's queries in the order filed (by id), each with its actions in order."""
+    actions: dict[int, list[QueryAction]] = defaultdict(list)
+    rows = conn.execute(select(query_actions).where(query_actions.c.event_id == event_id)
+                        .order_by(query_actions.c.id)).mappings()
+    for row in rows:
+        actions[row["query_id"]].append(QueryAction(row["action"], row["author"],
+                                                    row["recorded_us"], row["outcome"],
+                                                    row["answer"]))
+    found = conn.execute(select(queries).where(queries.c.event_id == event_id)
+                         .order_by(queries.c.id)).mappings()
+    return [Query(r["id"], r["event_id"], r["subject"], r["question"], r["filer"],
+                  bool(r["official"]), r["filed_us"], r["fee"], tuple(actions[r["id"]]))
+            for r in found]
