@@ -406,3 +406,16 @@ def test_the_race_grid_is_qualifying_order_with_contact_cars_last(trackside, day
     _ok(trackside("penalty", "revoke", EV, out.split()[1].rstrip(":"), "--reason", "video",
                   "--by", "Steward"))
     assert [row[1] for row in _grid(trackside)] == ["21", "7", "12"]
+
+
+def test_a_drivers_own_transponder_maps_to_the_drivers_car(trackside, day):
+    (day / "tags.csv").write_text("number,first_name,last_name,driver_transponder\n"
+                                  "7,Ann,Lee,D7A\n7,Bob,Ray,D7B\n", encoding="utf-8")
+    _ok(trackside("roster", "import", EV, day / "tags.csv"))
+    (day / "more.csv").write_text("time,transponder,loop\n2026-06-13T12:06:00.030,D7B,PIT-OUT\n"
+                                  "2026-06-13T12:06:01.000,4444,SF\n", encoding="utf-8")
+    out = _ok(trackside("passings", "import", EV, day / "more.csv"))
+    assert "1 unknown transponder (4444)" in out
+    listed = json.loads(_ok(trackside("passings", "list", EV, "--format", "json")))
+    assert {p["transponder"]: p["number"] for p in listed if p["time"] >= "2026-06-13T12:06:00"
+            and p["transponder"] in ("D7B", "4444")} == {"D7B": "7", "4444": None}
