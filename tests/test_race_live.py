@@ -10,6 +10,8 @@ from tests.test_race_stints import CARS, LAPS, ROSTER
 from trackside.core.race_live import LiveStanding, RaceTracker
 from trackside.core.race_results import Gap, RaceStatus
 from trackside.core.records import Passing
+from trackside.live.results_model import LiveResults
+from trackside.rules import scored
 
 S = 1_000_000
 OK = RaceStatus.OK
@@ -47,3 +49,18 @@ def test_live_board_counts_unknown_transponders_and_ignores_them_for_the_standin
     tracker.add(Passing(t("10:01:30"), "X99", "SF"))
     assert tracker.unknown == {"X99": 1}
     assert [s.number for s in tracker.standings()] == ["1", "2", "3"]
+
+
+def test_the_live_results_model_scores_a_race_event_whole_on_each_passing():
+    """`live/results_model.LiveResults` on an event with a race session: after each batch of
+    passings its results equal one full pass (a race depends on every car)."""
+
+    facts = race_facts(race_event(duration_min=4), CARS, passed=LAPS, drivers=ROSTER,
+                       changes="car driver at\n1 Bo_Ek 10:03:00")  # fmt: skip
+    model = LiveResults(replace(facts, passings=facts.passings[:5]))
+    for start in range(5, len(facts.passings), 4):
+        change = model.apply(passings=facts.passings[start:start + 4])
+        assert change.full
+        upto = replace(facts, passings=facts.passings[:start + 4])
+        assert model.scored.sessions == scored(upto).sessions
+    assert model.scored.sessions["R1"].race.entries[0].stints[-1].driver == "Bo Ek"
