@@ -3,10 +3,13 @@ race: T = 10:04:00, car 1 leads at T and crosses exactly then, so C = 10:04:00."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.race_scenario import decision, race_event, race_facts, race_of, standings, t
 from trackside.core.race_results import Gap
+from trackside.core.race_scorer import RACE_SCORER
 from trackside.core.records import Decision, DecisionKind
 
 CARS = """
@@ -212,3 +215,15 @@ def test_decision_an_unserved_penalty_before_the_checkered_is_not_added_yet():
                                 decisions=(Decision(1, DecisionKind.DRIVE_THROUGH, "1", "R1"),)))
     assert applied(result, "1") == [("drive-through", "not served yet", False)]
     assert places(result)[0] == ("1", 1, 3, 180.0)
+
+
+def test_the_scorers_rank_puts_rows_back_in_order_by_laps_then_race_time():
+    """`RACE_SCORER.rank` (the live engine's re-rank) on rows without place penalties."""
+    result = classified()
+    unranked = [replace(e, position=None, class_position=None, gap_to_winner=None,
+                        gap_to_ahead=None) for e in reversed(result.entries)]  # fmt: skip
+    ranked = RACE_SCORER.rank(unranked)
+    assert [(e.number, e.position, e.class_position) for e in ranked] == [
+        ("1", 1, 1), ("2", 2, 2), ("3", 3, 1), ("4", 4, 2), ("5", None, None),
+        ("6", None, None), ("7", None, None)]
+    assert [e.gap_to_ahead for e in ranked[:4]] == [e.gap_to_ahead for e in result.entries[:4]]

@@ -25,10 +25,17 @@ def result_of(facts: EventFacts) -> RaceSessionResult:
 
 @settings(max_examples=80, deadline=None)
 @given(races(), st.randoms(use_true_random=False))
-def test_classification_is_independent_of_passing_order(facts, rnd):
-    shuffled = list(facts.passings)
-    rnd.shuffle(shuffled)
-    assert result_of(replace(facts, passings=tuple(shuffled))) == result_of(facts)
+def test_classification_is_independent_of_the_order_facts_arrive_in(facts, rnd):
+    """Passings, officials' pit stops, driver changes and decisions, each in any order."""
+    def shuffled(items):
+        items = list(items)
+        rnd.shuffle(items)
+        return tuple(items)
+
+    again = replace(facts, passings=shuffled(facts.passings), pit_stops=shuffled(facts.pit_stops),
+                    driver_changes=shuffled(facts.driver_changes),
+                    decisions=shuffled(facts.decisions))  # fmt: skip
+    assert result_of(again) == result_of(facts)
 
 
 @settings(max_examples=80, deadline=None)
