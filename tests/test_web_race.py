@@ -13,7 +13,8 @@ from trackside.web.app import create_app
 PAGES = ["/events/enduro", "/events/enduro/results", "/events/enduro/sessions/R1",
          "/events/enduro/sessions/R1/laps", "/events/enduro/live?session=R1",
          "/events/enduro/sessions/R1/grid", "/api/events/enduro/sessions/R1",
-         "/api/events/enduro/live?session=R1"]
+         "/api/events/enduro/live?session=R1", "/api/events/enduro/sessions/R1/laps",
+         "/api/events/enduro/sessions/R1/grid"]
 
 
 @pytest.fixture
