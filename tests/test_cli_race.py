@@ -210,8 +210,31 @@ def test_an_official_pit_stop_reaches_a_cached_race(trackside, day):
 
 def test_the_same_pit_stop_twice_is_one_fact(trackside, day):
     args = ("pit", "stop", EV, "R1", "21", "--in", "12:04:40", "--out", "12:05:10")
-    assert _ok(trackside(*args)).strip() == "pit stop of car 21 in R1: 30.000 recorded"
+    assert _ok(trackside(*args)).strip() == "pit stop of car 21 in R1: 30.000 recorded (pit stop 1)"
     assert _ok(trackside(*args)).strip() == "pit stop of car 21 in R1: 30.000 already recorded"
+
+
+def test_a_pit_stop_or_driver_change_recorded_by_mistake_is_revoked_and_stays_listed(trackside,
+                                                                                    day):
+    _ok(trackside("pit", "stop", EV, "R1", "21", "--in", "12:04:40", "--out", "12:05:10",
+                  "--by", "Pit marshal"))
+    _ok(trackside("driver", "change", EV, "R1", "21", "Dan Fox", "--at", "12:04:50"))
+    assert len(next(e for e in _race(trackside)["entries"] if e["number"] == "21")["stops"]) == 1
+    assert _ok(trackside("pit", "revoke", EV, "1", "--reason", "wrong car", "--by", "Chief"))\
+        .strip() == "pit stop 1 revoked by Chief"
+    _ok(trackside("driver", "revoke", EV, "1", "--reason", "wrong car", "--by", "Chief"))
+    twenty_one = next(e for e in _race(trackside)["entries"] if e["number"] == "21")
+    assert (twenty_one["stops"], twenty_one["drivers"]) == ([], ["Cy Dee"])
+    stops = json.loads(_ok(trackside("pit", "list", EV, "--format", "json")))
+    assert [(s["id"], s["number"], s["duration_s"], s["author"], s["revoked"]) for s in stops] \
+        == [(1, "21", 30.0, "Pit marshal", "wrong car (Chief)")]
+    changes = json.loads(_ok(trackside("driver", "list", EV, "--format", "json")))
+    assert [(c["driver"], c["revoked"]) for c in changes] == [("Dan Fox", "wrong car (Chief)")]
+    again = trackside("pit", "revoke", EV, "1", "--reason", "x", "--by", "Chief")
+    assert again.exit_code == 1 and "already revoked" in again.output
+    # recorded again after the revocation: a new fact
+    out = _ok(trackside("pit", "stop", EV, "R1", "21", "--in", "12:04:40", "--out", "12:05:10"))
+    assert out.strip().endswith("recorded (pit stop 2)")
 
 
 def test_text_csv_and_html_of_the_race_and_the_sprint_part_refused(trackside, day):
@@ -381,7 +404,8 @@ def test_publish_writes_the_race_pages(trackside, day):
     assert 'href="sessions/R1.html"' in index and "Enduro" in index
 
 
-def test_the_penalty_list_text_names_what_race_decisions_name(trackside, day):
+def test_the_penalty_list_text_names_what_race_decisions_name(trackside, day, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     ids = _decide(trackside)
     _ok(trackside("contact", EV, "Q1", "21", "12", "--by", "Steward"))
     _ok(trackside("penalty", "add", EV, "7", "laps-deducted", "--session", "R1", "--laps", "2",
