@@ -298,6 +298,32 @@ BAD = {
         ("roster", "import", EV, "{dir}/bad.csv"),
         "bad.csv:2: field 'driver_transponder': transponder '1012' belongs to car 12",
         "number,first_name,last_name,driver_transponder\n7,Eve,Lin,1012\n"),
+    "roster missing a required column": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:1: field 'last_name': missing required column", "number,first_name\n7,Eve\n"),
+    "roster naming a driver twice for one car": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:3: field 'last_name': driver 'eve lin' is listed twice for car 7 (also line 2)",
+        "number,first_name,last_name\n7,Eve,Lin\n7,eve,lin\n"),
+    "roster giving one driver transponder to two drivers": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:3: field 'driver_transponder': driver transponder 'D1' is also on line 2",
+        "number,first_name,last_name,driver_transponder\n7,Eve,Lin,D1\n21,Al,Bo,D1\n"),
+    "roster row without a last name": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:2: field 'last_name': value required", "number,first_name,last_name\n7,Eve,\n"),
+    "results --part of a qualifying session": (
+        ("results", EV, "--session", "Q1", "--part", "race"),
+        "option --session: session 'Q1' is not a race session", None),
+    "results --part without a session": (
+        ("results", EV, "--part", "sprint"),
+        "option --part: --part names a part of a race session: give --session R", None),
+    "results --part of no such part": (
+        ("results", EV, "--session", "R1", "--part", "final"),
+        "option --part: expected one of race, sprint; got 'final'", None),
+    "a stint report of a qualifying session": (
+        ("report", "stints", EV, "Q1"),
+        "argument SESSION: session 'Q1' is not a race session", None),
     "driver change for a driver not on the roster": (
         ("driver", "change", EV, "R1", "7", "Cy Dee", "--at", "12:05:30"),
         "argument DRIVER: 'Cy Dee' is not on car 7's roster (Ann Lee, Bob Ray)", None),
