@@ -72,6 +72,8 @@ class _Car:
     last_pit: list[int | None] = field(default_factory=lambda: [None, None])
     pit: PitState = PitState()
     reads: list[tuple[int, str]] = field(default_factory=list)
+    """Driver reads that name another driver than the read before (`race_laps.compress_reads`)."""
+    last_read_us: int | None = None
     view: tuple | None = None
     """(what it was worked out for, _View): kept until the car or C changes."""
 
@@ -150,8 +152,9 @@ class RaceTracker:
                     car.pit = step(car.pit, time_us, kind)
         name = self.setup.ids.driver_of.get(passing.transponder)
         if name is not None and _inside(frame, time_us):
-            if car.reads and time_us < car.reads[-1][0]:
+            if car.last_read_us is not None and time_us < car.last_read_us:
                 return False
+            car.last_read_us = time_us
             if not car.reads or car.reads[-1][1] != name:
                 car.reads.append((time_us, name))
         return True
