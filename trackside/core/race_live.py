@@ -6,9 +6,10 @@ order (`add`): each one updates its car's accepted crossings (duplicate reads dr
 come), the fastest lap so far of every lap count (so the best counted lap is read in O(1) once
 C cuts a car's laps), its pit reads paired and its driver reads. `standings` then finds C and
 classifies every car from those, through the same steps as the full scorer (`race_setup.py`,
-`race_classification.py`), in O(cars): the tests hold the two equal on the same passings. A
-passing older than its car's last read of the same loop rebuilds that car from its own
-passings. Flags, decisions and definitions are fixed: a new one makes a new tracker.
+`race_classification.py`), working out again only the cars that changed (all when C moves) and
+sorting the rest: the tests hold the two equal on the same passings. A passing older than its
+car's last read of the same kind (start/finish, pit loops, driver tag) rebuilds that car from
+its own passings. Flags, decisions and definitions are fixed: a new one makes a new tracker.
 """
 
 from __future__ import annotations
