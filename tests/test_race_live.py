@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from tests.race_scenario import race_event, race_facts, t
 from tests.test_race_stints import CARS, LAPS, ROSTER
-from trackside.core.race_live import LiveStanding, RaceTracker
+from trackside.core.race_live import LiveStanding, RaceTracker, standings_of
 from trackside.core.race_results import Gap, RaceStatus
 from trackside.core.records import Passing
 from trackside.live.results_model import LiveResults
@@ -63,3 +63,17 @@ def test_the_live_results_model_scores_a_race_event_whole_on_each_passing():
         upto = replace(facts, passings=facts.passings[:start + 4])
         assert model.scored.sessions == scored(upto).sessions
     assert model.scored.sessions["R1"].race.entries[0].stints[-1].driver == "Bo Ek"
+
+
+def test_live_board_a_late_driver_read_between_two_reads_rebuilds_the_car():
+    """Reads of Di's tag (D4) at 10:03:31.2 and 10:04:05.1 came in; Cy's (D3) at 10:03:50
+    arrives late: the car is rebuilt from its passings in time order, as the full scorer reads
+    them (Di, Cy, Di again: each read with no stop since corrects who drives; Di in the end)."""
+    tracker = tracker_until(None)
+    tracker.add(Passing(t("10:04:05.100"), "D4", "SF"))
+    tracker.add(Passing(t("10:03:50"), "D3", "S1"))
+    facts = race_facts(race_event(duration_min=None), CARS, passed=LAPS, drivers=ROSTER)
+    late = replace(facts, passings=(*facts.passings, Passing(t("10:04:05.100"), "D4", "SF"),
+                                    Passing(t("10:03:50"), "D3", "S1")))  # fmt: skip
+    assert tracker.standings() == standings_of(scored(late).sessions["R1"].race)
+    assert next(s for s in tracker.standings() if s.number == "2").driver == "Di Orr"

@@ -101,18 +101,12 @@ def scored_event(
 def _recounted(
     conn: Connection, event_id: str, scores: dict[str, SessionScore]
 ) -> dict[str, SessionScore]:
-    """The scores with their unknown transponders' whole-day passing counts as they are now (a
-    race session reports its unknown transponders as findings of its own: left as scored)."""
-    unknown = {u.transponder for s in scores.values() for u in _unknown(s)}
+    """The scores with their unknown transponders' whole-day passing counts as they are now."""
+    unknown = {u.transponder for s in scores.values() for u in s.result.unknown}
     if not unknown:
         return scores
     counts = passing_counts(conn, event_id, unknown)
-    return {sid: replace(s, result=recounted(s.result, counts)) if _unknown(s) else s
-            for sid, s in scores.items()}  # fmt: skip
-
-
-def _unknown(score: SessionScore) -> tuple:
-    return getattr(score.result, "unknown", ())
+    return {sid: replace(s, result=recounted(s.result, counts)) for sid, s in scores.items()}
 
 
 def _sessions(facts: EventFacts) -> list[_Session]:
