@@ -41,8 +41,17 @@ def car_passings(draw, number: str) -> tuple[list[Passing], list[PitStopRecord],
     stop_lap = draw(st.integers(0, max(0, len(laps))))
     official = draw(st.booleans())
     tag = {"1": "D2", "3": "D4"}.get(number)
+    first_tag = {"1": "D1", "3": "D3"}.get(number)
+    worn = draw(st.booleans())  # the driver's tag is read with the car at every crossing
+
+    def crossing(time_us: int) -> None:
+        passings.append(Passing(time_us, own, "SF"))
+        if worn and first_tag:
+            passings.append(Passing(time_us + 30_000, tag if changed else first_tag, "SF"))
+
+    changed = False
     if laps or now - G < 20 * S:
-        passings.append(Passing(now, own, "SF"))
+        crossing(now)
     for i, lap_ms in enumerate(laps, start=1):
         lap_us = lap_ms * 1000
         if i == stop_lap:
@@ -55,11 +64,12 @@ def car_passings(draw, number: str) -> tuple[list[Passing], list[PitStopRecord],
                 passings += [Passing(pit_in, own, "PIT-IN"), Passing(pit_out, own, "PIT-OUT")]
             if tag and draw(st.booleans()):
                 passings.append(Passing(pit_out + 200_000, tag, "PIT-OUT"))
+                changed = True
             elif number == "1" and draw(st.booleans()):
                 changes.append(DriverChange("R1", "1", "Bo Ek", pit_in + (pit_out - pit_in) // 2))
         else:
             now += lap_us
-        passings.append(Passing(now, own, "SF"))
+        crossing(now)
         if draw(st.integers(0, 5)) == 0:
             passings.append(Passing(now + draw(st.integers(1, 19_000)) * 1000, own, "SF"))
     return passings, records, changes

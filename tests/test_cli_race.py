@@ -210,8 +210,31 @@ def test_an_official_pit_stop_reaches_a_cached_race(trackside, day):
 
 def test_the_same_pit_stop_twice_is_one_fact(trackside, day):
     args = ("pit", "stop", EV, "R1", "21", "--in", "12:04:40", "--out", "12:05:10")
-    assert _ok(trackside(*args)).strip() == "pit stop of car 21 in R1: 30.000 recorded"
+    assert _ok(trackside(*args)).strip() == "pit stop of car 21 in R1: 30.000 recorded (pit stop 1)"
     assert _ok(trackside(*args)).strip() == "pit stop of car 21 in R1: 30.000 already recorded"
+
+
+def test_a_pit_stop_or_driver_change_recorded_by_mistake_is_revoked_and_stays_listed(trackside,
+                                                                                    day):
+    _ok(trackside("pit", "stop", EV, "R1", "21", "--in", "12:04:40", "--out", "12:05:10",
+                  "--by", "Pit marshal"))
+    _ok(trackside("driver", "change", EV, "R1", "21", "Dan Fox", "--at", "12:04:50"))
+    assert len(next(e for e in _race(trackside)["entries"] if e["number"] == "21")["stops"]) == 1
+    assert _ok(trackside("pit", "revoke", EV, "1", "--reason", "wrong car", "--by", "Chief"))\
+        .strip() == "pit stop 1 revoked by Chief"
+    _ok(trackside("driver", "revoke", EV, "1", "--reason", "wrong car", "--by", "Chief"))
+    twenty_one = next(e for e in _race(trackside)["entries"] if e["number"] == "21")
+    assert (twenty_one["stops"], twenty_one["drivers"]) == ([], ["Cy Dee"])
+    stops = json.loads(_ok(trackside("pit", "list", EV, "--format", "json")))
+    assert [(s["id"], s["number"], s["duration_s"], s["author"], s["revoked"]) for s in stops] \
+        == [(1, "21", 30.0, "Pit marshal", "wrong car (Chief)")]
+    changes = json.loads(_ok(trackside("driver", "list", EV, "--format", "json")))
+    assert [(c["driver"], c["revoked"]) for c in changes] == [("Dan Fox", "wrong car (Chief)")]
+    again = trackside("pit", "revoke", EV, "1", "--reason", "x", "--by", "Chief")
+    assert again.exit_code == 1 and "already revoked" in again.output
+    # recorded again after the revocation: a new fact
+    out = _ok(trackside("pit", "stop", EV, "R1", "21", "--in", "12:04:40", "--out", "12:05:10"))
+    assert out.strip().endswith("recorded (pit stop 2)")
 
 
 def test_text_csv_and_html_of_the_race_and_the_sprint_part_refused(trackside, day):
@@ -275,6 +298,32 @@ BAD = {
         ("roster", "import", EV, "{dir}/bad.csv"),
         "bad.csv:2: field 'driver_transponder': transponder '1012' belongs to car 12",
         "number,first_name,last_name,driver_transponder\n7,Eve,Lin,1012\n"),
+    "roster missing a required column": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:1: field 'last_name': missing required column", "number,first_name\n7,Eve\n"),
+    "roster naming a driver twice for one car": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:3: field 'last_name': driver 'eve lin' is listed twice for car 7 (also line 2)",
+        "number,first_name,last_name\n7,Eve,Lin\n7,eve,lin\n"),
+    "roster giving one driver transponder to two drivers": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:3: field 'driver_transponder': driver transponder 'D1' is also on line 2",
+        "number,first_name,last_name,driver_transponder\n7,Eve,Lin,D1\n21,Al,Bo,D1\n"),
+    "roster row without a last name": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:2: field 'last_name': value required", "number,first_name,last_name\n7,Eve,\n"),
+    "results --part of a qualifying session": (
+        ("results", EV, "--session", "Q1", "--part", "race"),
+        "option --session: session 'Q1' is not a race session", None),
+    "results --part without a session": (
+        ("results", EV, "--part", "sprint"),
+        "option --part: --part names a part of a race session: give --session R", None),
+    "results --part of no such part": (
+        ("results", EV, "--session", "R1", "--part", "final"),
+        "option --part: expected one of race, sprint; got 'final'", None),
+    "a stint report of a qualifying session": (
+        ("report", "stints", EV, "Q1"),
+        "argument SESSION: session 'Q1' is not a race session", None),
     "driver change for a driver not on the roster": (
         ("driver", "change", EV, "R1", "7", "Cy Dee", "--at", "12:05:30"),
         "argument DRIVER: 'Cy Dee' is not on car 7's roster (Ann Lee, Bob Ray)", None),
@@ -381,7 +430,8 @@ def test_publish_writes_the_race_pages(trackside, day):
     assert 'href="sessions/R1.html"' in index and "Enduro" in index
 
 
-def test_the_penalty_list_text_names_what_race_decisions_name(trackside, day):
+def test_the_penalty_list_text_names_what_race_decisions_name(trackside, day, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     ids = _decide(trackside)
     _ok(trackside("contact", EV, "Q1", "21", "12", "--by", "Steward"))
     _ok(trackside("penalty", "add", EV, "7", "laps-deducted", "--session", "R1", "--laps", "2",
@@ -406,3 +456,16 @@ def test_the_race_grid_is_qualifying_order_with_contact_cars_last(trackside, day
     _ok(trackside("penalty", "revoke", EV, out.split()[1].rstrip(":"), "--reason", "video",
                   "--by", "Steward"))
     assert [row[1] for row in _grid(trackside)] == ["21", "7", "12"]
+
+
+def test_a_drivers_own_transponder_maps_to_the_drivers_car(trackside, day):
+    (day / "tags.csv").write_text("number,first_name,last_name,driver_transponder\n"
+                                  "7,Ann,Lee,D7A\n7,Bob,Ray,D7B\n", encoding="utf-8")
+    _ok(trackside("roster", "import", EV, day / "tags.csv"))
+    (day / "more.csv").write_text("time,transponder,loop\n2026-06-13T12:06:00.030,D7B,PIT-OUT\n"
+                                  "2026-06-13T12:06:01.000,4444,SF\n", encoding="utf-8")
+    out = _ok(trackside("passings", "import", EV, day / "more.csv"))
+    assert "1 unknown transponder (4444)" in out
+    listed = json.loads(_ok(trackside("passings", "list", EV, "--format", "json")))
+    assert {p["transponder"]: p["number"] for p in listed if p["time"] >= "2026-06-13T12:06:00"
+            and p["transponder"] in ("D7B", "4444")} == {"D7B": "7", "4444": None}

@@ -140,6 +140,7 @@ def test_the_watcher_follows_officials_stops_and_driver_changes(tmp_path) -> Non
     car = next(e for e in live.snapshot.scored.sessions["R1"].race.entries if e.number == missed)
     assert [s.source for s in car.stops] == ["official"] and car.stops[0].mandatory
     assert not any(p.kind == "missed-stop" for p in car.penalties)
+    stop_id = rows.pit_stops[0].id
     if len(team.drivers) > 1:
         second = " ".join(team.drivers[1])
         record_driver_change(engine, day.event_id, "R1", missed, second, stop_in + 10_000_000,
@@ -150,6 +151,14 @@ def test_the_watcher_follows_officials_stops_and_driver_changes(tmp_path) -> Non
         car = next(e for e in live.snapshot.scored.sessions["R1"].race.entries
                    if e.number == missed)
         assert car.stints[-1].driver == second
+    from trackside.services.race import revoke_race_record
+
+    revoke_race_record(engine, day.event_id, "pit-stop", stop_id, "wrong car", "Pit Marshal")
+    rows = watcher.poll()[day.event_id]
+    assert rows.race_revokes == [("pit-stop", stop_id)]
+    live.apply(rows, 0.0)
+    car = next(e for e in live.snapshot.scored.sessions["R1"].race.entries if e.number == missed)
+    assert car.stops == () and car.penalties[0].kind == "missed-stop"
     engine.dispose()
 
 

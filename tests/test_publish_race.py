@@ -15,7 +15,7 @@ from tests.race_sample import RACE, SESSION
 from trackside.publish import render_lap_chart, render_race, render_race_report, render_session
 from trackside.publish.html import PageMeta
 from trackside.publish.position_chart import lap_positions, position_svg
-from trackside.publish.race_tables import race_html
+from trackside.publish.race_tables import pit_stops_html, race_html, stints_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -115,24 +115,31 @@ def test_the_race_page_fits_a_412px_phone(tmp_path):
     long = replace(RACE.entries[0], team="Alexandra Montgomery-Fitzgerald Motorsport Endurance")
     wide = replace(RACE, session_name="IMG SprintDuro at Thunderhill, 2 hours",
                    entries=(long, *RACE.entries[1:]))
-    page_file = tmp_path / "race.html"
-    page_file.write_text(race_html(wide, meta=PageMeta("IMG Endurance Racing Round 3 at "
-                                                       "Thunderhill East", "2026-05-16T13:00:00",
-                                                       True)))  # fmt: skip
+    meta = PageMeta("IMG Endurance Racing Round 3 at Thunderhill East", "2026-05-16T13:00:00",
+                    True)  # fmt: skip
+    pages = {"race": race_html(wide, meta=meta), "stints": stints_html(wide, meta=meta),
+             "stops": pit_stops_html(wide, meta=meta)}
+    for name, text in pages.items():
+        (tmp_path / f"{name}.html").write_text(text, encoding="utf-8")
+    measured = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
                                              args=["--headless", "--no-sandbox", "--disable-gpu"])
         try:
             page = browser.new_page(viewport={"width": 412, "height": 900})
-            page.goto(page_file.as_uri())
-            widths = page.evaluate("""[document.documentElement.scrollWidth,
-                ...[...document.querySelectorAll('.table-wrap')].map(
-                    w => w.scrollWidth - w.clientWidth),
-                document.querySelector('svg.position-chart').getBoundingClientRect().width]""")
+            for name in pages:
+                page.goto((tmp_path / f"{name}.html").as_uri())
+                measured[name] = page.evaluate("""[document.documentElement.scrollWidth,
+                    ...[...document.querySelectorAll('.table-wrap')].map(
+                        w => w.scrollWidth - w.clientWidth)]""")
+            page.goto((tmp_path / "race.html").as_uri())
+            chart = page.evaluate(
+                "document.querySelector('svg.position-chart').getBoundingClientRect().width")
         finally:
             browser.close()
-    assert widths[0] == 412 and set(widths[1:-1]) == {0}, widths
-    assert 0 < widths[-1] <= 412
+    for name, widths in measured.items():
+        assert widths[0] == 412 and set(widths[1:]) == {0}, (name, widths)
+    assert 0 < chart <= 412
 
 
 @pytest.mark.parametrize(("time_us", "text"), [

@@ -3,11 +3,15 @@ race: T = 10:04:00, car 1 leads at T and crosses exactly then, so C = 10:04:00."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.race_scenario import decision, race_event, race_facts, race_of, standings, t
 from trackside.core.race_results import Gap
-from trackside.core.records import Decision, DecisionKind
+from trackside.core.race_scorer import RACE_SCORER
+from trackside.core.records import Decision, DecisionKind, RoundDef
+from trackside.rules import scored
 
 CARS = """
 car class group
@@ -212,3 +216,27 @@ def test_decision_an_unserved_penalty_before_the_checkered_is_not_added_yet():
                                 decisions=(Decision(1, DecisionKind.DRIVE_THROUGH, "1", "R1"),)))
     assert applied(result, "1") == [("drive-through", "not served yet", False)]
     assert places(result)[0] == ("1", 1, 3, 180.0)
+
+
+def test_the_scorers_rank_puts_rows_back_in_order_by_laps_then_race_time():
+    """`RACE_SCORER.rank` (the live engine's re-rank) on rows without place penalties."""
+    result = classified()
+    unranked = [replace(e, position=None, class_position=None, gap_to_winner=None,
+                        gap_to_ahead=None) for e in reversed(result.entries)]  # fmt: skip
+    ranked = RACE_SCORER.rank(unranked)
+    assert [(e.number, e.position, e.class_position) for e in ranked] == [
+        ("1", 1, 1), ("2", 2, 2), ("3", 3, 1), ("4", 4, 2), ("5", None, None),
+        ("6", None, None), ("7", None, None)]
+    assert [e.gap_to_ahead for e in ranked[:4]] == [e.gap_to_ahead for e in result.entries[:4]]
+
+
+def test_a_round_naming_the_race_takes_each_cars_best_race_lap():
+    """docs/race.md "Event results": a race is a round only when a `[[round]]` names it; then
+    a car's round time is its best counted race lap (disqualified cars have none)."""
+    facts = race_facts(race_event(duration_min=4), CARS, RACE,
+                       decisions=(decision(1, "race-dq", "3", "R1"),))  # fmt: skip
+    named = replace(facts, event=replace(facts.event, rounds=(RoundDef("Race", ("R1",)),)))
+    times = {e.number: e.total_us for e in scored(named).event.entries}
+    assert times == {"1": 57_000_000, "2": 58_000_000, "3": None, "4": 84_000_000,
+                     "5": 113_000_000, "6": None, "7": None}  # fmt: skip
+    assert scored(facts).event.rounds == ()

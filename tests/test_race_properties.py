@@ -25,10 +25,17 @@ def result_of(facts: EventFacts) -> RaceSessionResult:
 
 @settings(max_examples=80, deadline=None)
 @given(races(), st.randoms(use_true_random=False))
-def test_classification_is_independent_of_passing_order(facts, rnd):
-    shuffled = list(facts.passings)
-    rnd.shuffle(shuffled)
-    assert result_of(replace(facts, passings=tuple(shuffled))) == result_of(facts)
+def test_classification_is_independent_of_the_order_facts_arrive_in(facts, rnd):
+    """Passings, officials' pit stops, driver changes and decisions, each in any order."""
+    def shuffled(items):
+        items = list(items)
+        rnd.shuffle(items)
+        return tuple(items)
+
+    again = replace(facts, passings=shuffled(facts.passings), pit_stops=shuffled(facts.pit_stops),
+                    driver_changes=shuffled(facts.driver_changes),
+                    decisions=shuffled(facts.decisions))  # fmt: skip
+    assert result_of(again) == result_of(facts)
 
 
 @settings(max_examples=80, deadline=None)
@@ -87,3 +94,27 @@ def test_the_live_tracker_fed_out_of_order_still_equals_the_full_classification(
     tracker.extend(shuffled)
     assert tracker.standings() == standings_of(result_of(facts).race)
     assert G  # the races start at G
+
+
+@settings(max_examples=80, deadline=None)
+@given(races())
+def test_positions_and_class_positions_run_from_one_and_only_classified_cars_have_them(facts):
+    """endurance.md "Classification": classified cars (ok, dnf) first with positions 1..n, then
+    nc, dns and disqualified cars without; class positions 1..m in order within each class."""
+    result = result_of(facts)
+    for part in (result.race, result.sprint):
+        if part is None:
+            continue
+        classified = [e for e in part.entries if e.status in (RaceStatus.OK, RaceStatus.DNF)]
+        assert part.entries[: len(classified)] == tuple(classified)
+        assert [e.position for e in classified] == list(range(1, len(classified) + 1))
+        assert all(e.position is None and e.class_position is None
+                   for e in part.entries[len(classified):])  # fmt: skip
+        seen: dict[str, int] = {}
+        for e in classified:
+            seen[e.car_class] = seen.get(e.car_class, 0) + 1
+            assert e.class_position == seen[e.car_class]
+        assert all(e.laps == 0 and e.race_time_us is None
+                   for e in part.entries if e.status is RaceStatus.DNS)  # fmt: skip
+        if part.checkered_us is None:
+            assert all(e.status is not RaceStatus.DNF for e in part.entries)

@@ -78,7 +78,7 @@ def pit_stop(
     in_us = event_time(engine, event, time_in, "--in")
     out_us = event_time(engine, event, time_out, "--out")
     stop, added = record_pit_stop(engine, event, session, number, in_us, out_us, by)
-    said = "recorded" if added else "already recorded"
+    said = f"recorded (pit stop {stop.id})" if added else "already recorded"
     typer.echo(f"pit stop of car {number} in {session}: {lap_time(stop.out_us - stop.in_us)} "
                f"{said}")  # fmt: skip
 
@@ -134,3 +134,81 @@ def solo_exit(
 
     decision = record_solo_exit(engine_of(ctx), event, session, number, by, reason)
     typer.echo(f"decision {decision.id}: solo exit of car {number} confirmed in {session}")
+
+
+def _record_rows(record: str, listed) -> list[dict]:  # type: ignore[no-untyped-def]
+    from trackside.publish.formats import time_text
+
+    rows = []
+    for item in listed:
+        v = item.values
+        row = {"id": v["id"], "session": v["session_id"], "number": v["number"]}
+        if record == "pit-stop":
+            row |= {"in": time_text(v["in_us"]), "out": time_text(v["out_us"]),
+                    "duration_s": (v["out_us"] - v["in_us"]) // 1000 / 1000}
+        else:
+            row |= {"driver": v["driver"], "at": time_text(v["at_us"])}
+        revoked = item.revoked
+        row |= {"author": v["author"], "recorded": time_text(v["recorded_us"]),
+                "revoked": None if revoked is None else
+                f"{revoked['reason']} ({revoked['author']})"}  # fmt: skip
+        rows.append(row)
+    return rows
+
+
+def _list_records(ctx: typer.Context, event: str, record: str, fmt: str) -> None:
+    from trackside.services.race import list_race_records
+
+    fmt = choose(fmt, ("text", "json", "csv"))
+    rows = _record_rows(record, list_race_records(engine_of(ctx), event, record))
+    if fmt == "json":
+        emit(json_text(rows))
+        return
+    header = list(rows[0]) if rows else ["id"]
+    if fmt == "csv":
+        emit(csv_text(header, [list(r.values()) for r in rows]))
+        return
+    from trackside.publish.text_table import text_table
+
+    cells = [["" if v is None else str(v).replace("T", " ", 1) if k in ("in", "out", "at",
+              "recorded") else str(v) for k, v in r.items()] for r in rows]  # fmt: skip
+    emit("\n".join(text_table(header, cells, {0})) if rows else "None recorded.")
+
+
+def _revoke_record(ctx: typer.Context, event: str, record: str, record_id: int, reason: str,
+                   by: str) -> None:  # fmt: skip
+    from trackside.services.race import RECORD_NAMES, revoke_race_record
+
+    revoke_race_record(engine_of(ctx), event, record, record_id, reason, by)
+    typer.echo(f"{RECORD_NAMES[record]} {record_id} revoked by {by}")
+
+
+IdArgument = Annotated[int, typer.Argument(metavar="ID")]
+RevokeReason = Annotated[str, typer.Option("--reason", metavar="TEXT")]
+RevokeBy = Annotated[str, typer.Option("--by", metavar="NAME")]
+
+
+@pit_app.command("list")
+def pit_list(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
+    """Every official pit stop with its id, who recorded it and when, revoked ones marked."""
+    _list_records(ctx, event, "pit-stop", fmt)
+
+
+@pit_app.command("revoke")
+def pit_revoke(ctx: typer.Context, event: str, record_id: IdArgument, reason: RevokeReason,
+               by: RevokeBy) -> None:  # fmt: skip
+    """Revoke pit stop ID recorded by mistake (it stays listed, marked)."""
+    _revoke_record(ctx, event, "pit-stop", record_id, reason, by)
+
+
+@driver_app.command("list")
+def driver_list(ctx: typer.Context, event: str, fmt: FormatOption = "text") -> None:
+    """Every declared driver change with its id, who recorded it and when, revoked ones marked."""
+    _list_records(ctx, event, "driver-change", fmt)
+
+
+@driver_app.command("revoke")
+def driver_revoke(ctx: typer.Context, event: str, record_id: IdArgument, reason: RevokeReason,
+                  by: RevokeBy) -> None:  # fmt: skip
+    """Revoke driver change ID recorded by mistake (it stays listed, marked)."""
+    _revoke_record(ctx, event, "driver-change", record_id, reason, by)

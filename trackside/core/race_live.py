@@ -6,9 +6,10 @@ order (`add`): each one updates its car's accepted crossings (duplicate reads dr
 come), the fastest lap so far of every lap count (so the best counted lap is read in O(1) once
 C cuts a car's laps), its pit reads paired and its driver reads. `standings` then finds C and
 classifies every car from those, through the same steps as the full scorer (`race_setup.py`,
-`race_classification.py`), in O(cars): the tests hold the two equal on the same passings. A
-passing older than its car's last read of the same loop rebuilds that car from its own
-passings. Flags, decisions and definitions are fixed: a new one makes a new tracker.
+`race_classification.py`), working out again only the cars that changed (all when C moves) and
+sorting the rest: the tests hold the two equal on the same passings. A passing older than its
+car's last read of the same kind (start/finish, pit loops, driver tag) rebuilds that car from
+its own passings. Flags, decisions and definitions are fixed: a new one makes a new tracker.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ class _Car:
     last_pit: list[int | None] = field(default_factory=lambda: [None, None])
     pit: PitState = PitState()
     reads: list[tuple[int, str]] = field(default_factory=list)
+    """Driver reads that name another driver than the read before (`race_laps.compress_reads`)."""
+    last_read_us: int | None = None
     view: tuple | None = None
     """(what it was worked out for, _View): kept until the car or C changes."""
 
@@ -150,8 +153,9 @@ class RaceTracker:
                     car.pit = step(car.pit, time_us, kind)
         name = self.setup.ids.driver_of.get(passing.transponder)
         if name is not None and _inside(frame, time_us):
-            if car.reads and time_us < car.reads[-1][0]:
+            if car.last_read_us is not None and time_us < car.last_read_us:
                 return False
+            car.last_read_us = time_us
             if not car.reads or car.reads[-1][1] != name:
                 car.reads.append((time_us, name))
         return True

@@ -188,13 +188,26 @@ def _with_findings(result: RaceResult, findings: tuple[Finding, ...]) -> RaceRes
     return replace(result, findings=findings) if findings else result
 
 
+_REST = {RaceStatus.NC: 0, RaceStatus.DNS: 1, RaceStatus.DISQUALIFIED: 2}
+
+
+def _laps_then_time(row: RaceEntryResult) -> tuple:
+    return (-row.laps, row.race_time_us or 0, natural_key(row.number))
+
+
+def _rest_key(row: RaceEntryResult) -> tuple:
+    if row.status is RaceStatus.NC:
+        return (0, *_laps_then_time(row))
+    return (_REST[row.status], 0, 0, natural_key(row.number))
+
+
 def rank_race(rows: Sequence[RaceEntryResult]) -> list[RaceEntryResult]:
-    """Rows in classification order by laps, then race time, then car number, positions, class
-    positions and gaps set again (the live engine's re-rank; place penalties are the full
-    scorer's); nc, dns and disqualified rows follow as they are."""
+    """Rows in classification order by laps, then race time, then car number, with positions,
+    class positions and gaps set again (the live engine's re-rank: place penalties are the full
+    scorer's); then nc rows in the same order, dns and disqualified rows by car number."""
     ranked = sorted((r for r in rows if r.status in (RaceStatus.OK, RaceStatus.DNF)),
-                    key=lambda r: (-r.laps, r.race_time_us or 0, natural_key(r.number)))
-    rest = [r for r in rows if r.status not in (RaceStatus.OK, RaceStatus.DNF)]
+                    key=_laps_then_time)  # fmt: skip
+    rest = sorted((r for r in rows if r.status in _REST), key=_rest_key)
     in_class: dict[str, int] = {}
     out = []
     for i, row in enumerate(ranked):

@@ -13,8 +13,6 @@ until one of those facts changes (the store's results cache; docs/architecture.m
   depend on reads further back. `span_suffices` tells when the span's passings settle every
   transponder; when they do not, the session depends on the whole day before it
   (`PassingSpan.from_day_start`).
-- A race session's official pit stops and driver changes, and the rosters (`race_facts`):
-  a new stop, change or roster rescores the race sessions only (endurance.md).
 - The whole day's passing count of each transponder no entry claims (`UnknownTransponder`):
   not a fact of the session, so it is applied to a kept result as it is now
   (`core.scoring.recounted`).
@@ -29,7 +27,14 @@ from dataclasses import dataclass
 from trackside.core.decisions import active_decisions
 from trackside.core.laps import crossings_by_transponder
 from trackside.core.periods import SessionWindow
-from trackside.core.records import EVENT_KINDS, Decision, DecisionKind, EventFacts, Passing
+from trackside.core.records import (
+    EVENT_KINDS,
+    Decision,
+    DecisionKind,
+    EventFacts,
+    Passing,
+    SessionFormat,
+)
 
 _NOT_SESSION = EVENT_KINDS | {DecisionKind.TIME_PENALTY}
 
@@ -80,19 +85,22 @@ def session_decisions(
     return acting, excluded
 
 
-def race_facts(facts: EventFacts, session_id: str) -> tuple[tuple, ...]:
-    """What a race session depends on besides its window, decisions and passings: its
-    officials' pit stops and driver changes and every car's roster (endurance.md); () for a
-    session of another format."""
+def race_inputs(facts: EventFacts, session_id: str) -> tuple[tuple, ...]:
+    """What a race session depends on besides the passings, flags and its own decisions
+    (endurance.md): the rosters, its officials' pit stops and driver changes, and the
+    `penalty-served` decisions in force (they may be recorded on any session). Empty for a
+    session of another format, so its fingerprint is unchanged."""
     session = facts.event.session(session_id)
-    if session is None or session.race is None:
+    if session is None or session.format != SessionFormat.RACE:
         return ()
+    served = tuple((d.id, d.serves, d.served_us, d.at_us) for d in active_decisions(facts.decisions)
+                   if d.kind is DecisionKind.PENALTY_SERVED)  # fmt: skip
     return (
-        tuple((p.number, p.in_us, p.out_us) for p in facts.pit_stops
-              if p.session_id == session_id),
+        tuple((r.number, r.name, r.driver_transponder) for r in facts.roster),
+        tuple((p.number, p.in_us, p.out_us) for p in facts.pit_stops if p.session_id == session_id),
         tuple((c.number, c.driver, c.at_us) for c in facts.driver_changes
               if c.session_id == session_id),
-        tuple(facts.roster),
+        served,
     )  # fmt: skip
 
 
@@ -122,5 +130,5 @@ def span_suffices(
     return True
 
 
-__all__ = ["PassingSpan", "passing_span", "race_facts", "session_decisions", "span_suffices",
+__all__ = ["PassingSpan", "passing_span", "race_inputs", "session_decisions", "span_suffices",
            "tied_windows"]

@@ -60,7 +60,7 @@ def driver_stints(
     stints: list[Stint] = []
     findings: list[Finding] = []
     driver, since = first, green_us
-    for change in sorted(handovers, key=lambda h: (h.time_us, not h.declared)):
+    for change in sorted(handovers, key=lambda h: (h.time_us, not h.declared, h.driver)):
         if change.driver == driver:
             continue
         if change.declared:

@@ -71,7 +71,8 @@ class LiveEvent:
         for time_us in sorted(times):
             self.clock.observe(time_us, wall)
         change = self.model.apply(rows.passings, rows.flags, rows.decisions, rows.trips,
-                                  rows.releases, rows.pit_stops, rows.driver_changes)
+                                  rows.releases, rows.pit_stops, rows.driver_changes,
+                                  rows.race_revokes)
         if not change:
             return None
         self.snapshot = self._snapshot(change, wall)

@@ -99,6 +99,8 @@ class LiveResults:
         self._decision_ids: set[int] = set()
         self._event_dirty = False
         self._set_definitions(facts.event, facts.entries)
+        self._race_facts = {"roster": facts.roster, "pit_stops": facts.pit_stops,
+                            "driver_changes": facts.driver_changes}  # fmt: skip
         self._trips: tuple[Trip, ...] = ()
         self._releases: tuple[Release, ...] = ()
         self._record_trips(facts.trips)
@@ -161,6 +163,7 @@ class LiveResults:
         releases: Iterable[Release] = (),
         pit_stops: Iterable[PitStopRecord] = (),
         driver_changes: Iterable[DriverChange] = (),
+        race_revokes: Iterable[tuple[str, int]] = (),
     ) -> Change:
         """Add a batch of journal rows (already stored ones are ignored); what changed."""
         new_flags = self._record_flags(flags)
@@ -168,6 +171,7 @@ class LiveResults:
         new_passings = self._record_passings(passings)
         new_lights = self._record_trips(trips) + self._record_releases(releases)
         new_lights += self._record_race_facts(pit_stops, driver_changes)
+        new_lights += self._drop_revoked(race_revokes)
         whole = (new_passings and self._runs_by_lights) or new_lights
         if new_flags or new_decisions or whole or len(new_passings) >= BULK_PASSINGS:
             self._rescore()
@@ -251,6 +255,17 @@ class LiveResults:
             self._driver_changes = tuple(sorted((*self._driver_changes, *new_changes),
                                                 key=lambda c: (c.at_us, c.id or 0)))  # fmt: skip
         return len(new_stops) + len(new_changes)
+
+    def _drop_revoked(self, revokes: Iterable[tuple[str, int]]) -> int:
+        """A pit stop or driver change recorded by mistake no longer counts (its revoke)."""
+        gone = {"pit-stop": set(), "driver-change": set()}
+        for record, record_id in revokes:
+            gone.setdefault(record, set()).add(record_id)
+        before = len(self._pit_stops) + len(self._driver_changes)
+        self._pit_stops = tuple(r for r in self._pit_stops if r.id not in gone["pit-stop"])
+        self._driver_changes = tuple(c for c in self._driver_changes
+                                     if c.id not in gone["driver-change"])  # fmt: skip
+        return before - len(self._pit_stops) - len(self._driver_changes)
 
     # --- full pass --------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from trackside.store.journal_read import (
     as_flag,
     as_passing,
     as_pit_stop,
+    as_race_revoke,
     as_release,
     as_trip,
     last_ids,
@@ -43,6 +44,7 @@ from trackside.store.schema import (
     flags,
     passings,
     pit_stops,
+    race_record_revokes,
     releases,
     trips,
 )
@@ -59,6 +61,8 @@ class EventRows:
     releases: list[Release] = field(default_factory=list)
     pit_stops: list[PitStopRecord] = field(default_factory=list)
     driver_changes: list[DriverChange] = field(default_factory=list)
+    race_revokes: list[tuple[str, int]] = field(default_factory=list)
+    """Pit stops and driver changes revoked: (`pit-stop` | `driver-change`, row id)."""
 
 
 class JournalWatcher:
@@ -99,4 +103,5 @@ _TABLES = (
     (releases, as_release, "releases"),
     (pit_stops, as_pit_stop, "pit_stops"),
     (driver_changes, as_driver_change, "driver_changes"),
+    (race_record_revokes, as_race_revoke, "race_revokes"),
 )

@@ -62,11 +62,17 @@ def pit_stops_csv(result: RaceResult) -> str:
                                 s.source] for e, s in all_stops(result.entries)])  # fmt: skip
 
 
+def clock_s(time_us: int | None) -> str:
+    """A time of day to the second (`12:04:40`): the pages' times fit a phone's width; the
+    durations beside them keep their milliseconds, the text, CSV and JSON all of it."""
+    return "" if time_us is None else clock(time_us)[:8]
+
+
 def _render(template: str, result: RaceResult, meta: PageMeta | None, **context: Any) -> str:
     heading = race_heading(result)
     return environment().get_template(template).render(
         meta=meta or PageMeta(), result=result, title=heading[0], times=heading[1],
-        clock=clock, gap_label=gap_label, race_time=race_time, race_status=status_text,
+        clock=clock_s, gap_label=gap_label, race_time=race_time, race_status=status_text,
         drivers=drivers, **context)  # fmt: skip
 
 

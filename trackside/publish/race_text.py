@@ -94,7 +94,8 @@ def _finding_lines(result: RaceResult, entries: list[RaceEntryResult], whole: bo
     found = [(e.number, f) for e in entries for f in e.findings]
     if whole:
         found += [("", f) for f in result.findings]
-    lines = [f"  {'#' + number if number else '  -'}  {clock(f.at_us) or '--:--:--.---'}  "
+    width = max((len(number) for number, _ in found), default=0) + 1
+    lines = [f"  {('#' + number) if number else '-':>{width}}  {clock(f.at_us) or '-':>12}  "
              f"{f.kind}: {f.message}" for number, f in found]  # fmt: skip
     return ["", "Findings for the officials (never automatic penalties)", *lines] if lines else []
 

@@ -27,7 +27,16 @@ from trackside.services.checks import require_event, require_session
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
 from trackside.store.journal import append_decision
-from trackside.store.race_facts import append_driver_change, append_pit_stop, replace_roster
+from trackside.store.race_facts import (
+    DRIVER_CHANGE,
+    PIT_STOP,
+    RecordListing,
+    append_driver_change,
+    append_pit_stop,
+    append_record_revoke,
+    race_records,
+    replace_roster,
+)
 from trackside.timing.csv_roster import read_roster_csv
 
 SERVABLE = frozenset({DecisionKind.DRIVE_THROUGH, DecisionKind.STOP_AND_GO})
@@ -119,7 +128,8 @@ def record_pit_stop(
         race_session(facts, session_id)
         require_entry(facts, number)
         stop = PitStopRecord(session_id, number, in_us, out_us, author=author)
-        return stop, append_pit_stop(conn, event_id, stop, author)
+        stored = append_pit_stop(conn, event_id, stop, author)
+        return stored or stop, stored is not None
 
 
 def record_driver_change(
@@ -221,3 +231,34 @@ def event_roster(engine: Engine, event_id: str) -> list[tuple[Entry, tuple[Roste
         facts = definitions_in(conn, event_id)
     entries = sorted(facts.entries, key=lambda e: natural_key(e.number))
     return [(entry, car_roster(facts, entry.number)) for entry in entries]
+
+
+RECORD_NAMES = {PIT_STOP: "pit stop", DRIVER_CHANGE: "driver change"}
+
+
+def list_race_records(engine: Engine, event_id: str, record: str) -> list[RecordListing]:
+    """Every pit stop (or driver change) recorded for the event, revoked ones marked."""
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        return race_records(conn, event_id, record)
+
+
+def revoke_race_record(
+    engine: Engine, event_id: str, record: str, record_id: int, reason: str, author: str
+) -> int:
+    """Revoke a pit stop or driver change recorded by mistake: it stays listed, marked, and no
+    result reads it again. The revocation's id."""
+    from trackside.services.decisions import require_author_and_reason
+
+    require_author_and_reason(reason, author)
+    name = RECORD_NAMES[record]
+    with writing(engine) as conn:
+        require_event(conn, event_id)
+        found = next((r for r in race_records(conn, event_id, record)
+                      if r.values["id"] == record_id), None)  # fmt: skip
+        if found is None:
+            raise InputError(f"no {name} {record_id} in event {event_id!r}", source="argument ID")
+        if found.revoked is not None:
+            raise InputError(f"{name} {record_id} was already revoked ({found.revoked['reason']}, "
+                             f"by {found.revoked['author']})", source="argument ID")
+        return append_record_revoke(conn, event_id, record, record_id, reason, author)

@@ -28,7 +28,7 @@ from trackside.core.scoring import Scored, SessionScore, combine, recounted, sco
 from trackside.core.session_inputs import (
     PassingSpan,
     passing_span,
-    race_facts,
+    race_inputs,
     session_decisions,
     span_suffices,
     tied_windows,
@@ -101,18 +101,12 @@ def scored_event(
 def _recounted(
     conn: Connection, event_id: str, scores: dict[str, SessionScore]
 ) -> dict[str, SessionScore]:
-    """The scores with their unknown transponders' whole-day passing counts as they are now (a
-    race session reports its unknown transponders as findings of its own: left as scored)."""
-    unknown = {u.transponder for s in scores.values() for u in _unknown(s)}
+    """The scores with their unknown transponders' whole-day passing counts as they are now."""
+    unknown = {u.transponder for s in scores.values() for u in s.result.unknown}
     if not unknown:
         return scores
     counts = passing_counts(conn, event_id, unknown)
-    return {sid: replace(s, result=recounted(s.result, counts)) if _unknown(s) else s
-            for sid, s in scores.items()}  # fmt: skip
-
-
-def _unknown(score: SessionScore) -> tuple:
-    return getattr(score.result, "unknown", ())
+    return {sid: replace(s, result=recounted(s.result, counts)) for sid, s in scores.items()}
 
 
 def _sessions(facts: EventFacts) -> list[_Session]:
@@ -125,7 +119,7 @@ def _sessions(facts: EventFacts) -> list[_Session]:
         sid = definition.id
         window = by_id.get(sid)
         inputs = repr((common, sid, tied_windows(windows, sid), session_decisions(facts, sid),
-                       _run_facts(facts, sid), race_facts(facts, sid)))
+                       _run_facts(facts, sid), race_inputs(facts, sid)))
         span = None if window is None else passing_span(window, facts.event.min_lap_us)
         sessions.append(_Session(sid, window, hashlib.sha256(inputs.encode()).hexdigest(), span))
     return sessions

@@ -26,6 +26,7 @@ from trackside.store.schema import (
     flags,
     passings,
     pit_stops,
+    race_record_revokes,
     releases,
     trips,
 )
@@ -46,7 +47,8 @@ def last_ids(conn: Connection) -> dict[str, int]:
     """The highest id of each journal table (0 when empty)."""
     return {
         table.name: conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        for table in (passings, flags, decisions, trips, releases, pit_stops, driver_changes)
+        for table in (passings, flags, decisions, trips, releases, pit_stops, driver_changes,
+                      race_record_revokes)
     }
 
 
@@ -62,6 +64,7 @@ _COLUMNS = {
                   pit_stops.c.out_us, pit_stops.c.author),
     "driver_changes": (driver_changes.c.session_id, driver_changes.c.number,
                        driver_changes.c.driver, driver_changes.c.at_us, driver_changes.c.author),
+    "race_record_revokes": (race_record_revokes.c.record, race_record_revokes.c.record_id),
 }  # fmt: skip
 
 
@@ -97,3 +100,9 @@ def as_pit_stop(row: Any) -> PitStopRecord:
 def as_driver_change(row: Any) -> DriverChange:
     session_id, number, driver, at_us, author = row[2:]
     return DriverChange(session_id, number, driver, at_us, row[0], author)
+
+
+def as_race_revoke(row: Any) -> tuple[str, int]:
+    """A revoked pit stop or driver change: (`pit-stop` | `driver-change`, its row id)."""
+    record, record_id = row[2:]
+    return record, record_id

@@ -1,16 +1,23 @@
 """Race facts (endurance.md): each car's roster of drivers (a definition, replaced per car on
 import), and the pit stops and driver changes officials record (journal rows, only inserted;
-the same pit stop again adds nothing)."""
+the same pit stop again adds nothing). One recorded by mistake is revoked by a row of
+`race_record_revokes`: it stays listed, marked, and is no longer a fact results read."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, and_, delete, select
 
 from trackside.core.records import DriverChange, PitStopRecord, RosterDriver
-from trackside.store.journal import insert_or_ignore, now_us
-from trackside.store.schema import driver_changes, pit_stops, roster_drivers
+from trackside.store.journal import now_us
+from trackside.store.schema import driver_changes, pit_stops, race_record_revokes, roster_drivers
+
+PIT_STOP = "pit-stop"
+DRIVER_CHANGE = "driver-change"
+_TABLES = {PIT_STOP: pit_stops, DRIVER_CHANGE: driver_changes}
 
 
 def replace_roster(
@@ -48,31 +55,39 @@ def roster_in(conn: Connection, event_id: str) -> tuple[RosterDriver, ...]:
     return tuple(RosterDriver(*row) for row in conn.execute(query))
 
 
-def append_pit_stop(conn: Connection, event_id: str, stop: PitStopRecord, author: str) -> bool:
-    """Insert an official's pit stop; False when the same stop was already recorded."""
+def append_pit_stop(conn: Connection, event_id: str, stop: PitStopRecord, author: str
+                    ) -> PitStopRecord | None:  # fmt: skip
+    """Insert an official's pit stop; None when the same stop (session, car, in, out) is already
+    in force. Returns it with its journal id."""
+    same = [p for p in pit_stops_in(conn, event_id) if (p.session_id, p.number, p.in_us, p.out_us)
+            == (stop.session_id, stop.number, stop.in_us, stop.out_us)]  # fmt: skip
+    if same:
+        return None
     row = {"event_id": event_id, "session_id": stop.session_id, "number": stop.number,
            "in_us": stop.in_us, "out_us": stop.out_us, "author": author,
            "recorded_us": now_us()}  # fmt: skip
-    keys = ("event_id", "session_id", "number", "in_us", "out_us")
-    before = _count(conn, event_id)
-    conn.execute(insert_or_ignore(conn, pit_stops, keys), row)
-    return _count(conn, event_id) > before
-
-
-def _count(conn: Connection, event_id: str) -> int:
-    query = select(func.count()).select_from(pit_stops).where(pit_stops.c.event_id == event_id)
-    return conn.execute(query).scalar_one()
+    new_id = conn.execute(pit_stops.insert().values(row).returning(pit_stops.c.id)).scalar_one()
+    return PitStopRecord(stop.session_id, stop.number, stop.in_us, stop.out_us, new_id, author)
 
 
 def pit_stops_in(conn: Connection, event_id: str) -> tuple[PitStopRecord, ...]:
-    """Every official pit stop of the event, in time order."""
+    """Every official pit stop of the event in force (not revoked), in time order."""
     c = pit_stops.c
     query = (
         select(c.session_id, c.number, c.in_us, c.out_us, c.id, c.author)
-        .where(c.event_id == event_id)
+        .select_from(_unrevoked(PIT_STOP))
+        .where(c.event_id == event_id, race_record_revokes.c.id.is_(None))
         .order_by(c.in_us, c.id)
     )
     return tuple(PitStopRecord(*row) for row in conn.execute(query))
+
+
+def _unrevoked(record: str):  # type: ignore[no-untyped-def]
+    """The record's table outer-joined to its revocations (a null revocation: in force)."""
+    table = _TABLES[record]
+    r = race_record_revokes.c
+    return table.outerjoin(race_record_revokes, and_(
+        r.event_id == table.c.event_id, r.record == record, r.record_id == table.c.id))
 
 
 def append_driver_change(
@@ -93,8 +108,52 @@ def driver_changes_in(conn: Connection, event_id: str) -> tuple[DriverChange, ..
     c = driver_changes.c
     query = (
         select(c.session_id, c.number, c.driver, c.at_us, c.id, c.author)
-        .where(c.event_id == event_id)
+        .select_from(_unrevoked(DRIVER_CHANGE))
+        .where(c.event_id == event_id, race_record_revokes.c.id.is_(None))
         .order_by(c.at_us, c.id)
     )
     return tuple(DriverChange(*row) for row in conn.execute(query))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordListing:
+    """A pit stop or driver change as recorded (revoked ones too), with its revocation."""
+
+    record: str
+    """`pit-stop` or `driver-change`."""
+    values: dict[str, Any]
+    """Its row: id, session_id, number, in_us/out_us or driver/at_us, author, recorded_us."""
+    revoked: dict[str, Any] | None
+    """The revocation's id, reason, author and recorded_us; None while in force."""
+
+
+def race_records(conn: Connection, event_id: str, record: str) -> list[RecordListing]:
+    """Every pit stop (or driver change) ever recorded for the event, in the order recorded."""
+    table = _TABLES[record]
+    r = race_record_revokes.c
+    query = (
+        select(table, r.id.label("revoke_id"), r.reason, r.author.label("revoke_author"),
+               r.recorded_us.label("revoke_recorded_us"))
+        .select_from(_unrevoked(record))
+        .where(table.c.event_id == event_id)
+        .order_by(table.c.id)
+    )
+    listed = []
+    for row in conn.execute(query):
+        values = {c.key: row._mapping[c.key] for c in table.columns if c.key != "event_id"}
+        revoked = None if row.revoke_id is None else {
+            "id": row.revoke_id, "reason": row.reason, "author": row.revoke_author,
+            "recorded_us": row.revoke_recorded_us}  # fmt: skip
+        listed.append(RecordListing(record, values, revoked))
+    return listed
+
+
+def append_record_revoke(
+    conn: Connection, event_id: str, record: str, record_id: int, reason: str, author: str
+) -> int:
+    """Revoke a pit stop or driver change (checked by the caller); the revocation's id."""
+    row = {"event_id": event_id, "record": record, "record_id": record_id, "reason": reason,
+           "author": author, "recorded_us": now_us()}  # fmt: skip
+    statement = race_record_revokes.insert().values(row).returning(race_record_revokes.c.id)
+    return conn.execute(statement).scalar_one()
 

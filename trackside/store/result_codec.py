@@ -10,10 +10,10 @@ handling. `marshal`'s format belongs to the Python version, which the cache key 
 from __future__ import annotations
 
 import marshal
-import pickle
 from typing import Any
 
 from trackside.core.formats import BestTime
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.results import (
     ScoredLap,
     SessionEntryResult,
@@ -23,26 +23,23 @@ from trackside.core.results import (
 )
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun, TimingNote
 from trackside.core.scoring import SessionScore
+from trackside.store.race_codec import RACE, race_payload, race_score
 
 FORMAT = f"marshal-{marshal.version}-runs2-race1"
 """The payloads' layout: changed when a result record gains a field (runs2: `on_course`;
-race1: race sessions)."""
+race1: race sessions, `store/race_codec.py`)."""
 
 
 _RUNS = "runs"
 """The first item of a run session's payload (a lap session's is its head tuple)."""
-_PICKLED = "pickled"
-"""The first item of another format's payload (a race session, endurance.md): its score
-pickled. A race day holds a few thousand laps, not a sprint day's tens of thousands, and the
-race records (`core/race_results.py`) nest deeper than the lap and run ones."""
 
 
 def encode_score(score: SessionScore) -> bytes:
     result = score.result
     if isinstance(result, RunSessionResult):
         return _encode_runs(score, result)
-    if not isinstance(result, SessionResult):
-        return marshal.dumps((_PICKLED, pickle.dumps(score, protocol=pickle.HIGHEST_PROTOCOL)))
+    if isinstance(result, RaceSessionResult):
+        return marshal.dumps(race_payload(result, score.best))
     rows = tuple(
         (r.number, r.driver, r.car_class, r.group, r.status.value, r.position,
          None if r.best_lap is None else tuple(r.best_lap), tuple(map(tuple, r.laps)))
@@ -58,10 +55,8 @@ def decode_score(payload: bytes) -> SessionScore:
     data = marshal.loads(payload)
     if data[0] == _RUNS:
         return _decode_runs(data)
-    if data[0] == _PICKLED:
-        score = pickle.loads(data[1])  # noqa: S301 - our own cache rows, written above
-        assert isinstance(score, SessionScore)
-        return score
+    if data[0] == RACE:
+        return SessionScore(*race_score(data))
     head, rows, unknown, best = data
     result = SessionResult(
         *head,

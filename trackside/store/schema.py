@@ -231,10 +231,9 @@ pit_stops = Table(
     Column("out_us", BigInteger, nullable=False),
     Column("author", Text, nullable=False),
     Column("recorded_us", BigInteger, nullable=False),
-    UniqueConstraint("event_id", "session_id", "number", "in_us", "out_us",
-                     name="uq_pit_stops_fact"),
 )
-"""Pit stops recorded by officials (`trackside pit stop`): the same stop twice is one fact."""
+"""Pit stops recorded by officials (`trackside pit stop`): the same stop again while it is in
+force adds nothing (`store/race_facts.append_pit_stop`)."""
 
 driver_changes = Table(
     "driver_changes",
@@ -335,9 +334,24 @@ query_actions = Table(
 )
 """A query's waiver (3.E) or answer (3.F), appended; the query row is never changed."""
 
+race_record_revokes = Table(
+    "race_record_revokes",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("record", String(16), nullable=False),  # `pit-stop` or `driver-change`
+    Column("record_id", ID, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("event_id", "record", "record_id", name="uq_race_record_revokes"),
+)
+"""A pit stop or driver change recorded by mistake: the row stays, this one says it no longer
+counts, who said so and why."""
+
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
-           light_lines, trips, releases, pit_stops, driver_changes, driver_versions, minor_forms,
-           license_grants, queries, query_actions)
+           light_lines, trips, releases, pit_stops, driver_changes, race_record_revokes,
+           driver_versions, minor_forms, license_grants, queries, query_actions)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(

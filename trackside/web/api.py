@@ -7,10 +7,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.run_results import RunSessionResult
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import json_docs
 from trackside.publish.event_document import PageLinks, event_document
+from trackside.publish.race_as_laps import race_as_laps
+from trackside.publish.race_docs import race_doc
 from trackside.publish.run_docs import run_session_doc
 from trackside.services import list_events
 from trackside.services.event_document import definition_change
@@ -95,6 +98,8 @@ def session_results(
     check_class(snapshot, car_class or None)
     if isinstance(result, RunSessionResult):
         return run_session_doc(result, car_class or None)
+    if isinstance(result, RaceSessionResult):
+        return race_doc(result.race, car_class or None)
     return json_docs.session_doc(result, car_class or None)
 
 
@@ -102,7 +107,11 @@ def session_results(
 def lap_chart(
     request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
 ) -> Doc:
-    """The lap chart's data is the session document: it holds every lap (docs/publishing.md)."""
+    """The lap chart's data is the session document: it holds every lap (docs/publishing.md); a
+    race's is its race laps as a lap session's document (`publish/race_as_laps.py`)."""
+    result = session_of(snapshot_of(request, event_id), session_id)
+    if isinstance(result, RaceSessionResult):
+        return json_docs.session_doc(race_as_laps(result), car_class or None)
     return session_results(request, event_id, session_id, car_class)
 
 

@@ -10,12 +10,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.publication import publication
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
 from trackside.publish.event_document import publication_document
 from trackside.publish.html import Link, PageMeta
 from trackside.publish.ordering import event_classes
+from trackside.publish.race_tables import race_html
 from trackside.publish.runs_as_laps import as_lap_session
 from trackside.services import list_events
 from trackside.services.entries import check_entries
@@ -120,15 +122,19 @@ def results(request: Request, event_id: str, car_class: ClassQuery = None) -> st
 def session_results(
     request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
 ) -> str:
-    """A session's results ranked by best valid lap (publish's page)."""
+    """A session's results ranked by best valid lap (publish's page); a race session's
+    classification (the site's race page, `publish/race_tables.py`)."""
     snapshot = snapshot_of(request, event_id)
-    result = as_lap_session(session_of(snapshot, session_id))
+    scored = session_of(snapshot, session_id)
     check_class(snapshot, _class(car_class))
     here = links.session_page(event_id, session_id, _class(car_class))
     extra = (Link("Lap chart", links.laps_page(event_id, session_id)),
              Link("Grid", links.grid_page(event_id, session_id)),
              Link("Event results", links.results_page(event_id)))  # fmt: skip
-    return publish_html.session_html(result, _class(car_class), _meta(snapshot, here, extra))
+    meta = _meta(snapshot, here, extra)
+    if isinstance(scored, RaceSessionResult):
+        return race_html(scored.race, _class(car_class), meta)
+    return publish_html.session_html(as_lap_session(scored), _class(car_class), meta)
 
 
 @router.get("/events/{event_id}/sessions/{session_id}/laps")

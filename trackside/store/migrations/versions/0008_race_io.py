@@ -1,7 +1,7 @@
 """Race facts (endurance.md): each car's roster of drivers, the pit stops and driver changes
-officials record, and the decision columns the race decisions need (the second car of a
-`contact`, when a drive-through or stop-and-go was served, the decision a `penalty-served`
-serves).
+officials record and their revocations, and the decision columns the race decisions need (the
+second car of a `contact`, when a drive-through or stop-and-go was served, the decision a
+`penalty-served` serves).
 
 Revision ID: 0008_race_io
 Revises: 0007
@@ -47,8 +47,6 @@ def upgrade() -> None:
         sa.Column("out_us", sa.BigInteger, nullable=False),
         sa.Column("author", sa.Text, nullable=False),
         sa.Column("recorded_us", sa.BigInteger, nullable=False),
-        sa.UniqueConstraint("event_id", "session_id", "number", "in_us", "out_us",
-                            name="uq_pit_stops_fact"),
     )
     op.create_table(
         "driver_changes",
@@ -62,9 +60,21 @@ def upgrade() -> None:
         sa.Column("recorded_us", sa.BigInteger, nullable=False),
     )
     op.create_index("ix_driver_changes_event", "driver_changes", ["event_id", "session_id"])
+    op.create_table(
+        "race_record_revokes",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id"), nullable=False),
+        sa.Column("record", sa.String(16), nullable=False),
+        sa.Column("record_id", ID, nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("author", sa.Text, nullable=False),
+        sa.Column("recorded_us", sa.BigInteger, nullable=False),
+        sa.UniqueConstraint("event_id", "record", "record_id", name="uq_race_record_revokes"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("race_record_revokes")
     op.drop_index("ix_driver_changes_event", table_name="driver_changes")
     op.drop_table("driver_changes")
     op.drop_table("pit_stops")
