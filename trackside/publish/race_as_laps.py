@@ -1,28 +1,59 @@
-"""A race session seen as laps, for the views built for laps (the lap chart, the live board,
-the RMonitor output): every counted race lap of every car, in race order with its race position;
-a race status shown as the nearest session status (dns: no time; disqualified; else ok)."""
+"""A race session seen as laps, for the views built for laps (the live board, the lap chart,
+the RMonitor output): the classification order is the running order, every counted race lap is
+a lap, a car is named by its team (or its driver), and `$G` then carries position by laps with
+the race time (endurance.md; issue 12, "the RMonitor output in race mode")."""
 
 from __future__ import annotations
 
-from trackside.core.race_results import RaceEntryResult, RaceLap, RaceSessionResult, RaceStatus
+from trackside.core.race_results import (
+    Gap,
+    RaceEntryResult,
+    RaceLap,
+    RaceResult,
+    RaceSessionResult,
+    RaceStatus,
+)
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, Status
+from trackside.publish.formats import gap_text
 
-STATUS = {RaceStatus.DNS: Status.NO_TIME, RaceStatus.DISQUALIFIED: Status.DISQUALIFIED}
+LAP_STATUS = {
+    RaceStatus.OK: Status.OK,
+    RaceStatus.DNF: Status.OK,
+    RaceStatus.NC: Status.OK,
+    RaceStatus.DNS: Status.NO_TIME,
+    RaceStatus.DISQUALIFIED: Status.DISQUALIFIED,
+}
+"""A race status as the lap views know statuses: dnf and nc cars still show their laps."""
 
 
-def race_as_laps(result: RaceSessionResult) -> SessionResult:
-    """The race (not the Sprint part) as a lap session: same entries, order and positions."""
-    race = result.race
-    return SessionResult(race.event_id, race.session_id, race.session_name, True,
-                         tuple(_entry(entry) for entry in race.entries), (), race.flags)
+def race_as_laps(result: RaceSessionResult | RaceResult) -> SessionResult:
+    """The race (not the Sprint part) as a lap session, in classification order."""
+    race = result.race if isinstance(result, RaceSessionResult) else result
+    return SessionResult(
+        race.event_id, race.session_id, race.session_name, True,
+        tuple(_entry(entry) for entry in race.entries), (), race.flags,
+    )  # fmt: skip
+
+
+def race_gap_text(gap: Gap | None) -> str:
+    """`+1 lap`, `+3 laps`, `+12.345`; '' for none (the leader). A car a penalty put behind
+    cars it is ahead of on the road has a negative gap to them: `-3 laps`, `-1.234`."""
+    if gap is None:
+        return ""
+    if gap.laps:
+        sign = "+" if gap.laps > 0 else "-"
+        return f"{sign}{abs(gap.laps)} lap{'s' if abs(gap.laps) != 1 else ''}"
+    if gap.time_us is not None and gap.time_us < 0:
+        return "-" + gap_text(-gap.time_us)[1:]
+    return gap_text(gap.time_us)
 
 
 def _entry(entry: RaceEntryResult) -> SessionEntryResult:
+    laps = tuple(_lap(lap) for lap in entry.lap_list)
     best = None if entry.best_lap is None else _lap(entry.best_lap)
     return SessionEntryResult(entry.number, entry.team or entry.driver, entry.car_class, "",
-                              STATUS.get(entry.status, Status.OK), entry.position, best,
-                              tuple(map(_lap, entry.lap_list)))  # fmt: skip
+                              LAP_STATUS[entry.status], entry.position, best, laps)  # fmt: skip
 
 
 def _lap(lap: RaceLap) -> ScoredLap:
-    return ScoredLap(lap.lap, lap.start_us, lap.end_us, True)
+    return ScoredLap(lap.lap, lap.start_us, lap.end_us, True, None)

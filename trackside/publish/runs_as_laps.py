@@ -8,6 +8,7 @@ from __future__ import annotations
 from trackside.core.race_results import RaceSessionResult
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun
+from trackside.publish.race_as_laps import race_as_laps
 
 
 def runs_as_laps(result: RunSessionResult) -> SessionResult:
@@ -19,12 +20,12 @@ def runs_as_laps(result: RunSessionResult) -> SessionResult:
 
 
 def as_lap_session(result: object) -> SessionResult:
-    """`result` itself when it is a lap session, else its runs (or race laps) as laps."""
+    """`result` itself when it is a lap session, else its runs (or its race laps) as laps."""
+    if isinstance(result, RunSessionResult):
+        return runs_as_laps(result)
     if isinstance(result, RaceSessionResult):
-        from trackside.publish.race_as_laps import race_as_laps
-
         return race_as_laps(result)
-    return runs_as_laps(result) if isinstance(result, RunSessionResult) else result  # type: ignore[return-value]
+    return result  # type: ignore[return-value]
 
 
 def _entry(entry: RunEntryResult) -> SessionEntryResult:
