@@ -296,8 +296,12 @@ BAD = {
         "number,first_name,last_name\n7,Eve,Lin\n99,Dee,Fox\n"),
     "roster driver transponder of another car": (
         ("roster", "import", EV, "{dir}/bad.csv"),
-        "bad.csv:2: field 'driver_transponder': transponder '1012' belongs to car 12",
+        "bad.csv:2: field 'driver_transponder': transponder '1012' is car 12's own transponder",
         "number,first_name,last_name,driver_transponder\n7,Eve,Lin,1012\n"),
+    "roster driver transponder of the car itself": (
+        ("roster", "import", EV, "{dir}/bad.csv"),
+        "bad.csv:2: field 'driver_transponder': transponder '1007' is car 7's own transponder",
+        "number,first_name,last_name,driver_transponder\n7,Eve,Lin,1007\n"),
     "roster missing a required column": (
         ("roster", "import", EV, "{dir}/bad.csv"),
         "bad.csv:1: field 'last_name': missing required column", "number,first_name\n7,Eve\n"),
@@ -469,3 +473,13 @@ def test_a_drivers_own_transponder_maps_to_the_drivers_car(trackside, day):
     listed = json.loads(_ok(trackside("passings", "list", EV, "--format", "json")))
     assert {p["transponder"]: p["number"] for p in listed if p["time"] >= "2026-06-13T12:06:00"
             and p["transponder"] in ("D7B", "4444")} == {"D7B": "7", "4444": None}
+    (day / "clash.csv").write_text("number,first_name,last_name,driver_transponder\n"
+                                   "21,Cy,Dee,D7B\n", encoding="utf-8")
+    refused = trackside("roster", "import", EV, day / "clash.csv")
+    assert refused.exit_code == 1
+    assert refused.output.strip().endswith("clash.csv:2: field 'driver_transponder': transponder "
+                                           "'D7B' belongs to a driver of car 7")
+    # car 7's roster imported again may move its own drivers' transponders around
+    (day / "swap.csv").write_text("number,first_name,last_name,driver_transponder\n"
+                                  "7,Ann,Lee,D7B\n7,Bob,Ray,D7A\n", encoding="utf-8")
+    _ok(trackside("roster", "import", EV, day / "swap.csv"))

@@ -86,24 +86,34 @@ def import_roster(engine: Engine, event_id: str, path: Path | str, author: str =
     rows = read_roster_csv(path)
     with writing(engine) as conn:
         facts = definitions_in(conn, event_id)
-        cars = {e.number for e in facts.entries}
-        worn = {e.transponder: e.number for e in facts.entries}
+        cars = {e.transponder: e.number for e in facts.entries}
+        entered = set(cars.values())
         renamed = {row.driver.number for row in rows}
-        worn.update((d.driver_transponder, d.number) for d in facts.roster
-                    if d.driver_transponder and d.number not in renamed)  # fmt: skip
+        worn = {d.driver_transponder: d.number for d in facts.roster
+                if d.driver_transponder and d.number not in renamed}  # fmt: skip
         for row in rows:
             driver = row.driver
-            if driver.number not in cars:
+            if driver.number not in entered:
                 raise InputError(f"car {driver.number!r} is not entered in event {event_id!r}",
                                  source=str(path), line=row.line, field="number")
-            owner = worn.get(driver.driver_transponder or "")
-            if owner is not None and owner != driver.number:
-                raise InputError(f"transponder {driver.driver_transponder!r} belongs to car "
-                                 f"{owner}", source=str(path), line=row.line,
-                                 field="driver_transponder")  # fmt: skip
+            _check_worn(driver, cars, worn, str(path), row.line)
         numbers = replace_roster(conn, event_id, [row.driver for row in rows],
                                  author or f"file {path.name}")
     return RosterReport(tuple(numbers), len(rows))
+
+
+def _check_worn(driver: RosterDriver, cars: dict[str, str], worn: dict[str, str], source: str,
+                line: int) -> None:  # fmt: skip
+    """A driver transponder is no car's transponder and no other car's driver's."""
+    tag = driver.driver_transponder
+    if tag is None:
+        return
+    if tag in cars:
+        raise InputError(f"transponder {tag!r} is car {cars[tag]}'s own transponder",
+                         source=source, line=line, field="driver_transponder")
+    if worn.get(tag, driver.number) != driver.number:
+        raise InputError(f"transponder {tag!r} belongs to a driver of car {worn[tag]}",
+                         source=source, line=line, field="driver_transponder")
 
 
 def car_roster(facts: EventFacts, number: str) -> tuple[RosterDriver, ...]:
