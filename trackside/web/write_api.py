@@ -1,0 +1,248 @@
+"""The write API (console.md, "The write API"): flags, decisions, revokes and finalize, each
+calling the CLI's use case with the signed-in account as author.
+
+JSON bodies answer 201 with the stored flag or decision; the console's forms post the same
+endpoints (`application/x-www-form-urlencoded`, with the session's `csrf` field and a `next`
+page) and are sent back there (303). Checks, in order: 401 without credentials; 403 for a
+session cookie without its CSRF token; 422 naming the field for a malformed body; 404 for an
+unknown event or decision; 403 naming the roles for an action the account's roles do not
+allow; 422 naming the field for what the service refuses. Nothing is stored unless all pass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from trackside.core.roles import Action, decision_action, revoke_action
+from trackside.errors import InputError
+from trackside.services import console_writes
+from trackside.services.decisions import add_decision, declare_official, parse_kind
+from trackside.services.decisions import revoke_decision as revoke
+from trackside.services.times import event_time
+from trackside.web.auth import (
+    CSRF_FIELD,
+    CSRF_HEADER,
+    Caller,
+    Refusal,
+    check_allowed,
+    check_csrf,
+    require_caller,
+    safe_next,
+)
+from trackside.web.rendering import render
+
+router = APIRouter(prefix="/api/events/{event_id}", tags=["write"])
+Doc = dict[str, Any]
+Values = dict[str, Any]
+FORM_ONLY = (CSRF_FIELD, "next")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: type
+    required: bool = False
+
+
+FLAG_BODY = (Field("session", str, True), Field("state", str, True), Field("at", str, True))
+DECISION_BODY = (Field("number", str, True), Field("kind", str, True), Field("session", str),
+                 Field("lap", int), Field("run", int), Field("at", str), Field("seconds", float),
+                 Field("count", int), Field("reason", str, True))  # fmt: skip
+REVOKE_BODY = (Field("reason", str, True),)
+FINALIZE_BODY = (Field("reason", str),)
+
+
+@router.post("/flags", status_code=201)
+async def post_flag(request: Request, event_id: str) -> Response:
+    """Record a flag `{"session", "state", "at"}` (the timing stand's buttons)."""
+
+    def record(caller: Caller, values: Values) -> tuple[Doc, int]:
+        doc, added = console_writes.record_flag_doc(
+            _engine(request), event_id, values["session"], values["state"], values["at"],
+            caller.name)  # fmt: skip
+        return doc, 201 if added else 200
+
+    return await _write(request, event_id, FLAG_BODY, lambda _values: Action.FLAGS, record)
+
+
+@router.post("/decisions", status_code=201)
+async def post_decision(request: Request, event_id: str) -> Response:
+    """Record a decision on a car; the author is the signed-in account, never a field."""
+    engine_of = _engine(request)
+
+    def record(caller: Caller, v: Values) -> tuple[Doc, int]:
+        at_us = event_time(engine_of, event_id, v["at"]) if v.get("at") else None
+        decision = add_decision(engine_of, event_id, v["number"], v["kind"],
+                                session_id=v.get("session"), lap=v.get("lap"), at_us=at_us,
+                                seconds=v.get("seconds"), reason=v["reason"],
+                                author=caller.name, run=v.get("run"), count=v.get("count"))
+        return console_writes.decision_doc(engine_of, event_id, decision), 201  # fmt: skip
+
+    return await _write(request, event_id, DECISION_BODY,
+                        lambda v: decision_action(parse_kind(v["kind"])), record)  # fmt: skip
+
+
+@router.post("/decisions/{decision_id}/revoke", status_code=201)
+async def post_revoke(request: Request, event_id: str, decision_id: int) -> Response:
+    """Revoke decision `decision_id` `{"reason"}`: who may is who may record its kind."""
+    engine_of = _engine(request)
+
+    def action(_values: Values) -> Action:
+        kind = console_writes.decision_kind(engine_of, event_id, decision_id)
+        if kind is None:
+            raise Refusal(404, f"no decision {decision_id} in event {event_id!r}")
+        return revoke_action(kind)
+
+    def record(caller: Caller, v: Values) -> tuple[Doc, int]:
+        revocation = revoke(engine_of, event_id, decision_id, v["reason"], caller.name)
+        return console_writes.decision_doc(engine_of, event_id, revocation), 201
+
+    return await _write(request, event_id, REVOKE_BODY, action, record)
+
+
+@router.post("/finalize", status_code=201)
+async def post_finalize(request: Request, event_id: str) -> Response:
+    """Declare the event's results official (revoke that decision to reopen them)."""
+    engine_of = _engine(request)
+
+    def record(caller: Caller, v: Values) -> tuple[Doc, int]:
+        decision = declare_official(engine_of, event_id, v.get("reason") or "", caller.name)
+        return console_writes.decision_doc(engine_of, event_id, decision), 201
+
+    return await _write(request, event_id, FINALIZE_BODY, lambda _v: Action.FINALIZE, record)
+
+
+# --- the one path every write takes ----------------------------------------------------------
+
+
+async def _write(
+    request: Request, event_id: str, body: tuple[Field, ...],
+    action_of: Callable[[Values], Action], record: Callable[[Caller, Values], tuple[Doc, int]],
+) -> Response:  # fmt: skip
+    raw = await request.body()
+    form = _is_form(request)
+    fields = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)) \
+        if form else {}
+    back = safe_next(fields.get("next"), "/console")
+    try:
+        caller = await run_in_threadpool(require_caller, request)
+        check_csrf(caller, fields.get(CSRF_FIELD) if form else request.headers.get(CSRF_HEADER))
+        values = _form_values(body, fields) if form else _json_values(body, raw)
+        if not await run_in_threadpool(console_writes.event_known, _engine(request), event_id):
+            raise Refusal(404, f"no event {event_id!r} on this server")
+        check_allowed(caller, await run_in_threadpool(action_of, values))
+        doc, status = await run_in_threadpool(record, caller, values)
+    except InputError as err:
+        return _refused(Refusal(422, err.message, field=_field_of(err)), form, back)
+    except Refusal as refusal:
+        return _refused(refusal, form, back)
+    if form:
+        return RedirectResponse(_with_note(back, _done_text(doc)), status_code=303)
+    return JSONResponse(doc, status_code=status)
+
+
+def _engine(request: Request):  # type: ignore[no-untyped-def]
+    return request.app.state.hub.engine
+
+
+def _is_form(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return kind == "application/x-www-form-urlencoded"
+
+
+def _json_values(body: tuple[Field, ...], raw: bytes) -> Values:
+    if not raw.strip():
+        doc: Any = {}
+    else:
+        try:
+            doc = json.loads(raw)
+        except ValueError:
+            raise Refusal(422, "the body is not JSON", field=None) from None
+    if not isinstance(doc, dict):
+        raise Refusal(422, "expected a JSON object", field=None)
+    return _checked(body, {k: v for k, v in doc.items() if v is not None}, strings=False)
+
+
+def _form_values(body: tuple[Field, ...], fields: dict[str, str]) -> Values:
+    given = {k: v for k, v in fields.items() if k not in FORM_ONLY and v.strip() != ""}
+    return _checked(body, given, strings=True)
+
+
+def _checked(body: tuple[Field, ...], given: dict[str, Any], *, strings: bool) -> Values:
+    """The body's values, each of its field's type; Refusal(422) naming the field at fault."""
+    known = {f.name: f for f in body}
+    for name in given:
+        if name == "author":
+            raise Refusal(422, "author is the signed-in account, never a field", field=name)
+        if name not in known:
+            raise Refusal(422, f"unknown field {name!r}; expected {', '.join(known)}",
+                          field=name)  # fmt: skip
+    values: Values = {}
+    for field in body:
+        if field.name not in given:
+            if field.required:
+                raise Refusal(422, f"{field.name} is required", field=field.name)
+            continue
+        values[field.name] = _typed(field, given[field.name], strings)
+    return values
+
+
+_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number"}
+
+
+def _typed(field: Field, value: Any, strings: bool) -> Any:
+    if strings and field.type is not str:
+        try:
+            return field.type(value)
+        except ValueError:
+            pass
+    elif field.type is str and isinstance(value, str):
+        if not value.strip() and field.required:
+            raise Refusal(422, f"{field.name} is empty", field=field.name)
+        return value
+    elif field.type is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    elif field.type is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise Refusal(422, f"{field.name}: expected {_TYPE_WORDS[field.type]}, got {value!r}",
+                  field=field.name)  # fmt: skip
+
+
+def _field_of(err: InputError) -> str | None:
+    """The body field an InputError names: `option --lap` -> lap, `argument NUMBER` -> number."""
+    if err.field:
+        return err.field
+    if not err.source:
+        return None
+    word = err.source.split()[-1].lstrip("-").lower()
+    return {"id": "decision_id", "by": "author"}.get(word, word)
+
+
+def _refused(refusal: Refusal, form: bool, back: str) -> Response:
+    if not form:
+        return JSONResponse(refusal.body(), status_code=refusal.status)
+    page = render("console/refused.html", status=refusal.status, message=refusal.detail,
+                  back=back, nav=(), twin="/api/events")  # fmt: skip
+    return HTMLResponse(page, status_code=refusal.status)
+
+
+def _done_text(doc: Doc) -> str:
+    if "state" in doc:
+        return f"flag {doc['state']} in {doc['session']} at {doc['time']} recorded"
+    car = f" for car {doc['number']}" if doc.get("number") else ""
+    return f"decision {doc['id']}: {doc['kind']}{car} recorded"
+
+
+def _with_note(path: str, note: str) -> str:
+    """`path` with `done=NOTE` as its only note (the console page shows it)."""
+    base, _, query = path.partition("?")
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "done"]
+    return f"{base}?{urlencode([*kept, ('done', note)], quote_via=quote)}"
