@@ -1,0 +1,236 @@
+"""The write API against a real `trackside serve` over a SQLite file (console.md, "The write
+API", "What each role may do", "Sign-in and sessions"): 401 without an account on every write
+endpoint, 403 naming the roles for each role's refusals, CSRF, 422 naming the field, and
+nothing stored by any refused request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.console_server import ACCOUNTS, EVENT, Console, console_server
+
+FLAGS = f"/api/events/{EVENT}/flags"
+DECISIONS = f"/api/events/{EVENT}/decisions"
+FINALIZE = f"/api/events/{EVENT}/finalize"
+RED = {"session": "TA1-A", "state": "red", "at": "09:04:00"}
+PENALTY = {"number": "21", "kind": "time-penalty", "session": "TA1-A", "seconds": 5,
+           "reason": "four wheels off at T5"}
+BODIES = {FLAGS: RED, DECISIONS: PENALTY, FINALIZE: {}}
+EVERY_WRITE = [(FLAGS, RED), (DECISIONS, PENALTY),
+               (f"/api/events/{EVENT}/decisions/1/revoke", {"reason": "mistake"}),
+               (FINALIZE, {})]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Console]:
+    with console_server(tmp_path_factory.mktemp("console")) as running:
+        yield running
+
+
+@pytest.mark.parametrize(("path", "body"), EVERY_WRITE)
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer not-a-token"},
+                                     {"Cookie": "trackside_session=forged"}])  # fmt: skip
+def test_no_account_is_401_on_every_write_endpoint(console: Console, path, body, headers):
+    before = console.rows()
+    answer = console.post(path, body, headers=headers)
+    assert answer.status_code == 401
+    assert answer.json()["detail"] == ("sign in (POST /login) or send Authorization: Bearer "
+                                       "TOKEN")
+    assert console.rows() == before
+
+
+REFUSED = [  # role, endpoint, the roles that would be allowed (console.md's table)
+    ("timing-chief", DECISIONS, ["event-lead", "competition-director"]),
+    ("competition-director", FLAGS, ["event-lead", "timing-chief"]),
+    ("competition-director", FINALIZE, ["event-lead", "timing-chief"]),
+    ("registrar", FLAGS, ["event-lead", "timing-chief"]),
+    ("registrar", DECISIONS, ["event-lead", "competition-director"]),
+    ("registrar", FINALIZE, ["event-lead", "timing-chief"]),
+    ("tech", FLAGS, ["event-lead", "timing-chief"]),
+    ("tech", DECISIONS, ["event-lead", "competition-director"]),
+    ("tech", FINALIZE, ["event-lead", "timing-chief"]),
+    ("driver-coach", FLAGS, ["event-lead", "timing-chief"]),
+    ("driver-coach", DECISIONS, ["event-lead", "competition-director"]),
+    ("driver-coach", FINALIZE, ["event-lead", "timing-chief"]),
+    ("pit-marshal", FLAGS, ["event-lead", "timing-chief"]),
+    ("pit-marshal", DECISIONS, ["event-lead", "competition-director"]),
+    ("pit-marshal", FINALIZE, ["event-lead", "timing-chief"]),
+]
+
+
+@pytest.mark.parametrize(("role", "path", "allowed"), REFUSED)
+def test_each_role_is_refused_what_it_may_not_do(console: Console, role, path, allowed):
+    before = console.rows()
+    answer = console.post(path, BODIES[path], role=role)
+    assert answer.status_code == 403
+    assert answer.json()["allowed_roles"] == allowed
+    assert answer.json()["detail"].endswith(f"needs one of the roles {', '.join(allowed)}; "
+                                            f"{ACCOUNTS[role]} holds {role}")
+    assert console.rows() == before
+
+
+def test_a_penalty_is_revoked_only_by_the_roles_that_may_give_it(console: Console):
+    given = console.post(DECISIONS, {**PENALTY, "seconds": 2}, role="competition-director")
+    assert given.status_code == 201
+    revoke = f"/api/events/{EVENT}/decisions/{given.json()['id']}/revoke"
+    before = console.rows()
+    for role in ("timing-chief", "registrar", "tech", "driver-coach", "pit-marshal"):
+        answer = console.post(revoke, {"reason": "not me"}, role=role)
+        assert (answer.status_code, answer.json()["allowed_roles"]) == (
+            403, ["event-lead", "competition-director"])
+    assert console.rows() == before
+    revoked = console.post(revoke, {"reason": "video shows two wheels on"},
+                           role="competition-director")
+    assert revoked.status_code == 201
+    assert {k: revoked.json()[k] for k in ("kind", "revokes", "author", "reason")} == {
+        "kind": "revoke", "revokes": given.json()["id"], "author": "competitiondirector",
+        "reason": "video shows two wheels on"}
+
+
+def test_the_answer_is_the_stored_decision_with_its_author_and_time(console: Console):
+    answer = console.post(DECISIONS, {"number": "22", "kind": "warning", "session": "TA1-A",
+                                      "reason": "passing under yellow"},
+                          role="competition-director")  # fmt: skip
+    assert answer.status_code == 201
+    doc = answer.json()
+    assert isinstance(doc["id"], int) and doc["created"].startswith("20")
+    assert {k: doc[k] for k in ("kind", "number", "session", "reason", "author")} == {
+        "kind": "warning", "number": "22", "session": "TA1-A",
+        "reason": "passing under yellow", "author": "competitiondirector"}
+
+
+def test_the_timing_chief_records_a_flag_once(console: Console):
+    body = {"session": "TA1-I", "state": "green", "at": "09:30:00"}
+    first = console.post(FLAGS, body, role="timing-chief")
+    assert first.status_code == 201
+    assert {k: first.json()[k] for k in ("session", "state", "time", "author", "revoked")} == {
+        "session": "TA1-I", "state": "green", "time": "2026-05-16T09:30:00.000",
+        "author": "timingchief", "revoked": False}
+    again = console.post(FLAGS, body, role="timing-chief")
+    assert (again.status_code, again.json()["id"]) == (200, first.json()["id"])
+
+
+BAD = [  # endpoint, body, the field at fault, the detail (hand-written from the services)
+    (DECISIONS, {**PENALTY, "number": "99"}, "number",
+     "car '99' is not entered in event 'img-tt-r3'"),
+    (DECISIONS, {"number": "21", "kind": "delete-lap", "session": "TA1-A", "lap": 9,
+                 "reason": "r"}, "lap", "car '21' has no lap 9 in session 'TA1-A' (laps 1-2)"),
+    (DECISIONS, {**PENALTY, "lap": "3"}, "lap", "lap: expected a whole number, got '3'"),
+    (DECISIONS, {**PENALTY, "seconds": "five"}, "seconds",
+     "seconds: expected a number, got 'five'"),
+    (DECISIONS, {k: v for k, v in PENALTY.items() if k != "seconds"}, "seconds",
+     "time-penalty needs --seconds greater than 0"),
+    (DECISIONS, {k: v for k, v in PENALTY.items() if k != "reason"}, "reason",
+     "reason is required"),
+    (DECISIONS, {**PENALTY, "reason": "  "}, "reason", "reason is empty"),
+    (DECISIONS, {**PENALTY, "author": "Bob"}, "author",
+     "author is the signed-in account, never a field"),
+    (DECISIONS, {**PENALTY, "car": "21"}, "car",
+     "unknown field 'car'; expected number, kind, session, lap, run, at, seconds, count, "
+     "reason"),
+    (FLAGS, {**RED, "session": "TA9"}, "session",
+     "no session 'TA9' in event 'img-tt-r3' (sessions: TA1-A, TA1-I)"),
+    (FLAGS, {**RED, "state": "purple"}, "state",
+     "unknown flag state 'purple'; expected one of green, yellow, red, black-all, checkered"),
+    (FLAGS, {**RED, "at": "25:61"}, "at", None),
+    (FLAGS, {"session": "TA1-A", "state": "red"}, "at", "at is required"),
+]
+
+
+@pytest.mark.parametrize(("path", "body", "field", "detail"), BAD)
+def test_bad_input_is_422_naming_the_field_and_nothing_is_stored(
+    console: Console, path, body, field, detail
+):
+    before = console.rows()
+    answer = console.post(path, body, role="event-lead")
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["field"] == field
+    if detail is not None:
+        assert answer.json()["detail"] == detail
+    assert console.rows() == before
+
+
+def test_a_body_that_is_not_json_is_422(console: Console):
+    answer = httpx.post(console.url + FLAGS, content=b"{oops", timeout=10, headers={
+        "Authorization": f"Bearer {console.tokens['timing-chief']}",
+        "Content-Type": "application/json"})  # fmt: skip
+    assert (answer.status_code, answer.json()["detail"]) == (422, "the body is not JSON")
+
+
+def test_an_unknown_event_or_decision_is_404(console: Console):
+    answer = console.post("/api/events/nope/flags", RED, role="timing-chief")
+    assert (answer.status_code, answer.json()["detail"]) == (404, "no event 'nope' on this server")
+    answer = console.post(f"/api/events/{EVENT}/decisions/9999/revoke", {"reason": "r"},
+                          role="competition-director")
+    assert (answer.status_code, answer.json()["detail"]) == (
+        404, "no decision 9999 in event 'img-tt-r3'")
+
+
+# --- sign-in, the session cookie and CSRF ---------------------------------------------------
+
+
+def test_sign_in_sets_an_httponly_samesite_strict_cookie(console: Console):
+    answer = httpx.post(console.url + "/login", timeout=10,
+                        data={"username": "timingchief", "password": "paddock-2026",
+                              "next": "/console"})  # fmt: skip
+    assert (answer.status_code, answer.headers["location"]) == (303, "/console")
+    cookie = answer.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
+    assert "Secure" not in cookie  # served over plain HTTP here
+
+
+def test_sign_in_never_sends_the_browser_to_another_site(console: Console):
+    answer = httpx.post(console.url + "/login", timeout=10,
+                        data={"username": "timingchief", "password": "paddock-2026",
+                              "next": "//evil.example/"})  # fmt: skip
+    assert answer.headers["location"] == "/console"
+
+
+def test_a_cookie_write_without_the_csrf_token_is_refused(console: Console):
+    with console.signed_in("timing-chief") as client:
+        before = console.rows()
+        body = {"session": "TA1-A", "state": "yellow", "at": "09:10:00"}
+        for headers in ({}, {"X-CSRF-Token": "guessed"}):
+            refused = client.post(FLAGS, json=body, headers=headers)
+            assert refused.status_code == 403
+            assert refused.json()["detail"].startswith("missing or wrong CSRF token")
+        form = client.post(FLAGS, data={**body, "next": "/console"})
+        assert form.status_code == 403
+        assert console.rows() == before
+        csrf = client.get("/api/session").json()["csrf"]
+        done = client.post(FLAGS, json=body, headers={"X-CSRF-Token": csrf})
+        assert (done.status_code, done.json()["author"]) == (201, "timingchief")
+
+
+def test_a_form_post_with_its_csrf_field_goes_back_to_its_page(console: Console):
+    with console.signed_in("timing-chief") as client:
+        csrf = client.get("/api/session").json()["csrf"]
+        answer = client.post(FLAGS, data={"session": "TA1-A", "state": "yellow",
+                                          "at": "09:12:00", "csrf": csrf,
+                                          "next": "/console/events/img-tt-r3/timing"})
+        assert answer.status_code == 303
+        assert answer.headers["location"].startswith("/console/events/img-tt-r3/timing?done=")
+
+
+def test_after_sign_out_the_cookie_no_longer_writes(console: Console):
+    with console.signed_in("timing-chief") as client:
+        session = client.get("/api/session").json()
+        assert (session["name"], session["roles"]) == ("timingchief", ["timing-chief"])
+        cookie = client.cookies["trackside_session"]
+        out = client.post("/logout", data={"csrf": session["csrf"]})
+        assert out.status_code == 303
+    answer = httpx.post(console.url + FLAGS, json=RED, timeout=10,
+                        headers={"Cookie": f"trackside_session={cookie}",
+                                 "X-CSRF-Token": session["csrf"]})  # fmt: skip
+    assert answer.status_code == 401
+
+
+def test_a_wrong_password_is_401_and_signs_nobody_in(console: Console):
+    answer = httpx.post(console.url + "/login", timeout=10,
+                        data={"username": "timingchief", "password": "guess"})
+    assert answer.status_code == 401
+    assert "Wrong name or password." in answer.text
+    assert "set-cookie" not in answer.headers
