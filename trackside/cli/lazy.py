@@ -59,6 +59,8 @@ COMMANDS: dict[str, Lazy] = {
     "rerun": Lazy("trackside.cli.runs", "Re-runs (SCCA VI.1.2.7, RMD 2.7)."),
     "runs": Lazy("trackside.cli.runs",
                  "Every run of every car in a TrackSprint or HillClimb session."),
+    "audit": Lazy("trackside.cli.audit",
+                  "Every decision and flag with author, time, reason and what it changed."),
     "user": Lazy("trackside.cli.accounts",
                  "Officials' accounts: add, list, disable, API tokens."),
 }  # fmt: skip
