@@ -11,6 +11,7 @@ allow; 422 naming the field for what the service refuses. Nothing is stored unle
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ router = APIRouter(prefix="/api/events/{event_id}", tags=["write"])
 Doc = dict[str, Any]
 Values = dict[str, Any]
 FORM_ONLY = (CSRF_FIELD, "next")
+CATCH_UP_TRIES, CATCH_UP_PAUSE_S = 100, 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +141,9 @@ async def _write(
         if not await run_in_threadpool(console_writes.event_known, _engine(request), event_id):
             raise Refusal(404, f"no event {event_id!r} on this server")
         check_allowed(caller, await run_in_threadpool(action_of, values))
+        seen = _version(request, event_id)
         doc, status = await run_in_threadpool(record, caller, values)
+        await _caught_up(request, event_id, seen)
     except InputError as err:
         return _refused(Refusal(422, err.message, field=_field_of(err)), form, back)
     except Refusal as refusal:
@@ -147,6 +151,24 @@ async def _write(
     if form:
         return RedirectResponse(_with_note(back, _done_text(doc)), status_code=303)
     return JSONResponse(doc, status_code=status)
+
+
+def _version(request: Request, event_id: str) -> int | None:
+    latest = request.app.state.hub.latest(event_id)
+    return None if latest is None else latest.version
+
+
+async def _caught_up(request: Request, event_id: str, seen: int | None) -> None:
+    """Wake the live engine and wait (a moment at most) for its snapshot with the change, so
+    that the page the form goes back to, and the next read, show it."""
+    if seen is None:
+        return
+    hub = request.app.state.hub
+    hub.nudge()
+    for _ in range(CATCH_UP_TRIES):
+        if _version(request, event_id) != seen:
+            return
+        await asyncio.sleep(CATCH_UP_PAUSE_S)
 
 
 def _engine(request: Request):  # type: ignore[no-untyped-def]
