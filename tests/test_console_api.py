@@ -234,3 +234,28 @@ def test_a_wrong_password_is_401_and_signs_nobody_in(console: Console):
     assert answer.status_code == 401
     assert "Wrong name or password." in answer.text
     assert "set-cookie" not in answer.headers
+
+
+# --- the audit: any signed-in role ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", list(ACCOUNTS))
+def test_every_signed_in_role_reads_the_audit(console: Console, role):
+    answer = httpx.get(console.url + "/api/audit", params={"event": EVENT, "person": "file "
+                       "flags.csv"}, headers={"Authorization": f"Bearer {console.tokens[role]}"},
+                       timeout=10)  # fmt: skip
+    assert answer.status_code == 200
+    assert [(r["kind"], r["changed"]) for r in answer.json()["entries"]] == [
+        ("flag green", "shows green in TA1-A at 09:00:00"),
+        ("flag checkered", "shows checkered in TA1-A at 09:20:00")]
+    with console.signed_in(role) as client:
+        page = client.get("/audit", params={"event": EVENT, "person": "file flags.csv"})
+        assert page.status_code == 200
+        assert page.text.count('data-type="flag"') == 2
+
+
+def test_the_audit_needs_an_account(console: Console):
+    assert httpx.get(console.url + "/api/audit", timeout=10).status_code == 401
+    page = httpx.get(console.url + "/audit", params={"event": EVENT}, timeout=10)
+    assert (page.status_code, page.headers["location"]) == (
+        303, "/login?next=%2Faudit%3Fevent%3Dimg-tt-r3")
