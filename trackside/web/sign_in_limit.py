@@ -30,7 +30,9 @@ class SignInLimit:
         with self._lock:
             for key in keys:
                 failures = self._recent(key, now)
-                if len(failures) >= self.limit:
+                if not failures:
+                    del self._failures[key]  # forget a key once its window has passed
+                elif len(failures) >= self.limit:
                     waits.append(failures[-self.limit] + self.window_s - now)
         return max(waits) if waits else None
 
