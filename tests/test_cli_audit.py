@@ -1,9 +1,10 @@
-"""`trackside audit EVENT` (console.md, "Audit") on SQLite and PostgreSQL: every decision and
-recorded flag, oldest first, with author, reason and what it changed; filtered by person, entry
-and session."""
+"""`trackside audit EVENT` (console.md, "Audit") on SQLite and PostgreSQL: every decision,
+recorded flag and entry version, oldest first, with author, reason and what it changed;
+filtered by person, entry and session."""
 
 from __future__ import annotations
 
+import getpass
 import json
 
 import pytest
@@ -46,14 +47,25 @@ FLAG_REVOKE = ("decision", "revoke-flag", None, "TA1-A", "Max", "shown by mistak
                "revokes flag 2 (checkered in TA1-A at 09:20:00): it no longer counts", None)
 
 
-def test_audit_lists_every_decision_and_flag_with_what_it_changed(trackside, decided):
-    assert audit(trackside) == [FLAG_1, FLAG_2, PENALTY, DELETE, REVOKE, FLAG_REVOKE]
+def entered(number: str, car_class: str, group: str, transponder: str) -> tuple:
+    """Version 1 of an entry, imported by the user running the tests (`--by` not given)."""
+    return ("entry", "entry v1", number, None, getpass.getuser(), "",
+            f"car {number}: entered (class {car_class}, group {group}, transponder "
+            f"{transponder})", None)
+
+
+ENTRIES = [entered("21", "S2", "Advanced", "1001"), entered("22", "S2", "Advanced", "1002"),
+           entered("33", "S4", "Intermediate", "1003")]
+
+
+def test_audit_lists_every_decision_flag_and_entry_with_what_it_changed(trackside, decided):
+    assert audit(trackside) == [*ENTRIES, FLAG_1, FLAG_2, PENALTY, DELETE, REVOKE, FLAG_REVOKE]
 
 
 @pytest.mark.parametrize(("args", "rows"), [
     (("--person", "sue"), [PENALTY, REVOKE]),
     (("--person", "Max"), [DELETE, FLAG_REVOKE]),
-    (("--entry", "21"), [PENALTY, REVOKE]),
+    (("--entry", "21"), [ENTRIES[0], PENALTY, REVOKE]),
     (("--session", "TA1-I"), []),
     (("--person", "Max", "--entry", "22"), [DELETE]),
 ])  # fmt: skip
@@ -64,7 +76,7 @@ def test_audit_filters(trackside, decided, args, rows):
 def test_audit_as_text_names_the_author_and_the_change(trackside, decided):
     result = trackside("audit", "img-tt-r3", "--entry", "22")
     assert result.exit_code == 0, result.output
-    header, _rule, row = result.output.splitlines()
+    header, _rule, _entered, row = result.output.splitlines()
     assert header.split() == ["recorded", "by", "kind", "car", "session", "what", "it",
                               "changed", "reason", "revoked", "by"]
     assert row.split()[2:] == ["Max", "delete-lap", "22", "TA1-A", "deletes", "lap", "1", "of",

@@ -259,3 +259,59 @@ def test_the_audit_needs_an_account(console: Console):
     page = httpx.get(console.url + "/audit", params={"event": EVENT}, timeout=10)
     assert (page.status_code, page.headers["location"]) == (
         303, "/login?next=%2Faudit%3Fevent%3Dimg-tt-r3")
+
+
+# --- flags revoked, transponders assigned ---------------------------------------------------
+
+TRANSPONDERS = f"/api/events/{EVENT}/transponders"
+
+
+def test_a_flag_shown_by_mistake_is_revoked_by_the_timing_chief(console: Console):
+    shown = console.post(FLAGS, {"session": "TA1-A", "state": "yellow", "at": "09:15:00"},
+                         role="timing-chief")  # fmt: skip
+    revoke = f"{FLAGS}/{shown.json()['id']}/revoke"
+    before = console.rows()
+    refused = console.post(revoke, {"reason": "wrong station"}, role="competition-director")
+    assert (refused.status_code, refused.json()["allowed_roles"]) == (
+        403, ["event-lead", "timing-chief"])
+    assert console.rows() == before
+    done = console.post(revoke, {"reason": "wrong station"}, role="timing-chief")
+    assert done.status_code == 201
+    assert {k: done.json()[k] for k in ("kind", "flag_id", "author", "session")} == {
+        "kind": "revoke-flag", "flag_id": shown.json()["id"], "author": "timingchief",
+        "session": "TA1-A"}
+
+
+def test_a_transponder_is_assigned_by_the_timing_chief_or_the_registrar(console: Console):
+    before = console.rows()
+    for role in ("competition-director", "tech", "driver-coach", "pit-marshal"):
+        refused = console.post(TRANSPONDERS, {"number": "33", "transponder": "5555"}, role=role)
+        assert (refused.status_code, refused.json()["allowed_roles"]) == (
+            403, ["event-lead", "timing-chief", "registrar"])
+    assert console.rows() == before
+    first = console.post(TRANSPONDERS, {"number": "33", "transponder": "5555"}, role="registrar")
+    assert (first.status_code, first.json()) == (201, {
+        "number": "33", "transponder": "5555", "previous": "1003", "author": "registrar"})
+    second = console.post(TRANSPONDERS, {"number": "33", "transponder": "7777"},
+                          role="timing-chief")
+    assert (second.status_code, second.json()["previous"]) == (201, "5555")
+    history = httpx.get(console.url + "/api/audit", params={"event": EVENT, "entry": "33"},
+                        headers={"Authorization": f"Bearer {console.tokens['tech']}"},
+                        timeout=10).json()["entries"]  # fmt: skip
+    assert [(r["kind"], r["author"], r["changed"]) for r in history][1:] == [
+        ("entry v2", "registrar", "car 33: transponder 1003 -> 5555"),
+        ("entry v3", "timingchief", "car 33: transponder 5555 -> 7777")]
+
+
+@pytest.mark.parametrize(("body", "field", "detail"), [
+    ({"number": "22", "transponder": "1001"}, "transponder",
+     "transponder '1001' already belongs to car '21' in this event"),
+    ({"number": "99", "transponder": "4242"}, "number",
+     "car '99' is not entered in event 'img-tt-r3'"),
+    ({"number": "22"}, "transponder", "transponder is required"),
+])  # fmt: skip
+def test_a_transponder_assignment_refused_stores_nothing(console: Console, body, field, detail):
+    before = console.rows()
+    answer = console.post(TRANSPONDERS, body, role="timing-chief")
+    assert (answer.status_code, answer.json()) == (422, {"detail": detail, "field": field})
+    assert console.rows() == before

@@ -145,3 +145,30 @@ def test_each_role_sees_only_the_screens_it_may_use(console, no_script, role, sc
         answer = page.goto(f"{console.url}/console/events/{EVENT}/{path}")
         assert answer.status == (200 if label in screens else 403)
         assert (page.locator("form button[type=submit]").count() > 1) == (label in screens)
+
+
+def test_the_timing_chief_assigns_an_unknown_transponder_and_its_laps_appear(console,
+                                                                             no_script):
+    green = console.post(f"/api/events/{EVENT}/flags",
+                         {"session": "TA1-I", "state": "green", "at": "09:30:00"},
+                         role="timing-chief")  # fmt: skip
+    assert green.status_code == 201
+    console.server.store(("09:31:00", "8888"), ("09:33:00", "8888"), ("09:34:50", "8888"))
+
+    def total_of_33() -> float | None:
+        doc = httpx.get(f"{console.url}/api/events/{EVENT}/results", timeout=10).json()
+        return next(e["total_s"] for e in doc["entries"] if e["number"] == "33")
+
+    assert total_of_33() is None  # car 33's own transponder 1003 never crossed the line
+    page = sign_in(no_script, console, "timing-chief", f"/console/events/{EVENT}/timing")
+    unknown = page.locator("#recent-passings tr.unknown-transponder")
+    assert unknown.evaluate_all("rows => rows.map(r => r.dataset.transponder)") == [
+        "8888", "8888", "8888", "7777"]
+    first = page.locator("#recent-passings tr[data-transponder='8888']").first
+    first.locator("select[name=number]").select_option("33")
+    first.locator("button").click()
+    page.wait_for_load_state()
+    assert page.locator("[role=status]").inner_text() == "car 33: transponder 8888"
+    assert page.locator("#recent-passings tr.unknown-transponder").evaluate_all(
+        "rows => rows.map(r => r.dataset.transponder)") == ["7777"]
+    assert wait_until(lambda: total_of_33() == 110.0)  # 09:33:00 -> 09:34:50

@@ -1,5 +1,6 @@
-"""The audit's rows (console.md, "Audit"; `/audit`, `trackside audit`): every decision and every
-recorded flag with its author, time, reason, and what it changed, in words."""
+"""The audit's rows (console.md, "Audit"; `/audit`, `trackside audit`): every decision, every
+recorded flag and every version of an entry, with its author, time, reason, and what it
+changed, in words."""
 
 from __future__ import annotations
 
@@ -86,6 +87,16 @@ def decision_audit_row(decision: Decision, revoked_by: int | None, changed: str)
     row = decision_row(decision, revoked_by, None)
     del row["escalation"]
     return {"type": "decision", **row, "time": row["created"], "changed": changed}
+
+
+def entry_audit_row(number: str, version: int, author: str, recorded_us: int,
+                    change: str) -> Doc:  # fmt: skip
+    """A version of a car's entry (an import, a transponder assigned at the timing stand)."""
+    return {"type": "entry", "id": version, "kind": f"entry v{version}", "number": number,
+            "session": None, "lap": None, "at": None, "seconds": None, "reason": "",
+            "author": author, "created": time_text(recorded_us), "revokes": None,
+            "flag_id": None, "revoked_by": None, "time": time_text(recorded_us),
+            "changed": f"car {number}: {change}"}  # fmt: skip
 
 
 def flag_audit_row(standing: FlagStanding) -> Doc:

@@ -1,5 +1,6 @@
-"""The audit (console.md, "Audit"): every decision and recorded flag of an event, with author,
-time, reason and what it changed, filtered by person, entry (car number) and session."""
+"""The audit (console.md, "Audit"): every decision, recorded flag and entry version of an event,
+with author, time, reason and what it changed, filtered by person, entry (car number) and
+session."""
 
 from __future__ import annotations
 
@@ -9,9 +10,15 @@ from typing import Any
 from sqlalchemy import Engine
 
 from trackside.core.flags_in_force import flag_standings
-from trackside.publish.audit_rows import changed_text, decision_audit_row, flag_audit_row
+from trackside.publish.audit_rows import (
+    changed_text,
+    decision_audit_row,
+    entry_audit_row,
+    flag_audit_row,
+)
 from trackside.services.checks import require_event
 from trackside.services.decisions import listings_of
+from trackside.services.entry_history import entry_history
 from trackside.store.facts import definitions_in
 
 Doc = dict[str, Any]
@@ -42,5 +49,7 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
                                changed_text(item.decision, decisions, flags))
             for item in listings_of(facts.decisions)]  # fmt: skip
     rows += [flag_audit_row(standing) for standing in flag_standings(facts)]
+    rows += [entry_audit_row(c.number, c.version, c.author, c.recorded_us, c.change)
+             for c in entry_history(engine, event_id)]  # fmt: skip
     rows.sort(key=lambda row: (row["time"] or "", row["type"], row["id"]))
     return [{"event": event_id, **row} for row in rows if only.keeps(row)]

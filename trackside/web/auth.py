@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from trackside.core.roles import Action, allowed, roles_allowed
+from trackside.core.roles import Action, Role, allowed, roles_allowed
 from trackside.services import accounts
 from trackside.web.rendering import render
 from trackside.web.sign_in_limit import SignInLimit
@@ -85,12 +85,15 @@ def require_caller(request: Request) -> Caller:
     return caller
 
 
-def check_allowed(caller: Caller, action: Action) -> None:
-    if not allowed(caller.account.roles, action):
-        roles = roles_allowed(action)
-        raise Refusal(403, f"{action} needs one of the roles {', '.join(roles)}; "
+def check_allowed(caller: Caller, action: Action | tuple[Action, ...]) -> None:
+    """403 unless the caller's roles allow the action (or any of the actions given)."""
+    actions = action if isinstance(action, tuple) else (action,)
+    if not any(allowed(caller.account.roles, a) for a in actions):
+        wanted = {role for a in actions for role in roles_allowed(a)}
+        roles = [role.value for role in Role if role in wanted]
+        raise Refusal(403, f"{' or '.join(actions)} needs one of the roles {', '.join(roles)}; "
                            f"{caller.name} holds {', '.join(caller.account.roles)}",
-                      action=str(action), allowed_roles=roles)  # fmt: skip
+                      action=str(actions[0]), allowed_roles=roles)  # fmt: skip
 
 
 def limit_of(request: Request) -> SignInLimit:

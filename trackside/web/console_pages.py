@@ -18,11 +18,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from trackside.core.flags_in_force import flags_in_force
+from trackside.core.flags_in_force import flag_standings, flags_in_force
 from trackside.core.records import DecisionKind, FlagState
 from trackside.core.roles import Action, allowed, roles_allowed
 from trackside.core.session_clock import session_clock
 from trackside.errors import InputError
+from trackside.publish.flag_rows import flag_row
 from trackside.publish.formats import time_text
 from trackside.publish.html import Link
 from trackside.services import console_writes, list_events
@@ -103,15 +104,18 @@ async def timing_stand(request: Request, event_id: str, done: str | None = None)
     facts = snapshot.facts
     track_us = snapshot.track_us()
     flags = flags_in_force(facts)
+    standings = flag_standings(facts)
     sessions = []
     for s in facts.event.sessions:
         clock = session_clock(facts.event, s.id, flags, snapshot.windows, track_us)
         sessions.append({"session": s, "flag": flag_label(clock.flag),
+                         "flags": [flag_row(st) for st in standings if st.flag.session_id == s.id],
                          "state": clock.flag.value if clock.flag else "",
                          "remaining": clock_text(clock.remaining_us),
                          "elapsed": clock_text(clock.green_elapsed_us)})  # fmt: skip
     page = render("console/timing.html", caller=caller, event=facts.event, sessions=sessions,
                   buttons=FLAG_BUTTONS, passings=_recent_passings(snapshot), done=done,
+                  entries=facts.entries,
                   now=_time_of_day(track_us), nav=_nav(event_id),
                   here=f"/console/events/{event_id}/timing",
                   twin=f"/api/events/{event_id}/live",

@@ -27,7 +27,9 @@ from trackside.errors import InputError
 from trackside.services import console_writes
 from trackside.services.decisions import add_decision, declare_official, parse_kind
 from trackside.services.decisions import revoke_decision as revoke
+from trackside.services.flag_revokes import revoke_flag
 from trackside.services.times import event_time
+from trackside.services.transponders import assign_transponder
 from trackside.web.auth import (
     CSRF_FIELD,
     CSRF_HEADER,
@@ -44,7 +46,8 @@ router = APIRouter(prefix="/api/events/{event_id}", tags=["write"])
 Doc = dict[str, Any]
 Values = dict[str, Any]
 FORM_ONLY = (CSRF_FIELD, "next")
-CATCH_UP_TRIES, CATCH_UP_PAUSE_S = 100, 0.02
+CATCH_UP_TRIES, CATCH_UP_PAUSE_S = 150, 0.02
+"""At most 3 s: the live engine notices a changed entry at its next audit (every 2 s)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ DECISION_BODY = (Field("number", str, True), Field("kind", str, True), Field("se
                  Field("lap", int), Field("run", int), Field("at", str), Field("seconds", float),
                  Field("count", int), Field("reason", str, True))  # fmt: skip
 REVOKE_BODY = (Field("reason", str, True),)
+TRANSPONDER_BODY = (Field("number", str, True), Field("transponder", str, True))
 FINALIZE_BODY = (Field("reason", str),)
 
 
@@ -73,6 +77,34 @@ async def post_flag(request: Request, event_id: str) -> Response:
         return doc, 201 if added else 200
 
     return await _write(request, event_id, FLAG_BODY, lambda _values: Action.FLAGS, record)
+
+
+@router.post("/flags/{flag_id}/revoke", status_code=201)
+async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Response:
+    """Revoke a flag shown by mistake `{"reason"}` (a `revoke-flag` decision)."""
+    engine_of = _engine(request)
+
+    def record(caller: Caller, v: Values) -> tuple[Doc, int]:
+        decision = revoke_flag(engine_of, event_id, flag_id, v["reason"], caller.name)
+        return console_writes.decision_doc(engine_of, event_id, decision), 201
+
+    return await _write(request, event_id, REVOKE_BODY, lambda _v: Action.FLAGS, record)
+
+
+@router.post("/transponders", status_code=201)
+async def post_transponder(request: Request, event_id: str) -> Response:
+    """Give a car a transponder `{"number", "transponder"}` (an unknown one seen on the line):
+    the timing stand's assignment, or the registrar's transponders."""
+    engine_of = _engine(request)
+
+    def record(caller: Caller, v: Values) -> tuple[Doc, int]:
+        done = assign_transponder(engine_of, event_id, v["number"], v["transponder"],
+                                  caller.name)  # fmt: skip
+        return {"number": done.number, "transponder": done.transponder,
+                "previous": done.previous, "author": done.author}, 201  # fmt: skip
+
+    return await _write(request, event_id, TRANSPONDER_BODY,
+                        lambda _v: (Action.TRANSPONDER_ASSIGN, Action.TRANSPONDERS), record)
 
 
 @router.post("/decisions", status_code=201)
@@ -127,7 +159,8 @@ async def post_finalize(request: Request, event_id: str) -> Response:
 
 async def _write(
     request: Request, event_id: str, body: tuple[Field, ...],
-    action_of: Callable[[Values], Action], record: Callable[[Caller, Values], tuple[Doc, int]],
+    action_of: Callable[[Values], Action | tuple[Action, ...]],
+    record: Callable[[Caller, Values], tuple[Doc, int]],
 ) -> Response:  # fmt: skip
     raw = await request.body()
     form = _is_form(request)
@@ -257,6 +290,8 @@ def _refused(refusal: Refusal, form: bool, back: str) -> Response:
 
 
 def _done_text(doc: Doc) -> str:
+    if "transponder" in doc:
+        return f"car {doc['number']}: transponder {doc['transponder']}"
     if "state" in doc:
         return f"flag {doc['state']} in {doc['session']} at {doc['time']} recorded"
     car = f" for car {doc['number']}" if doc.get("number") else ""
