@@ -47,6 +47,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/live_latency.py
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/tracksprint.py
+	$(BIN)/python bench/console_auth.py
 
 # The same benches on smaller inputs (fewer cars and frames, still 7 rounds): under a minute.
 bench-quick: $(STAMP)
