@@ -23,12 +23,13 @@ from trackside.core.records import DecisionKind, FlagState
 from trackside.core.roles import Action, allowed, roles_allowed
 from trackside.core.session_clock import session_clock
 from trackside.errors import InputError
+from trackside.publish.decision_rows import decision_row
 from trackside.publish.flag_rows import flag_row
 from trackside.publish.formats import time_text
 from trackside.publish.html import Link
+from trackside.rules import escalation_prompts
 from trackside.services import console_writes, list_events
-from trackside.services.decision_report import decision_report
-from trackside.services.decisions import KINDS
+from trackside.services.decisions import KINDS, listings_of
 from trackside.web.auth import Caller, caller_of
 from trackside.web.flag_labels import flag_label
 from trackside.web.reading import snapshot_of
@@ -155,7 +156,9 @@ async def race_control(request: Request, event_id: str) -> Response:
                 draft["number"], draft["kind"], draft["session"] or None)
         except InputError as err:
             problem = err.message
-    rows = await run_in_threadpool(decision_report, request.app.state.hub.engine, event_id)
+    prompts = escalation_prompts(snapshot.facts)
+    rows = [decision_row(item.decision, item.revoked_by, prompts.get(item.decision.id))
+            for item in listings_of(snapshot.facts.decisions)]  # fmt: skip
     page = render("console/race_control.html", caller=caller, event=snapshot.facts.event,
                   entries=snapshot.facts.entries, kinds=PENALTY_KINDS, draft=draft,
                   checked=bool(query.get("check")) and problem is None, prompt=prompt,
