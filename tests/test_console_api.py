@@ -21,7 +21,9 @@ PENALTY = {"number": "21", "kind": "time-penalty", "session": "TA1-A", "seconds"
 BODIES = {FLAGS: RED, DECISIONS: PENALTY, FINALIZE: {}}
 EVERY_WRITE = [(FLAGS, RED), (DECISIONS, PENALTY),
                (f"/api/events/{EVENT}/decisions/1/revoke", {"reason": "mistake"}),
-               (FINALIZE, {})]  # fmt: skip
+               (FINALIZE, {}), (f"/api/events/{EVENT}/flags/1/revoke", {"reason": "mistake"}),
+               (f"/api/events/{EVENT}/transponders",
+                {"number": "33", "transponder": "9"})]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
