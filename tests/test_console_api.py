@@ -23,7 +23,9 @@ EVERY_WRITE = [(FLAGS, RED), (DECISIONS, PENALTY),
                (f"/api/events/{EVENT}/decisions/1/revoke", {"reason": "mistake"}),
                (FINALIZE, {}), (f"/api/events/{EVENT}/flags/1/revoke", {"reason": "mistake"}),
                (f"/api/events/{EVENT}/transponders",
-                {"number": "33", "transponder": "9"})]  # fmt: skip
+                {"number": "33", "transponder": "9"}),
+               (f"/api/events/{EVENT}/passings", {"number": "21", "at": "09:07:00",
+                                                  "reason": "unread"})]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -316,4 +318,49 @@ def test_a_transponder_assignment_refused_stores_nothing(console: Console, body,
     before = console.rows()
     answer = console.post(TRANSPONDERS, body, role="timing-chief")
     assert (answer.status_code, answer.json()) == (422, {"detail": detail, "field": field})
+    assert console.rows() == before
+
+
+# --- a passing inserted by hand ---------------------------------------------------------------
+
+PASSINGS = f"/api/events/{EVENT}/passings"
+
+
+def test_a_passing_inserted_by_hand_counts_and_is_audited(console: Console):
+    body = {"number": "22", "at": "09:06:50", "reason": "crossed unread, stopwatch 1:30.0"}
+    before = console.rows()
+    refused = console.post(PASSINGS, body, role="competition-director")
+    assert (refused.status_code, refused.json()["allowed_roles"]) == (
+        403, ["event-lead", "timing-chief"])
+    assert console.rows() == before
+    done = console.post(PASSINGS, body, role="timing-chief")
+    assert done.status_code == 201
+    assert {k: v for k, v in done.json().items() if k not in ("id", "recorded")} == {
+        "number": "22", "transponder": "1002", "loop": "SF", "time": "2026-05-16T09:06:50.000",
+        "author": "timingchief", "reason": "crossed unread, stopwatch 1:30.0"}
+    session = httpx.get(f"{console.url}/api/events/{EVENT}/sessions/TA1-A", timeout=10).json()
+    car_22 = next(r for r in session["entries"] if r["number"] == "22")
+    assert car_22["best_lap_s"] == 90.0  # 09:05:20 -> 09:06:50
+    audit = httpx.get(console.url + "/api/audit", params={"event": EVENT, "entry": "22"},
+                      headers={"Authorization": f"Bearer {console.tokens['tech']}"},
+                      timeout=10).json()["entries"]  # fmt: skip
+    inserted = [r for r in audit if r["type"] == "passing"]
+    assert [(r["author"], r["reason"], r["changed"]) for r in inserted] == [
+        ("timingchief", "crossed unread, stopwatch 1:30.0",
+         "inserts a passing of car 22 (transponder 1002) at 09:06:50 on SF")]
+    stored = console.rows()
+    again = console.post(PASSINGS, body, role="timing-chief")
+    assert (again.status_code, again.json()["field"]) == (422, "at")
+    assert console.rows() == stored
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"number": "99", "at": "09:07:00", "reason": "r"}, "number"),
+    ({"number": "21", "at": "9 o'clock", "reason": "r"}, "at"),
+    ({"number": "21", "at": "09:07:00"}, "reason"),
+])  # fmt: skip
+def test_a_passing_insert_refused_stores_nothing(console: Console, body, field):
+    before = console.rows()
+    answer = console.post(PASSINGS, body, role="timing-chief")
+    assert (answer.status_code, answer.json()["field"]) == (422, field)
     assert console.rows() == before

@@ -1,13 +1,13 @@
 """The audit's rows (console.md, "Audit"; `/audit`, `trackside audit`): every decision, every
-recorded flag and every version of an entry, with its author, time, reason, and what it
-changed, in words."""
+recorded flag, every version of an entry and every passing inserted by hand, with its author,
+time, reason, and what it changed, in words."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from trackside.core.records import Decision, DecisionKind, Flag
+from trackside.core.records import Decision, DecisionKind, Flag, Passing
 from trackside.core.results import FlagStanding, seconds
 from trackside.publish.decision_rows import decision_row
 from trackside.publish.formats import time_text
@@ -97,6 +97,20 @@ def entry_audit_row(number: str, version: int, author: str, recorded_us: int,
             "author": author, "created": time_text(recorded_us), "revokes": None,
             "flag_id": None, "revoked_by": None, "time": time_text(recorded_us),
             "changed": f"car {number}: {change}"}  # fmt: skip
+
+
+def passing_audit_row(record_id: int, number: str, passing: Passing | None, author: str,
+                      reason: str, recorded_us: int) -> Doc:  # fmt: skip
+    """A passing inserted by hand: for which car, when, on which loop, who and why."""
+    what = "inserts a passing" if passing is None else (
+        f"inserts a passing of car {number} (transponder {passing.transponder}) at "
+        f"{_clock(passing.time_us)}{f' on {passing.loop}' if passing.loop else ''}")
+    return {"type": "passing", "id": record_id, "kind": "passing inserted", "number": number,
+            "session": None, "lap": None,
+            "at": None if passing is None else time_text(passing.time_us), "seconds": None,
+            "reason": reason, "author": author, "created": time_text(recorded_us),
+            "revokes": None, "flag_id": None, "revoked_by": None,
+            "time": time_text(recorded_us), "changed": what}  # fmt: skip
 
 
 def flag_audit_row(standing: FlagStanding) -> Doc:

@@ -269,3 +269,18 @@ console_sessions = Table(
 
 ACCOUNTS = (accounts, account_roles, account_tokens, console_sessions)
 """Who may change what (not facts of any event)."""
+
+manual_passings = Table(
+    "manual_passings",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("identity", String(200), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("author", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    Index("ix_manual_passings_event", "event_id"),
+)
+"""Who inserted a passing by hand, for which car and why (the passing itself is in `passings`,
+source `manual`, found by its identity). Only ever inserted, as the journal is."""

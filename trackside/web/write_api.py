@@ -24,10 +24,12 @@ from starlette.concurrency import run_in_threadpool
 
 from trackside.core.roles import Action, decision_action, revoke_action
 from trackside.errors import InputError
+from trackside.publish.formats import time_text
 from trackside.services import console_writes
 from trackside.services.decisions import add_decision, declare_official, parse_kind
 from trackside.services.decisions import revoke_decision as revoke
 from trackside.services.flag_revokes import revoke_flag
+from trackside.services.manual_passings import insert_passing
 from trackside.services.times import event_time
 from trackside.services.transponders import assign_transponder
 from trackside.web.auth import (
@@ -62,6 +64,7 @@ DECISION_BODY = (Field("number", str, True), Field("kind", str, True), Field("se
                  Field("lap", int), Field("run", int), Field("at", str), Field("seconds", float),
                  Field("count", int), Field("reason", str, True))  # fmt: skip
 REVOKE_BODY = (Field("reason", str, True),)
+PASSING_BODY = (Field("number", str, True), Field("at", str, True), Field("reason", str, True))
 TRANSPONDER_BODY = (Field("number", str, True), Field("transponder", str, True))
 FINALIZE_BODY = (Field("reason", str),)
 
@@ -89,6 +92,25 @@ async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Res
         return console_writes.decision_doc(engine_of, event_id, decision), 201
 
     return await _write(request, event_id, REVOKE_BODY, lambda _v: Action.FLAGS, record)
+
+
+@router.post("/passings", status_code=201)
+async def post_passing(request: Request, event_id: str) -> Response:
+    """Insert a passing by hand `{"number", "at", "reason"}`: the car crossed the start/finish
+    line unread; who and why are kept (the audit lists it)."""
+    engine_of = _engine(request)
+
+    def record(caller: Caller, v: Values) -> tuple[Doc, int]:
+        at_us = event_time(engine_of, event_id, v["at"])
+        done = insert_passing(engine_of, event_id, v["number"], at_us, caller.name, v["reason"])
+        return {"id": done.record.id, "number": done.record.number,
+                "transponder": done.passing.transponder, "loop": done.passing.loop,
+                "time": time_text(done.passing.time_us), "author": done.record.author,
+                "reason": done.record.reason,
+                "recorded": time_text(done.record.recorded_us)}, 201  # fmt: skip
+
+    return await _write(request, event_id, PASSING_BODY, lambda _v: Action.PASSING_INSERT,
+                        record)  # fmt: skip
 
 
 @router.post("/transponders", status_code=201)
@@ -290,6 +312,8 @@ def _refused(refusal: Refusal, form: bool, back: str) -> Response:
 
 
 def _done_text(doc: Doc) -> str:
+    if "loop" in doc:
+        return f"passing of car {doc['number']} at {doc['time']} inserted"
     if "transponder" in doc:
         return f"car {doc['number']}: transponder {doc['transponder']}"
     if "state" in doc:

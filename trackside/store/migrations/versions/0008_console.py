@@ -1,4 +1,5 @@
-"""The officials' console (console.md): accounts, their roles, API tokens and sign-in sessions.
+"""The officials' console (console.md): accounts, their roles, API tokens and sign-in sessions;
+who inserted a passing by hand and why.
 
 Revision ID: 0008_console
 Revises: 0007
@@ -52,9 +53,22 @@ def upgrade() -> None:
         sa.Column("ended_us", sa.BigInteger),
         sa.UniqueConstraint("token_hash", name="uq_console_sessions_hash"),
     )
+    op.create_table(
+        "manual_passings",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("event_id", sa.String(64), sa.ForeignKey("events.id"), nullable=False),
+        sa.Column("identity", sa.String(200), nullable=False),
+        sa.Column("number", sa.String(16), nullable=False),
+        sa.Column("author", sa.Text, nullable=False),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("recorded_us", sa.BigInteger, nullable=False),
+    )
+    op.create_index("ix_manual_passings_event", "manual_passings", ["event_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_manual_passings_event", table_name="manual_passings")
+    op.drop_table("manual_passings")
     op.drop_table("console_sessions")
     op.drop_table("account_tokens")
     op.drop_table("account_roles")
