@@ -80,12 +80,12 @@ def prepare(directory: Path) -> str:
 
 
 @contextmanager
-def console_server(directory: Path) -> Iterator[Console]:
+def console_server(directory: Path, *extra: str) -> Iterator[Console]:
     db_url = prepare(directory)
     engine = open_engine(db_url, migrate=False)
     try:
         tokens = {role: new_token(engine, name) for role, name in ACCOUNTS.items()}
     finally:
         engine.dispose()
-    with live_server(db_url, EVENT) as server:
+    with live_server(db_url, EVENT, *extra) as server:
         yield Console(server, tokens)

@@ -364,3 +364,28 @@ def test_a_passing_insert_refused_stores_nothing(console: Console, body, field):
     answer = console.post(PASSINGS, body, role="timing-chief")
     assert (answer.status_code, answer.json()["field"]) == (422, field)
     assert console.rows() == before
+
+
+# --- publishing the results site ------------------------------------------------------------
+
+
+def test_publish_needs_a_directory_given_to_serve(console: Console):
+    answer = console.post(f"/api/events/{EVENT}/publish", role="timing-chief")
+    assert (answer.status_code, answer.json()["detail"]) == (
+        409, "this server has no directory to publish to: start it with "
+             "`trackside serve --publish-dir DIR`")
+    refused = console.post(f"/api/events/{EVENT}/publish", role="competition-director")
+    assert (refused.status_code, refused.json()["allowed_roles"]) == (
+        403, ["event-lead", "timing-chief"])
+
+
+def test_the_timing_chief_publishes_the_site_to_the_servers_directory(tmp_path):
+    site = tmp_path / "site"
+    with console_server(tmp_path, "--publish-dir", str(site)) as running:
+        answer = running.post(f"/api/events/{EVENT}/publish", role="timing-chief")
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["dir"] == str(site / EVENT)
+        written = sorted(p.relative_to(site / EVENT).as_posix()
+                         for p in (site / EVENT).rglob("*") if p.is_file())  # fmt: skip
+        assert answer.json()["files"] == len(written)
+        assert "index.html" in written

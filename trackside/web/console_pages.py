@@ -121,6 +121,7 @@ async def timing_stand(request: Request, event_id: str, done: str | None = None)
                   here=f"/console/events/{event_id}/timing",
                   twin=f"/api/events/{event_id}/live",
                   finalize_allowed=allowed(caller.account.roles, Action.FINALIZE),
+                  publish_dir=getattr(request.app.state, "publish_dir", None),
                   provisional=snapshot.scored.event.provisional)  # fmt: skip
     return HTMLResponse(page)
 

@@ -15,6 +15,7 @@ import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
@@ -30,6 +31,7 @@ from trackside.services.decisions import add_decision, declare_official, parse_k
 from trackside.services.decisions import revoke_decision as revoke
 from trackside.services.flag_revokes import revoke_flag
 from trackside.services.manual_passings import insert_passing
+from trackside.services.publishing import publish_site
 from trackside.services.times import event_time
 from trackside.services.transponders import assign_transponder
 from trackside.web.auth import (
@@ -176,6 +178,23 @@ async def post_finalize(request: Request, event_id: str) -> Response:
     return await _write(request, event_id, FINALIZE_BODY, lambda _v: Action.FINALIZE, record)
 
 
+@router.post("/publish", status_code=201)
+async def post_publish(request: Request, event_id: str) -> Response:
+    """Write the event's results site to `serve --publish-dir DIR`/EVENT (`trackside publish`);
+    409 when the server was started without a directory to publish to."""
+    engine_of = _engine(request)
+    where: Path | None = getattr(request.app.state, "publish_dir", None)
+
+    def record(_caller: Caller, _v: Values) -> tuple[Doc, int]:
+        if where is None:
+            raise Refusal(409, "this server has no directory to publish to: start it with "
+                               "`trackside serve --publish-dir DIR`")  # fmt: skip
+        written = publish_site(engine_of, event_id, where / event_id)
+        return {"event": event_id, "files": len(written), "dir": str(where / event_id)}, 201
+
+    return await _write(request, event_id, (), lambda _v: Action.FINALIZE, record)
+
+
 # --- the one path every write takes ----------------------------------------------------------
 
 
@@ -312,6 +331,8 @@ def _refused(refusal: Refusal, form: bool, back: str) -> Response:
 
 
 def _done_text(doc: Doc) -> str:
+    if "files" in doc:
+        return f"published {doc['files']} files to {doc['dir']}"
     if "loop" in doc:
         return f"passing of car {doc['number']} at {doc['time']} inserted"
     if "transponder" in doc:
