@@ -73,7 +73,8 @@ def test_audit_filters(trackside, decided, args, rows):
     assert audit(trackside, *args) == rows
 
 
-def test_audit_as_text_names_the_author_and_the_change(trackside, decided):
+def test_audit_as_text_names_the_author_and_the_change(trackside, decided, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
     result = trackside("audit", "img-tt-r3", "--entry", "22")
     assert result.exit_code == 0, result.output
     header, _rule, _entered, row = result.output.splitlines()
