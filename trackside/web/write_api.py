@@ -69,9 +69,19 @@ REVOKE_BODY = (Field("reason", str, True),)
 PASSING_BODY = (Field("number", str, True), Field("at", str, True), Field("reason", str, True))
 TRANSPONDER_BODY = (Field("number", str, True), Field("transponder", str, True))
 FINALIZE_BODY = (Field("reason", str),)
+_JSON_TYPES = {str: "string", int: "integer", float: "number"}
 
 
-@router.post("/flags", status_code=201)
+def _schema(body: tuple[Field, ...]) -> dict[str, Any]:
+    """The OpenAPI request body of a write (`/api/docs`): the fields parsed by `_checked`."""
+    schema = {"type": "object", "additionalProperties": False,
+              "properties": {f.name: {"type": _JSON_TYPES[f.type]} for f in body},
+              "required": [f.name for f in body if f.required]}  # fmt: skip
+    return {"requestBody": {"required": any(f.required for f in body),
+                            "content": {"application/json": {"schema": schema}}}}
+
+
+@router.post("/flags", status_code=201, openapi_extra=_schema(FLAG_BODY))
 async def post_flag(request: Request, event_id: str) -> Response:
     """Record a flag `{"session", "state", "at"}` (the timing stand's buttons)."""
 
@@ -84,7 +94,7 @@ async def post_flag(request: Request, event_id: str) -> Response:
     return await _write(request, event_id, FLAG_BODY, lambda _values: Action.FLAGS, record)
 
 
-@router.post("/flags/{flag_id}/revoke", status_code=201)
+@router.post("/flags/{flag_id}/revoke", status_code=201, openapi_extra=_schema(REVOKE_BODY))
 async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Response:
     """Revoke a flag shown by mistake `{"reason"}` (a `revoke-flag` decision)."""
     engine_of = _engine(request)
@@ -96,7 +106,7 @@ async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Res
     return await _write(request, event_id, REVOKE_BODY, lambda _v: Action.FLAGS, record)
 
 
-@router.post("/passings", status_code=201)
+@router.post("/passings", status_code=201, openapi_extra=_schema(PASSING_BODY))
 async def post_passing(request: Request, event_id: str) -> Response:
     """Insert a passing by hand `{"number", "at", "reason"}`: the car crossed the start/finish
     line unread; who and why are kept (the audit lists it)."""
@@ -115,7 +125,7 @@ async def post_passing(request: Request, event_id: str) -> Response:
                         record)  # fmt: skip
 
 
-@router.post("/transponders", status_code=201)
+@router.post("/transponders", status_code=201, openapi_extra=_schema(TRANSPONDER_BODY))
 async def post_transponder(request: Request, event_id: str) -> Response:
     """Give a car a transponder `{"number", "transponder"}` (an unknown one seen on the line):
     the timing stand's assignment, or the registrar's transponders."""
@@ -131,7 +141,7 @@ async def post_transponder(request: Request, event_id: str) -> Response:
                         lambda _v: (Action.TRANSPONDER_ASSIGN, Action.TRANSPONDERS), record)
 
 
-@router.post("/decisions", status_code=201)
+@router.post("/decisions", status_code=201, openapi_extra=_schema(DECISION_BODY))
 async def post_decision(request: Request, event_id: str) -> Response:
     """Record a decision on a car; the author is the signed-in account, never a field."""
     engine_of = _engine(request)
@@ -148,7 +158,7 @@ async def post_decision(request: Request, event_id: str) -> Response:
                         lambda v: decision_action(parse_kind(v["kind"])), record)  # fmt: skip
 
 
-@router.post("/decisions/{decision_id}/revoke", status_code=201)
+@router.post("/decisions/{decision_id}/revoke", status_code=201, openapi_extra=_schema(REVOKE_BODY))
 async def post_revoke(request: Request, event_id: str, decision_id: int) -> Response:
     """Revoke decision `decision_id` `{"reason"}`: who may is who may record its kind."""
     engine_of = _engine(request)
@@ -166,7 +176,7 @@ async def post_revoke(request: Request, event_id: str, decision_id: int) -> Resp
     return await _write(request, event_id, REVOKE_BODY, action, record)
 
 
-@router.post("/finalize", status_code=201)
+@router.post("/finalize", status_code=201, openapi_extra=_schema(FINALIZE_BODY))
 async def post_finalize(request: Request, event_id: str) -> Response:
     """Declare the event's results official (revoke that decision to reopen them)."""
     engine_of = _engine(request)
