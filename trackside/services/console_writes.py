@@ -5,22 +5,25 @@ role may), and the rulebook's escalation prompt a decision would get, before it 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
 from trackside.core.records import Decision, DecisionKind
+from trackside.errors import InputError
 from trackside.publish.decision_rows import decision_row
 from trackside.publish.flag_rows import flag_row
 from trackside.rules import escalation_prompts
-from trackside.services.decisions import listings_of, parse_kind
+from trackside.services.decisions import add_decision, listings_of, parse_kind
 from trackside.services.flag_revokes import list_flags
 from trackside.services.flags import record_flag
+from trackside.services.runs import grant_rerun, record_run_dnf
 from trackside.services.times import event_time
 from trackside.store.events import event_exists
 from trackside.store.facts import definitions_in
 
 Doc = dict[str, Any]
+T = TypeVar("T")
 
 
 def event_known(engine: Engine, event_id: str) -> bool:
@@ -39,6 +42,31 @@ def record_flag_doc(
     stored = next(s for s in reversed(list_flags(engine, event_id, session_id))
                   if s.flag.time_us == at_us and str(s.flag.state) == state_text)  # fmt: skip
     return flag_row(stored), added
+
+
+def record_decision(
+    engine: Engine, event_id: str, number: str, kind: str, *, session_id: str | None,
+    lap: int | None, run: int | None, at_us: int | None, seconds: float | None,
+    count: int | None, reason: str, author: str,
+) -> Decision:
+    """A decision from the console, through the use case the CLI runs for its kind: a re-run
+    as `rerun grant` (the rulebook's reasons and refusals), a car leaving the course as
+    `run dnf`, any other kind as `penalty add`."""
+    if kind == DecisionKind.RERUN:
+        return grant_rerun(engine, event_id, number, _needed(session_id, "session"),
+                           _needed(run, "run"), reason, author)  # fmt: skip
+    if kind == DecisionKind.RUN_DNF:
+        return record_run_dnf(engine, event_id, _needed(session_id, "session"), number,
+                              _needed(at_us, "at"), author)  # fmt: skip
+    return add_decision(engine, event_id, number, kind, session_id=session_id, lap=lap,
+                        at_us=at_us, seconds=seconds, reason=reason, author=author, run=run,
+                        count=count)  # fmt: skip
+
+
+def _needed(value: T | None, name: str) -> T:
+    if value is None:
+        raise InputError(f"{name} is required for this kind", source=f"option --{name}")
+    return value
 
 
 def decision_doc(engine: Engine, event_id: str, decision: Decision) -> Doc:

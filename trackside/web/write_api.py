@@ -1,5 +1,7 @@
-"""The write API (console.md, "The write API"): flags, decisions, revokes and finalize, each
-calling the CLI's use case with the signed-in account as author.
+"""The write API (console.md, "The write API"): flags and their revokes, decisions and their
+revokes, finalize, publish, and the timing stand's passings inserted by hand and transponders
+assigned, each calling its use case with the signed-in account as author (bodies:
+`write_bodies.py`).
 
 JSON bodies answer 201 with the stored flag or decision; the console's forms post the same
 endpoints (`application/x-www-form-urlencoded`, with the session's `csrf` field and a `next`
@@ -12,9 +14,7 @@ allow; 422 naming the field for what the service refuses. Nothing is stored unle
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
@@ -27,7 +27,7 @@ from trackside.core.roles import Action, decision_action, revoke_action
 from trackside.errors import InputError
 from trackside.publish.formats import time_text
 from trackside.services import console_writes
-from trackside.services.decisions import add_decision, declare_official, parse_kind
+from trackside.services.decisions import declare_official, parse_kind
 from trackside.services.decisions import revoke_decision as revoke
 from trackside.services.flag_revokes import revoke_flag
 from trackside.services.manual_passings import insert_passing
@@ -45,43 +45,27 @@ from trackside.web.auth import (
     safe_next,
 )
 from trackside.web.rendering import render
+from trackside.web.write_bodies import (
+    DECISION_BODY,
+    FINALIZE_BODY,
+    FLAG_BODY,
+    PASSING_BODY,
+    REVOKE_BODY,
+    TRANSPONDER_BODY,
+    Field,
+    Values,
+    form_values,
+    json_values,
+    schema,
+)
 
 router = APIRouter(prefix="/api/events/{event_id}", tags=["write"])
 Doc = dict[str, Any]
-Values = dict[str, Any]
-FORM_ONLY = (CSRF_FIELD, "next")
 CATCH_UP_TRIES, CATCH_UP_PAUSE_S = 150, 0.02
 """At most 3 s: the live engine notices a changed entry at its next audit (every 2 s)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    name: str
-    type: type
-    required: bool = False
-
-
-FLAG_BODY = (Field("session", str, True), Field("state", str, True), Field("at", str, True))
-DECISION_BODY = (Field("number", str, True), Field("kind", str, True), Field("session", str),
-                 Field("lap", int), Field("run", int), Field("at", str), Field("seconds", float),
-                 Field("count", int), Field("reason", str, True))  # fmt: skip
-REVOKE_BODY = (Field("reason", str, True),)
-PASSING_BODY = (Field("number", str, True), Field("at", str, True), Field("reason", str, True))
-TRANSPONDER_BODY = (Field("number", str, True), Field("transponder", str, True))
-FINALIZE_BODY = (Field("reason", str),)
-_JSON_TYPES = {str: "string", int: "integer", float: "number"}
-
-
-def _schema(body: tuple[Field, ...]) -> dict[str, Any]:
-    """The OpenAPI request body of a write (`/api/docs`): the fields parsed by `_checked`."""
-    schema = {"type": "object", "additionalProperties": False,
-              "properties": {f.name: {"type": _JSON_TYPES[f.type]} for f in body},
-              "required": [f.name for f in body if f.required]}  # fmt: skip
-    return {"requestBody": {"required": any(f.required for f in body),
-                            "content": {"application/json": {"schema": schema}}}}
-
-
-@router.post("/flags", status_code=201, openapi_extra=_schema(FLAG_BODY))
+@router.post("/flags", status_code=201, openapi_extra=schema(FLAG_BODY))
 async def post_flag(request: Request, event_id: str) -> Response:
     """Record a flag `{"session", "state", "at"}` (the timing stand's buttons)."""
 
@@ -94,7 +78,7 @@ async def post_flag(request: Request, event_id: str) -> Response:
     return await _write(request, event_id, FLAG_BODY, lambda _values: Action.FLAGS, record)
 
 
-@router.post("/flags/{flag_id}/revoke", status_code=201, openapi_extra=_schema(REVOKE_BODY))
+@router.post("/flags/{flag_id}/revoke", status_code=201, openapi_extra=schema(REVOKE_BODY))
 async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Response:
     """Revoke a flag shown by mistake `{"reason"}` (a `revoke-flag` decision)."""
     engine_of = _engine(request)
@@ -106,7 +90,7 @@ async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Res
     return await _write(request, event_id, REVOKE_BODY, lambda _v: Action.FLAGS, record)
 
 
-@router.post("/passings", status_code=201, openapi_extra=_schema(PASSING_BODY))
+@router.post("/passings", status_code=201, openapi_extra=schema(PASSING_BODY))
 async def post_passing(request: Request, event_id: str) -> Response:
     """Insert a passing by hand `{"number", "at", "reason"}`: the car crossed the start/finish
     line unread; who and why are kept (the audit lists it)."""
@@ -125,7 +109,7 @@ async def post_passing(request: Request, event_id: str) -> Response:
                         record)  # fmt: skip
 
 
-@router.post("/transponders", status_code=201, openapi_extra=_schema(TRANSPONDER_BODY))
+@router.post("/transponders", status_code=201, openapi_extra=schema(TRANSPONDER_BODY))
 async def post_transponder(request: Request, event_id: str) -> Response:
     """Give a car a transponder `{"number", "transponder"}` (an unknown one seen on the line):
     the timing stand's assignment, or the registrar's transponders."""
@@ -141,24 +125,24 @@ async def post_transponder(request: Request, event_id: str) -> Response:
                         lambda _v: (Action.TRANSPONDER_ASSIGN, Action.TRANSPONDERS), record)
 
 
-@router.post("/decisions", status_code=201, openapi_extra=_schema(DECISION_BODY))
+@router.post("/decisions", status_code=201, openapi_extra=schema(DECISION_BODY))
 async def post_decision(request: Request, event_id: str) -> Response:
     """Record a decision on a car; the author is the signed-in account, never a field."""
     engine_of = _engine(request)
 
     def record(caller: Caller, v: Values) -> tuple[Doc, int]:
         at_us = event_time(engine_of, event_id, v["at"]) if v.get("at") else None
-        decision = add_decision(engine_of, event_id, v["number"], v["kind"],
-                                session_id=v.get("session"), lap=v.get("lap"), at_us=at_us,
-                                seconds=v.get("seconds"), reason=v["reason"],
-                                author=caller.name, run=v.get("run"), count=v.get("count"))
+        decision = console_writes.record_decision(
+            engine_of, event_id, v["number"], v["kind"], session_id=v.get("session"),
+            lap=v.get("lap"), run=v.get("run"), at_us=at_us, seconds=v.get("seconds"),
+            count=v.get("count"), reason=v["reason"], author=caller.name)
         return console_writes.decision_doc(engine_of, event_id, decision), 201  # fmt: skip
 
     return await _write(request, event_id, DECISION_BODY,
                         lambda v: decision_action(parse_kind(v["kind"])), record)  # fmt: skip
 
 
-@router.post("/decisions/{decision_id}/revoke", status_code=201, openapi_extra=_schema(REVOKE_BODY))
+@router.post("/decisions/{decision_id}/revoke", status_code=201, openapi_extra=schema(REVOKE_BODY))
 async def post_revoke(request: Request, event_id: str, decision_id: int) -> Response:
     """Revoke decision `decision_id` `{"reason"}`: who may is who may record its kind."""
     engine_of = _engine(request)
@@ -176,7 +160,7 @@ async def post_revoke(request: Request, event_id: str, decision_id: int) -> Resp
     return await _write(request, event_id, REVOKE_BODY, action, record)
 
 
-@router.post("/finalize", status_code=201, openapi_extra=_schema(FINALIZE_BODY))
+@router.post("/finalize", status_code=201, openapi_extra=schema(FINALIZE_BODY))
 async def post_finalize(request: Request, event_id: str) -> Response:
     """Declare the event's results official (revoke that decision to reopen them)."""
     engine_of = _engine(request)
@@ -221,7 +205,7 @@ async def _write(
     try:
         caller = await run_in_threadpool(require_caller, request)
         check_csrf(caller, fields.get(CSRF_FIELD) if form else request.headers.get(CSRF_HEADER))
-        values = _form_values(body, fields) if form else _json_values(body, raw)
+        values = form_values(body, fields) if form else json_values(body, raw)
         if not await run_in_threadpool(console_writes.event_known, _engine(request), event_id):
             raise Refusal(404, f"no event {event_id!r} on this server")
         check_allowed(caller, await run_in_threadpool(action_of, values))
@@ -262,64 +246,6 @@ def _engine(request: Request):  # type: ignore[no-untyped-def]
 def _is_form(request: Request) -> bool:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     return kind == "application/x-www-form-urlencoded"
-
-
-def _json_values(body: tuple[Field, ...], raw: bytes) -> Values:
-    if not raw.strip():
-        doc: Any = {}
-    else:
-        try:
-            doc = json.loads(raw)
-        except ValueError:
-            raise Refusal(422, "the body is not JSON", field=None) from None
-    if not isinstance(doc, dict):
-        raise Refusal(422, "expected a JSON object", field=None)
-    return _checked(body, {k: v for k, v in doc.items() if v is not None}, strings=False)
-
-
-def _form_values(body: tuple[Field, ...], fields: dict[str, str]) -> Values:
-    given = {k: v for k, v in fields.items() if k not in FORM_ONLY and v.strip() != ""}
-    return _checked(body, given, strings=True)
-
-
-def _checked(body: tuple[Field, ...], given: dict[str, Any], *, strings: bool) -> Values:
-    """The body's values, each of its field's type; Refusal(422) naming the field at fault."""
-    known = {f.name: f for f in body}
-    for name in given:
-        if name == "author":
-            raise Refusal(422, "author is the signed-in account, never a field", field=name)
-        if name not in known:
-            raise Refusal(422, f"unknown field {name!r}; expected {', '.join(known)}",
-                          field=name)  # fmt: skip
-    values: Values = {}
-    for field in body:
-        if field.name not in given:
-            if field.required:
-                raise Refusal(422, f"{field.name} is required", field=field.name)
-            continue
-        values[field.name] = _typed(field, given[field.name], strings)
-    return values
-
-
-_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number"}
-
-
-def _typed(field: Field, value: Any, strings: bool) -> Any:
-    if strings and field.type is not str:
-        try:
-            return field.type(value)
-        except ValueError:
-            pass
-    elif field.type is str and isinstance(value, str):
-        if not value.strip() and field.required:
-            raise Refusal(422, f"{field.name} is empty", field=field.name)
-        return value
-    elif field.type is int and isinstance(value, int) and not isinstance(value, bool):
-        return value
-    elif field.type is float and isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    raise Refusal(422, f"{field.name}: expected {_TYPE_WORDS[field.type]}, got {value!r}",
-                  field=field.name)  # fmt: skip
 
 
 def _field_of(err: InputError) -> str | None:
