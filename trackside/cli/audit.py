@@ -1,5 +1,6 @@
-"""`trackside audit EVENT`: every decision and flag with author, time, reason and what it
-changed (console.md, "Audit"; the web's `/audit` shows the same rows)."""
+"""`trackside audit EVENT`: every decision, flag, entry version and passing inserted by hand,
+with author, time, reason and what it changed (console.md, "Audit"; the web's `/audit` shows
+the same rows)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def audit(
     session: Annotated[str | None, typer.Option("--session", metavar="ID")] = None,
     fmt: FormatOption = "text",
 ) -> None:
-    """Every decision and flag with author, time, reason and what it changed."""
+    """Every change (decisions, flags, entries, passings by hand): who, when, why and what."""
     from trackside.services.audit import AuditFilter, audit_rows
 
     fmt = choose(fmt, ("text", "json"))

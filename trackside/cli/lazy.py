@@ -60,7 +60,8 @@ COMMANDS: dict[str, Lazy] = {
     "runs": Lazy("trackside.cli.runs",
                  "Every run of every car in a TrackSprint or HillClimb session."),
     "audit": Lazy("trackside.cli.audit",
-                  "Every decision and flag with author, time, reason and what it changed."),
+                  "Every change (decisions, flags, entries, passings by hand): who, when, why "
+                  "and what."),
     "user": Lazy("trackside.cli.accounts",
                  "Officials' accounts: add, list, disable, API tokens."),
 }  # fmt: skip
