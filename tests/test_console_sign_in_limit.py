@@ -7,7 +7,7 @@ import time
 
 import httpx
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.console_server import PASSWORD, console_server
@@ -46,6 +46,7 @@ def test_the_window_of_ten_failures_in_ten_minutes(failures, t, wait):
     assert limit.retry_after(["user:bob"]) is None
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a shared machine
 @given(st.lists(st.floats(0, 3000), max_size=40), st.floats(0, 3000))
 def test_refused_exactly_when_ten_failures_lie_within_the_window(failures, t):
     clock = Clock()
