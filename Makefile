@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/race.py
 	$(BIN)/python bench/race_io.py
 	$(BIN)/python bench/officials.py
+	$(BIN)/python bench/console_auth.py
 
 # The same benches on smaller inputs (fewer cars and frames, still 7 rounds): under a minute.
 bench-quick: $(STAMP)

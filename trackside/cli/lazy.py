@@ -83,6 +83,11 @@ COMMANDS: dict[str, Lazy] = {
                    "Reports: participants and queries (CSV), a race's stints and pit stops."),
     "groups": Lazy("trackside.cli.groups",
                    "Run groups: suggest them by license grade and experience."),
+    "audit": Lazy("trackside.cli.audit",
+                  "Every change (decisions, flags, entries, passings by hand): who, when, why "
+                  "and what."),
+    "user": Lazy("trackside.cli.accounts",
+                 "Officials' accounts: add, list, disable, API tokens."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

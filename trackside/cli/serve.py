@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -39,6 +40,9 @@ def serve_command(
     rmonitor_port: Annotated[int, typer.Option("--rmonitor-port",
                                                help="RMonitor output port (0: off).")] = 50000,
     clock: ClockOption = "local",
+    publish_dir: Annotated[Path | None, typer.Option(
+        "--publish-dir", metavar="DIR",
+        help="Where the console's Publish writes each event's site (DIR/EVENT).")] = None,
 ) -> None:
     """Serve live timing, results pages and their JSON twins until Ctrl-C."""
     from trackside.timing.p3.endpoints import DEFAULT_PORT, parse_address, parse_loops
@@ -49,7 +53,7 @@ def serve_command(
         decoder=parse_address(decoder, DEFAULT_PORT, source="option --decoder")
         if decoder else None,
         loops=parse_loops(loop or []), rmonitor_port=rmonitor_port or None,
-        clock=clock_mode(clock).value,
+        clock=clock_mode(clock).value, publish_dir=publish_dir,
     )  # fmt: skip
     if event is not None:
         _require_event(ctx, event)

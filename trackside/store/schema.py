@@ -371,3 +371,67 @@ the journal: any row may be deleted at any time and is computed again when next 
 
 CACHES = (results_cache,)
 """Tables holding only what can be computed again from the journal and the definitions."""
+
+# --- the officials' console: accounts, roles, API tokens, sign-in sessions (console.md) -------
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+    Column("disabled_us", BigInteger),
+    UniqueConstraint("name", name="uq_accounts_name"),
+)
+"""An official's account: an argon2id password hash, disabled (never deleted) when they go."""
+
+account_roles = Table(
+    "account_roles",
+    metadata,
+    Column("account_id", ID, ForeignKey("accounts.id"), primary_key=True),
+    Column("role", String(32), primary_key=True),
+)
+
+account_tokens = Table(
+    "account_tokens",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("account_id", ID, ForeignKey("accounts.id"), nullable=False),
+    Column("token_hash", String(64), nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+    UniqueConstraint("token_hash", name="uq_account_tokens_hash"),
+)
+"""API tokens for scripts and scoreboards: the SHA-256 of a random 32-byte secret."""
+
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("account_id", ID, ForeignKey("accounts.id"), nullable=False),
+    Column("token_hash", String(64), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+    Column("expires_us", BigInteger, nullable=False),
+    Column("ended_us", BigInteger),
+    UniqueConstraint("token_hash", name="uq_console_sessions_hash"),
+)
+"""Signed-in browsers: the session cookie's hash and the CSRF token its forms carry."""
+
+ACCOUNTS = (accounts, account_roles, account_tokens, console_sessions)
+"""Who may change what (not facts of any event)."""
+
+manual_passings = Table(
+    "manual_passings",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("identity", String(200), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("author", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    Index("ix_manual_passings_event", "event_id"),
+)
+"""Who inserted a passing by hand, for which car and why (the passing itself is in `passings`,
+source `manual`, found by its identity). Only ever inserted, as the journal is."""

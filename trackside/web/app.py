@@ -14,7 +14,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
 
 from trackside.live.hub import LiveHub
-from trackside.web import api, classing, pages, stream
+from trackside.web import (
+    api,
+    audit_pages,
+    auth,
+    classing,
+    console_pages,
+    pages,
+    stream,
+    write_api,
+)
 from trackside.web.assets import static_assets
 from trackside.web.live_feeds import LiveFeeds
 from trackside.web.rendering import render
@@ -34,6 +43,10 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(api.router)
     app.include_router(classing.router)
     app.include_router(stream.router)
+    app.include_router(auth.router)
+    app.include_router(write_api.router)
+    app.include_router(audit_pages.router)
+    app.include_router(console_pages.router)
     app.mount("/static", static_assets(), name="static")
     app.add_exception_handler(HTTPException, _not_found)  # type: ignore[arg-type]
     return app

@@ -12,6 +12,7 @@ import logging
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import uvicorn
 from sqlalchemy import Engine
@@ -47,6 +48,8 @@ class ServeOptions:
     """None or 0: no RMonitor output."""
     clock: str = "local"
     """The decoder client's clock mode (`timing/p3/clock_map.py`)."""
+    publish_dir: Path | None = None
+    """Where the console's Publish writes an event's site (`DIR/EVENT`); None: no Publish."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ async def serve(
     """Run everything until `stop` is set (or the web server ends)."""
     hub = LiveHub(engine)
     app = create_app(hub=hub)
+    app.state.publish_dir = options.publish_dir
     if options.event_id is not None:
         await asyncio.to_thread(hub.follow, options.event_id)
         hub.hold(options.event_id)
