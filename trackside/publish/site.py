@@ -69,7 +69,7 @@ def _event_pages(event: EventResult) -> dict[str, str]:
 def _session_pages(event: EventResult, session: SessionResult, stem: str) -> dict[str, str]:
     home = [Link("All results", "../index.html"), Link("Event results", "../results.html")]
     if isinstance(session, RunSessionResult):
-        return _run_pages(session, stem)
+        return _run_pages(event, session, stem)
     results_nav = [*home, Link("Lap chart", f"{stem}-laps.html"), *_links(stem)[1:]]
     laps_nav = [*home, Link("Session results", f"{stem}.html"), *_links(f"{stem}-laps")[1:]]
     base = f"{SESSIONS_DIR}/{stem}"
@@ -83,11 +83,13 @@ def _session_pages(event: EventResult, session: SessionResult, stem: str) -> dic
     }
 
 
-def _run_pages(session: RunSessionResult, stem: str) -> dict[str, str]:
+def _run_pages(event: EventResult, session: RunSessionResult, stem: str) -> dict[str, str]:
     """A TrackSprint or HillClimb session: its run pages (the `-laps` pages list its runs)."""
     base = f"{SESSIONS_DIR}/{stem}"
+    home = [Link("All results", "../index.html"), Link("Event results", "../results.html")]
+    nav = [*home, *_links(stem)[1:]]
     pages = {
-        "html": run_tables.run_session_html(session),
+        "html": run_tables.run_session_html(session, meta=_meta(event, nav)),
         "json": json_docs.dumps(run_docs.run_session_doc(session)),
         "csv": run_tables.run_session_csv(session),
     }
