@@ -61,12 +61,24 @@ def test_tlink(raw, expected):
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
+    # a console's records as runningman260/Autocross_TimingControl captured them
+    # (TimingConsoleReader/TimeConsoleTester.py): CR SO SI space time space, the CR leading
+    ("\x0e\x0f 152.06 ", Elapsed(152_060_000)),
+    ("\x0e\x0f 78.485 ", Elapsed(78_485_000)),
+    ("\x0e\x0f 127.042 (M)", "manual-stop"),
+    ("^ RESTART-IGNORE TIME ^ ", "reset"),
+    # the Polaris normal-mode notes: a time of 4 + 3 characters and its flag, a round packet
+    ("  11.53 (M)", "manual-stop"),
+    (" Round 1 Faults    0.00", "info"),
+    ("  11.53    Round 1 Faults    0.00", Elapsed(11_530_000)),  # both packets in one pause
     ("  11.53", Elapsed(11_530_000)),
     ("\x0e  45.678\x0f\r", Elapsed(45_678_000)),
     ("1:02.5", Elapsed(62_500_000)),
-    ("  11.53 (M)", "manual-stop"),                 # stopped by hand: no finish trip
+    ("  11.53(M)", "manual-stop"),                  # stopped by hand: no finish trip
     ("^ RESTART-IGNORE TIME ^", "reset"),
-    ("Round 1  Faults 0", "noise"),
+    ("Round 1  Faults 0", "info"),
+    ("11.53 Faults", "noise"),
+    ("1:2:3.4", "noise"),
 ])  # fmt: skip
 def test_polaris(raw, expected):
     _check(polaris.parse(raw), expected)

@@ -21,6 +21,9 @@ PROTOCOLS: dict[str, ModuleType] = {
 """Protocol name -> its parser module, in the order `--help` lists them."""
 BAUD = {"jac-normal": 9600, "jac-chrono": 9600, "tlink": 9600, "polaris": 1200, "csv": 9600}
 """Each timer's serial speed (8 data bits, no parity, 1 stop bit)."""
+PAUSE_ENDS_RECORD = frozenset({"polaris"})
+"""Protocols whose records carry no end: the FarmTek console sends CR before a time and nothing
+after it, so the recorder ends a record when the line goes quiet (docs/lights.md)."""
 _ARRIVAL = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}[T ])?[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?\t")
 
 
