@@ -179,12 +179,15 @@ def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
 
 
 def _kind_text(row: dict[str, Any]) -> str:
-    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`."""
+    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`; with the
+    run a run decision names and its count (tracksprint.md): `cones run 1 x2`."""
     if row["revokes"]:
         return f"{row['kind']} #{row['revokes']}"
     if row["flag_id"]:
         return f"{row['kind']} flag {row['flag_id']}"
-    return row["kind"]
+    run = "" if row.get("run") is None else f" run {row['run']}"
+    count = "" if row.get("count") is None else f" x{row['count']}"
+    return f"{row['kind']}{run}{count}"
 
 
 @penalty_app.command("revoke")

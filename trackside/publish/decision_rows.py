@@ -20,6 +20,8 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "number": decision.number,
         "session": decision.session_id,
         "lap": decision.lap,
+        "run": decision.run,
+        "count": decision.count,
         "at": time_text(decision.at_us),
         "seconds": seconds(decision.penalty_us),
         "reason": decision.reason,
