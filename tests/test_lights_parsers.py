@@ -19,6 +19,7 @@ DATE = "2026-05-16"
 @pytest.mark.parametrize(("raw", "expected"), [
     ("\x80654321\r", Elapsed(123_456_000)),        # coner-timer: 654321 is 123.456 s
     ("\ufffd654320", Elapsed(23_456_000)),          # the lead byte decoded as U+FFFD
+    ("\u20ac654320", Elapsed(23_456_000)),          # ... as Windows-1252 (a file import)
     ("654321", Elapsed(123_456_000)),
     ("R001702", Elapsed(207_100_000)),              # FarmTek in JAC Normal mode, logged as R
     ("\x80000000\r\n", "reset"),
