@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from trackside.core.flags_in_force import flags_in_force
+from trackside.core.run_results import RunSessionResult
 from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
@@ -115,15 +116,21 @@ def results(request: Request, event_id: str, car_class: ClassQuery = None) -> st
 def session_results(
     request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
 ) -> str:
-    """A session's results ranked by best valid lap (publish's page)."""
+    """A session's results ranked by best valid lap (publish's page); a run session's by best
+    counting run, every run with the reason it does not count (publish's run page)."""
     snapshot = snapshot_of(request, event_id)
-    result = as_lap_session(session_of(snapshot, session_id))
+    scored_session = session_of(snapshot, session_id)
     check_class(snapshot, _class(car_class))
     here = links.session_page(event_id, session_id, _class(car_class))
     extra = (Link("Lap chart", links.laps_page(event_id, session_id)),
              Link("Grid", links.grid_page(event_id, session_id)),
              Link("Event results", links.results_page(event_id)))  # fmt: skip
-    return publish_html.session_html(result, _class(car_class), _meta(snapshot, here, extra))
+    meta = _meta(snapshot, here, extra)
+    if isinstance(scored_session, RunSessionResult):
+        from trackside.publish.run_tables import run_session_html
+
+        return run_session_html(scored_session, _class(car_class), meta)
+    return publish_html.session_html(as_lap_session(scored_session), _class(car_class), meta)
 
 
 @router.get("/events/{event_id}/sessions/{session_id}/laps")
