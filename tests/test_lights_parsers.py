@@ -122,3 +122,15 @@ def test_the_reader_places_run_times_and_reports_a_finish_with_no_car_on_course(
     assert "no car on course" in finish.reports[0].message
     captured = LightsReader("jac-normal", DATE).read("09:02:03.456\t\x80654321")
     assert captured.trips[1] == (FINISH, t("09:02:03.456"))
+
+
+def test_trips_are_to_the_millisecond_whatever_the_arrival_clock_says():
+    """tracksprint.md, Facts: a trip's time is to the millisecond; a live line's arrival time
+    has microseconds (the recorder's track clock), which are dropped before placing it."""
+    normal = LightsReader("jac-normal", DATE).read("\x80654321\r", t("09:02:03.456789"))
+    assert normal.trips == ((START, t("09:00:00")), (FINISH, t("09:02:03.456")))
+    tlink_reader = LightsReader("tlink", DATE)
+    first = tlink_reader.read("A000100000", t("09:00:00.000999"))
+    second = tlink_reader.read("B000155500", t("09:00:55.500123"))
+    assert (first.trips, second.trips) == (((START, t("09:00:00")),),
+                                           ((FINISH, t("09:00:55.500")),))

@@ -53,6 +53,8 @@ class LightsReader:
         """The trips and reports of one raw line that arrived at `received_us` (None: unknown,
         unless the line begins with its arrival time and a tab, as captures may)."""
         raw, received_us = split_arrival(raw, self.date, received_us)
+        if received_us is not None:  # trips are to the millisecond (tracksprint.md, Facts)
+            received_us -= received_us % 1000
         module = PROTOCOLS[self.protocol]
         parsed = (module.parse(raw, self.date) if module is csv_trips else module.parse(raw))
         if isinstance(parsed, Report):
