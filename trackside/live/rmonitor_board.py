@@ -103,7 +103,9 @@ def _competitors(facts: EventFacts, rows: tuple[SessionEntryResult, ...]) -> tup
     return tuple(by_number[row.number] for row in rows if row.number in by_number)
 
 
-def _standing(position: int, row: SessionEntryResult, runs: RunEntryResult | None) -> Standing:
+def _standing(
+    position: int, row: SessionEntryResult, runs: RunEntryResult | None = None
+) -> Standing:
     best = row.best_lap
     lap, time_us = (best.lap, best.time_us) if best else (None, None)
     if runs is not None:
