@@ -25,10 +25,9 @@ def test_penalty_add_records_author_reason_and_lap(trackside, loaded):
     decision = _decisions(trackside)[1]
     assert decision | {"created": None} == {
         "id": 1, "kind": "track-limits", "number": "21", "session": "TA1-A", "lap": 2,
-        "run": None, "count": None, "at": None, "seconds": None, "reason": "4 wheels off T5",
-        "author": "Sue",
+        "at": None, "seconds": None, "reason": "4 wheels off T5", "author": "Sue",
         "created": None, "revokes": None, "flag_id": None, "revoked_by": None,
-        "escalation": decision["escalation"],
+        "escalation": decision["escalation"], "run": None, "count": None,
     }
     assert decision["created"]
 

@@ -157,13 +157,6 @@ def test_class_results_sum_the_time_attack_and_tracksprint_rounds(demo: DemoRun)
     assert summed >= 40
 
 
-def test_prints_the_tracksprint_runs_after_the_class_results(demo: DemoRun) -> None:
-    output = demo.outputs[-1]
-    classes, runs = output.index("Class S2"), output.index("TrackSprint (TS1): every run")
-    assert classes < runs
-    assert "re-run granted" in output[runs:]
-
-
 def hill_result(engine: Engine) -> RunSessionResult:
     result = scored(load_facts(engine, generate_event().event_id)).sessions["HC1"]
     assert isinstance(result, RunSessionResult)
@@ -210,3 +203,10 @@ def test_prints_the_hillclimb_results_after_the_tracksprint_runs(demo: DemoRun) 
     assert "hillclimb (loops timing)" in output[hill:]
     assert "dnf: off course" in output[hill:] and "Runs" in output[hill:]
     assert (demo.out_dir / "site" / "sessions" / "HC1.html").is_file()
+
+
+def test_prints_the_tracksprint_runs_after_the_class_results(demo: DemoRun) -> None:
+    output = demo.outputs[-1]
+    classes, runs = output.index("Class S2"), output.index("TrackSprint (TS1): every run")
+    assert classes < runs
+    assert "re-run granted" in output[runs:]

@@ -137,9 +137,16 @@ def _decision_table(rows: list[dict[str, Any]], width: int) -> Table:
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
-    shown = {**row, "kind": _kind_text(row),
+    shown = {**row, "kind": _with_run(row, _kind_text(row)),
              "at": _readable(row["at"]), "created": _readable(row["created"], seconds=True)}
     return ["" if shown[c.field] is None else str(shown[c.field]) for c in DECISION_COLUMNS]
+
+
+def _with_run(row: dict[str, Any], kind: str) -> str:
+    """A run decision's kind with its run and cones (tracksprint.md): `cones run 1 x2`."""
+    run = "" if row.get("run") is None else f" run {row['run']}"
+    cones = "" if row.get("count") is None or row["kind"] != "cones" else f" x{row['count']}"
+    return f"{kind}{run}{cones}"
 
 
 def _readable(iso: str | None, seconds: bool = False) -> str | None:
@@ -179,15 +186,12 @@ def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
 
 
 def _kind_text(row: dict[str, Any]) -> str:
-    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`; with the
-    run a run decision names and its count (tracksprint.md): `cones run 1 x2`."""
+    """The kind with what it revokes: `revoke #7` (a decision), `revoke-flag flag 3`."""
     if row["revokes"]:
         return f"{row['kind']} #{row['revokes']}"
     if row["flag_id"]:
         return f"{row['kind']} flag {row['flag_id']}"
-    run = "" if row.get("run") is None else f" run {row['run']}"
-    count = "" if row.get("count") is None else f" x{row['count']}"
-    return f"{row['kind']}{run}{count}"
+    return row["kind"]
 
 
 @penalty_app.command("revoke")

@@ -20,8 +20,6 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "number": decision.number,
         "session": decision.session_id,
         "lap": decision.lap,
-        "run": decision.run,
-        "count": decision.count,
         "at": time_text(decision.at_us),
         "seconds": seconds(decision.penalty_us),
         "reason": decision.reason,
@@ -29,6 +27,8 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "created": time_text(decision.created_us),
         "revokes": decision.revokes,
         "flag_id": decision.flag_id,
+        "run": decision.run,
+        "count": decision.count,
         "revoked_by": revoked_by,
         "escalation": escalation,
     }
