@@ -118,6 +118,10 @@ def test_cones_add_to_the_run(trackside, sprint):
     assert result.stdout.endswith("cones for car 21 in TS1 run 1 (2 cones)\n")
     run = _runs(trackside, "21")[0]
     assert (run["cones"], run["raw_s"], run["time_s"]) == (2, 55.0, 59.0)
+    listed = json.loads(trackside("penalty", "list", "img-tt-r3", "--format", "json").stdout)
+    assert [(d["kind"], d["session"], d["lap"], d["run"], d["count"]) for d in listed] == [
+        ("cones", "TS1", None, 1, 2)]
+    assert "cones run 1 x2" in trackside("penalty", "list", "img-tt-r3").stdout
 
 
 def test_a_run_decision_needs_a_run_the_car_has(trackside, sprint, dump):

@@ -139,7 +139,7 @@ def test_event_file_parses_with_rounds_naming_each_groups_session(files: Path) -
     assert doc["event"]["id"] and doc["event"]["date"] == "2026-05-16"
     assert doc["track"]["start_finish_loop"] == "SF"
     sessions = {s["id"]: s for s in doc["session"]}
-    assert len(sessions) == 13
+    assert len(sessions) == 14  # 3 practice, 9 Time Attack, TrackSprint, HillClimb
     assert sum(not s["scored"] for s in sessions.values()) == 3
     assert [r["name"] for r in doc["round"]] == ["TA1", "TA2", "TA3", "TS1"]
     sprint = sessions["TS1"]
@@ -210,11 +210,50 @@ def test_tracksprint_files_and_the_time_attack_day_without_it(
         trips = list(csv.DictReader(handle))
     assert list(trips[0]) == ["time", "channel"] and len(trips) == 2 * len(day.sprint.runs)
     assert [(parse_local_time(r["time"]), r["channel"]) for r in trips] == day.sprint.trips()
-    plain = generate_event(seed=2026, tracksprint=False)
+    plain = generate_event(seed=2026, tracksprint=False)  # and so no HillClimb
     assert plain.sprint is None and "tracksprint" not in plain.event_toml
+    assert plain.hillclimb is None and "hillclimb" not in plain.event_toml
     assert (plain.passings, plain.penalties) == (day.passings, day.penalties)
-    assert plain.flags == [f for f in day.flags if f.session_id != "TS1"]
+    assert plain.flags == [f for f in day.flags if f.session_id not in ("TS1", "HC1")]
     assert generate_event(seed=2026).sprint == day.sprint
+
+
+def test_hillclimb_one_car_on_the_hill_at_a_time_on_two_loops(
+    files: Path, day: GeneratedEvent,
+) -> None:
+    """SCCA TT I.3: a HillClimb is TrackSprint with one car on course: each car crosses the
+    start loop only after the car before it crossed the finish loop; two runs each, timed by
+    the hill's own decoder, after the TrackSprint, in no round."""
+    hill, sprint = day.hillclimb, day.sprint
+    assert hill is not None and sprint is not None
+    ordered = sorted(hill.runs, key=lambda run: run.start_us)
+    assert all(a.finish_us < b.start_us for a, b in zip(ordered, ordered[1:], strict=False))
+    assert hill.start_us > sprint.flags[-1].time_us
+    cars = {run.number for run in hill.runs}
+    assert all(sum(r.number == car for r in hill.runs) == 2 for car in cars) and len(cars) > 10
+    assert {(p.loop, p.decoder) for p in hill.passings} == {("HC-START", "2"), ("HC-FINISH", "2")}
+    assert [p.passing_number for p in hill.passings] == list(range(1, len(hill.passings) + 1))
+    assert [p.time_us for p in hill.passings] == sorted(p.time_us for p in hill.passings)
+    starts = [p for p in hill.passings if p.loop == "HC-START"]
+    finishes = [p for p in hill.passings if p.loop == "HC-FINISH"]
+    assert (len(starts), len(finishes)) == (len(hill.runs) + 1, len(hill.runs) - 1)
+    doubled = [p.time_us for p in starts if p.transponder == hill.duplicate_start.transponder]
+    assert doubled[1] - doubled[0] == 300_000  # read twice 0.3 s apart on its first run
+    assert hill.missed_finish.run == 2 and not hill.missed_finish.finish_read
+    assert {hill.cones["number"], hill.off_course["number"], hill.missed_finish.number,
+            hill.duplicate_start.number} <= cars and len({hill.cones["number"],
+            hill.off_course["number"], hill.missed_finish.number}) == 3  # fmt: skip
+    with (files / "event.toml").open("rb") as handle:
+        doc = tomllib.load(handle)
+    session = next(s for s in doc["session"] if s["id"] == "HC1")
+    assert (session["format"], session["timing"], session["start_loop"], session["finish_loop"],
+            session["groups"]) == ("hillclimb", "loops", "HC-START", "HC-FINISH", ["Advanced"])
+    assert all("HC1" not in r["sessions"] for r in doc["round"])
+    with (files / "hillclimb-passings.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(hill.passings) and rows[0]["loop"] == "HC-START"
+    alone = generate_event(seed=2026, tracksprint=False, hillclimb=True)
+    assert alone.hillclimb is not None and alone.hillclimb.start_us < hill.start_us
 
 
 def test_scales_to_the_benchmark_day() -> None:

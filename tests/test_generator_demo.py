@@ -57,9 +57,12 @@ def test_second_run_adds_nothing_and_keeps_every_decision(demo: DemoRun) -> None
     engine = demo.engine
     day = generate_event()
     entries, passings, flags, decisions = fact_counts(engine, day.event_id)
-    # the penalties, and in the TrackSprint session a cone and a granted re-run
+    assert day.hillclimb is not None
+    # the penalties, in the TrackSprint session a cone and a granted re-run, in the HillClimb
+    # session cones and an off-course; the hill decoder's passings beside the circuit's
     assert (entries, passings, flags, decisions) == (
-        len(day.entries), len(day.passings), len(day.flags), len(day.penalties) + 2)
+        len(day.entries), len(day.passings) + len(day.hillclimb.passings), len(day.flags),
+        len(day.penalties) + 2 + 2)
     facts = load_facts(engine, day.event_id)
     assert day.sprint is not None
     assert len(facts.releases) == len(day.sprint.runs)
@@ -152,6 +155,54 @@ def test_class_results_sum_the_time_attack_and_tracksprint_rounds(demo: DemoRun)
         assert entry.rounds[-1].time_us == min(t for t in best if t is not None)
         summed += 1
     assert summed >= 40
+
+
+def hill_result(engine: Engine) -> RunSessionResult:
+    result = scored(load_facts(engine, generate_event().event_id)).sessions["HC1"]
+    assert isinstance(result, RunSessionResult)
+    return result
+
+
+def test_hillclimb_runs_from_two_loops_with_cones_off_course_and_a_missed_finish(
+    demo: DemoRun,
+) -> None:
+    """The HillClimb session (SCCA TT I.3) scored from the hill decoder's passings: each
+    car's two runs are its start-loop to finish-loop crossings (tracksprint.md, loops), the
+    second start read 0.3 s after the first is ignored, a missed finish read is a dnf, and the
+    officials' cones and off-course decisions act on run 1."""
+    day = generate_event()
+    hill = day.hillclimb
+    assert hill is not None
+    result = hill_result(demo.engine)
+    assert (result.format, result.timing) == ("hillclimb", "loops")
+    runs = {e.number: e.runs for e in result.entries}
+    for planned in hill.runs:
+        run = runs[planned.number][planned.run - 1]
+        assert run.start_us == planned.start_us
+        assert run.finish_us == (planned.finish_us if planned.finish_read else None)
+    assert len(runs[hill.duplicate_start.number]) == 2  # the double read made no third run
+    missed = runs[hill.missed_finish.number][1]
+    assert (missed.valid, missed.reason) == (False, "dnf")
+    coned = runs[str(hill.cones["number"])][0]
+    assert (coned.cones, coned.penalty_us, coned.time_us) == (2, 4_000_000,
+                                                              coned.raw_us + 4_000_000)
+    off = runs[str(hill.off_course["number"])][0]
+    assert (off.valid, off.reason) == (False, "dnf: off course")
+    ranked = [e for e in result.entries if e.position is not None]
+    assert [e.position for e in ranked] == list(range(1, len(ranked) + 1))
+    best = [e.best_run.time_us for e in ranked if e.best_run]
+    assert best == sorted(best) and len(best) == len(ranked)
+    assert event_result(demo.engine).rounds == ("TA1", "TA2", "TA3", "TS1")  # in no round
+
+
+def test_prints_the_hillclimb_results_after_the_tracksprint_runs(demo: DemoRun) -> None:
+    output = demo.outputs[-1]
+    sprint = output.index("TrackSprint (TS1): every run")
+    hill = output.index("HillClimb, Advanced (HC1): results")
+    assert sprint < hill
+    assert "hillclimb (loops timing)" in output[hill:]
+    assert "dnf: off course" in output[hill:] and "Runs" in output[hill:]
+    assert (demo.out_dir / "site" / "sessions" / "HC1.html").is_file()
 
 
 def test_prints_the_tracksprint_runs_after_the_class_results(demo: DemoRun) -> None:

@@ -101,3 +101,65 @@ def test_the_recorder_survives_noise_and_an_unplugged_port(tmp_path):
     assert any("error" in e and "0xF8" in e for e in events)
     assert lines()[1] == "@@noise@@"
     engine.dispose()
+
+
+def test_a_farmtek_record_is_whole_when_the_line_goes_quiet(tmp_path):
+    """The Polaris console sends CR SO SI before a time and nothing after it (the capture in
+    runningman260/Autocross_TimingControl): the recorder must not wait for the next record's
+    CR, a whole run later, to store the finish; the record's arrival is its first byte."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'ts.db'}")
+    toml = tmp_path / "ts.toml"
+    toml.write_text(EVENT, encoding="utf-8")
+    import_event(engine, toml, by="Timing")
+    link = str(tmp_path / "ttyFARMTEK")
+    master, slave = _plug(link)
+    now = {"us": t("10:01:00")}
+    events: list[str] = []
+    stop = asyncio.Event()
+    done: dict[str, object] = {}
+
+    def run():
+        async def main():
+            task = asyncio.ensure_future(record_lights(
+                engine, "ts", "TS1", link, "polaris", stop=stop, on_event=events.append,
+                track_clock=lambda: now["us"]))
+            while not done.get("stop"):
+                await asyncio.sleep(0.05)
+            stop.set()
+            done["stats"] = await task
+        asyncio.run(main())
+
+    thread = threading.Thread(target=run)
+    thread.start()
+
+    def lines():
+        with engine.connect() as conn:
+            return [row[3] for row in light_lines_in(conn, "ts", "TS1")]
+
+    try:
+        assert _wait(lambda: _connections(events) == 1)
+        os.write(master, b"\r\x0e\x0f 52.06 ")  # car 1's finish: its run time, no end
+        assert _wait(lambda: len(lines()) == 1), "\n".join(events)
+        now["us"] = t("10:02:00")
+        os.write(master, b"\r\r\x0e\x0f 61.485 ")
+        assert _wait(lambda: len(lines()) == 2), "\n".join(events)
+        now["us"] = t("10:03:00")
+        os.write(master, b"\r\r\x0e\x0f 127.042 (M)")  # stopped by hand: no trip
+        os.write(master, b"\r^ RESTART-IGNORE TIME ^ ")
+        assert _wait(lambda: len(lines()) == 4), "\n".join(events)
+    finally:
+        done["stop"] = True
+        thread.join(10)
+        for fd in (master, slave):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+    assert lines() == ["\x0e\x0f 52.06 ", "\x0e\x0f 61.485 ", "\x0e\x0f 127.042 (M)",
+                       "^ RESTART-IGNORE TIME ^ "]
+    start, finish = LightChannel.START, LightChannel.FINISH
+    trips = [(x.channel, x.time_us) for x in load_facts(engine, "ts").trips]
+    assert sorted(trips, key=lambda trip: trip[1]) == [
+        (start, t("10:00:07.940")), (start, t("10:00:58.515")),
+        (finish, t("10:01:00")), (finish, t("10:02:00"))]
+    assert any("manual-stop" in e and "127.042" in e for e in events)
+    assert any(e.startswith("reset") or "reset:" in e for e in events)
+    engine.dispose()

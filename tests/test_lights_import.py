@@ -96,6 +96,20 @@ def test_a_chrono_capture_with_noise_and_a_wrap_keeps_every_line(event, tmp_path
     assert _raw(event) == lines
 
 
+def test_a_jac_normal_capture_with_its_raw_lead_bytes(event, tmp_path):
+    """A capture as a serial logger writes it: arrival time, tab, then the timer's bytes with
+    the 0x80 lead byte (not UTF-8: the file reads as Windows-1252, 0x80 as the euro sign)."""
+    path = tmp_path / "jac.txt"
+    path.write_bytes(b"09:01:10.500\t\x80005550\r\n09:01:40.250\t\x80052550\r\n"
+                     b"09:02:00\t\x80000000\r\n")
+    report = import_lights(event, "ts", "TS1", path, "jac-normal")
+    assert (report.lines, report.trips_added) == (3, 4)
+    assert sorted(_trips(event), key=lambda trip: trip[1]) == [
+        (START, t("09:00:15")), (START, t("09:00:45")), (FINISH, t("09:01:10.500")),
+        (FINISH, t("09:01:40.250"))]  # 55.500 and 55.250 s (digits least significant first)
+    assert [text.split(": ")[1] for text in report.reports] == ["reset"]
+
+
 def test_a_mapping_fix_replays_the_journaled_lines_and_adds_only_what_differs(event, tmp_path):
     path = tmp_path / "chrono.txt"
     path.write_text("A100000\nB160000\nA200000\n", encoding="utf-8")

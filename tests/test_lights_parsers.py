@@ -19,6 +19,7 @@ DATE = "2026-05-16"
 @pytest.mark.parametrize(("raw", "expected"), [
     ("\x80654321\r", Elapsed(123_456_000)),        # coner-timer: 654321 is 123.456 s
     ("\ufffd654320", Elapsed(23_456_000)),          # the lead byte decoded as U+FFFD
+    ("\u20ac654320", Elapsed(23_456_000)),          # ... as Windows-1252 (a file import)
     ("654321", Elapsed(123_456_000)),
     ("R001702", Elapsed(207_100_000)),              # FarmTek in JAC Normal mode, logged as R
     ("\x80000000\r\n", "reset"),
@@ -61,12 +62,24 @@ def test_tlink(raw, expected):
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
+    # a console's records as runningman260/Autocross_TimingControl captured them
+    # (TimingConsoleReader/TimeConsoleTester.py): CR SO SI space time space, the CR leading
+    ("\x0e\x0f 152.06 ", Elapsed(152_060_000)),
+    ("\x0e\x0f 78.485 ", Elapsed(78_485_000)),
+    ("\x0e\x0f 127.042 (M)", "manual-stop"),
+    ("^ RESTART-IGNORE TIME ^ ", "reset"),
+    # the Polaris normal-mode notes: a time of 4 + 3 characters and its flag, a round packet
+    ("  11.53 (M)", "manual-stop"),
+    (" Round 1 Faults    0.00", "info"),
+    ("  11.53    Round 1 Faults    0.00", Elapsed(11_530_000)),  # both packets in one pause
     ("  11.53", Elapsed(11_530_000)),
     ("\x0e  45.678\x0f\r", Elapsed(45_678_000)),
     ("1:02.5", Elapsed(62_500_000)),
-    ("  11.53 (M)", "manual-stop"),                 # stopped by hand: no finish trip
+    ("  11.53(M)", "manual-stop"),                  # stopped by hand: no finish trip
     ("^ RESTART-IGNORE TIME ^", "reset"),
-    ("Round 1  Faults 0", "noise"),
+    ("Round 1  Faults 0", "info"),
+    ("11.53 Faults", "noise"),
+    ("1:2:3.4", "noise"),
 ])  # fmt: skip
 def test_polaris(raw, expected):
     _check(polaris.parse(raw), expected)
@@ -109,3 +122,15 @@ def test_the_reader_places_run_times_and_reports_a_finish_with_no_car_on_course(
     assert "no car on course" in finish.reports[0].message
     captured = LightsReader("jac-normal", DATE).read("09:02:03.456\t\x80654321")
     assert captured.trips[1] == (FINISH, t("09:02:03.456"))
+
+
+def test_trips_are_to_the_millisecond_whatever_the_arrival_clock_says():
+    """tracksprint.md, Facts: a trip's time is to the millisecond; a live line's arrival time
+    has microseconds (the recorder's track clock), which are dropped before placing it."""
+    normal = LightsReader("jac-normal", DATE).read("\x80654321\r", t("09:02:03.456789"))
+    assert normal.trips == ((START, t("09:00:00")), (FINISH, t("09:02:03.456")))
+    tlink_reader = LightsReader("tlink", DATE)
+    first = tlink_reader.read("A000100000", t("09:00:00.000999"))
+    second = tlink_reader.read("B000155500", t("09:00:55.500123"))
+    assert (first.trips, second.trips) == (((START, t("09:00:00")),),
+                                           ((FINISH, t("09:00:55.500")),))

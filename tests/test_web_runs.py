@@ -61,7 +61,10 @@ def test_every_page_of_an_event_with_runs_is_served(client):
     for path in PAGES:
         page = client.get(path)
         assert page.status_code == 200, path
-    assert "1:01.500" in client.get("/events/ts/sessions/TS1").text
+    page = client.get("/events/ts/sessions/TS1").text
+    assert "1:01.500" in page
+    assert "Ranked by best counting run" in page and 'class="results runs"' in page
+    assert 'href="/events/ts/sessions/TS1/grid"' in page  # the web's own nav
 
 
 def test_the_session_twin_is_the_run_document_and_the_board_shows_runs_as_laps(client):

@@ -155,9 +155,16 @@ def _decision_table(rows: list[dict[str, Any]], width: int) -> Table:
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
-    shown = {**row, "kind": _kind_text(row),
+    shown = {**row, "kind": _with_run(row, _kind_text(row)),
              "at": _readable(row["at"]), "created": _readable(row["created"], seconds=True)}
     return ["" if shown[c.field] is None else str(shown[c.field]) for c in DECISION_COLUMNS]
+
+
+def _with_run(row: dict[str, Any], kind: str) -> str:
+    """A run decision's kind with its run and cones (tracksprint.md): `cones run 1 x2`."""
+    run = "" if row.get("run") is None else f" run {row['run']}"
+    cones = "" if row.get("count") is None or row["kind"] != "cones" else f" x{row['count']}"
+    return f"{kind}{run}{cones}"
 
 
 def _readable(iso: str | None, seconds: bool = False) -> str | None:

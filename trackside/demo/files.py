@@ -12,6 +12,8 @@ from pathlib import Path
 from trackside.core.clock import format_local_time
 from trackside.core.records import Flag, Passing
 
+from .hillclimb import CONE_PENALTY_S as HILL_CONE_S
+from .hillclimb import FINISH_LOOP, START_LOOP, HillClimb
 from .schedule import SessionPlan
 from .sprint import CONE_PENALTY_S, ROUND, Sprint
 
@@ -46,11 +48,16 @@ class EventFiles:
     """The TrackSprint session's releases (`time,number`), when the day has one."""
     lights: Path | None = None
     """Its timing-light trips (`time,channel`, the `csv` lights protocol)."""
+    hillclimb: Path | None = None
+    """The HillClimb session's loop passings (the hill's decoder), when the day has one."""
 
 
-def event_toml(meta: EventMeta, plans: list[SessionPlan], sprint: Sprint | None = None) -> str:
+def event_toml(
+    meta: EventMeta, plans: list[SessionPlan], sprint: Sprint | None = None,
+    hill: HillClimb | None = None,
+) -> str:
     """The event file: event, track, every session and the rounds (Time Attack, then the
-    TrackSprint's when the day has one)."""
+    TrackSprint's when the day has one; the HillClimb is in no round)."""
     lines = [
         "[event]",
         f"id = {_q(meta.id)}",
@@ -71,6 +78,8 @@ def event_toml(meta: EventMeta, plans: list[SessionPlan], sprint: Sprint | None 
         lines += ["", *_session_table(plan)]
     if sprint is not None:
         lines += ["", *_sprint_table(sprint)]
+    if hill is not None:
+        lines += ["", *_hill_table(hill)]
     rounds = _rounds(plans)
     if sprint is not None:
         rounds[ROUND] = [sprint.session_id]
@@ -104,6 +113,23 @@ def _sprint_table(sprint: Sprint) -> list[str]:
         f"cone_penalty_s = {CONE_PENALTY_S:.1f}",
         f"start = {_q(sprint.schedule_start())}",
         f"duration_min = {sprint.duration_min}",
+    ]
+
+
+def _hill_table(hill: HillClimb) -> list[str]:
+    return [
+        "[[session]]",
+        f"id = {_q(hill.session_id)}",
+        f"name = {_q(hill.name)}",
+        'format = "hillclimb"',
+        "scored = true",
+        f"groups = {_list(hill.groups)}",
+        'timing = "loops"',
+        f"start_loop = {_q(START_LOOP)}",
+        f"finish_loop = {_q(FINISH_LOOP)}",
+        f"cone_penalty_s = {HILL_CONE_S:.1f}",
+        f"start = {_q(hill.schedule_start())}",
+        f"duration_min = {hill.duration_min}",
     ]
 
 

@@ -32,6 +32,7 @@ from .files import (
     write_csv,
     write_entries,
 )
+from .hillclimb import HillClimb, plan_hillclimb
 from .penalties import Penalty, SessionLaps, choose_penalties
 from .roster import Entrant, build_roster, draw_transponders
 from .schedule import SessionPlan, plan_day
@@ -58,10 +59,13 @@ class GeneratedEvent:
     unknown_transponders: tuple[str, ...] = ()
     sprint: Sprint | None = None
     """The TrackSprint session after the Time Attack rounds (its flags are in `flags`)."""
+    hillclimb: HillClimb | None = None
+    """The HillClimb session after it (its flags are in `flags`, its passings its own file)."""
 
     def write(self, out_dir: Path | str) -> EventFiles:
         """Write event.toml, entries.csv, passings.csv, flags.csv and penalties.csv, and for
-        the TrackSprint session releases.csv and lights.csv."""
+        the TrackSprint session releases.csv and lights.csv, for the HillClimb session
+        hillclimb-passings.csv."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         event = out / "event.toml"
@@ -79,6 +83,9 @@ class GeneratedEvent:
                 out / "releases.csv", RELEASE_COLUMNS, timed_rows(sprint.releases())),
             lights=None if sprint is None else write_csv(
                 out / "lights.csv", LIGHTS_COLUMNS, timed_rows(sprint.trips())),
+            hillclimb=None if self.hillclimb is None else write_csv(
+                out / "hillclimb-passings.csv", PASSING_COLUMNS,
+                passing_rows(self.hillclimb.passings)),
         )
 
 
@@ -90,11 +97,14 @@ def generate_event(
     *,
     practice: bool = True,
     tracksprint: bool = True,
+    hillclimb: bool | None = None,
     date: str = "2026-05-16",
 ) -> GeneratedEvent:
     """A Time Trials day: `cars` cars in three groups, a practice (unless `practice` is false)
     and `sessions_per_group` scored Time Attack sessions per group, then (unless `tracksprint`
-    is false) a lights-timed TrackSprint session for every car still running, its own round.
+    is false) a lights-timed TrackSprint session for every car still running, its own round,
+    and a loops-timed HillClimb for the Advanced group, in no round (`hillclimb`; by default
+    when there is a TrackSprint, so the benches' Time Attack days stay as they were).
     Sessions run 20 minutes, or long enough for about `laps_per_session` flying laps when that
     is given. The TrackSprint draws from its own generator: the Time Attack sessions are the
     same with or without it."""
@@ -110,16 +120,21 @@ def generate_event(
     passings = _as_passings(_with_duplicate_reads(rng, crossings))
     penalties = choose_penalties(rng, plans, laps, fates)
     sprint = plan_sprint(seed, roster, plans, fates, penalties) if tracksprint else None
+    hill = plan_hillclimb(seed, roster, plans, fates, penalties,
+                          None if sprint is None else sprint.flags[-1].time_us) \
+        if (tracksprint if hillclimb is None else hillclimb) else None
     return GeneratedEvent(
         event_id=meta.id,
-        event_toml=event_toml(meta, plans, sprint),
+        event_toml=event_toml(meta, plans, sprint, hill),
         entries=[car.row() for car in roster],
         passings=passings,
-        flags=[flag for plan in plans for flag in plan.flags()] + (sprint.flags if sprint else []),
+        flags=[flag for plan in plans for flag in plan.flags()] + (sprint.flags if sprint else [])
+        + (hill.flags if hill else []),
         penalties=penalties,
         sessions=plans,
         unknown_transponders=tuple(unknown),
         sprint=sprint,
+        hillclimb=hill,
     )
 
 

@@ -18,7 +18,7 @@ from trackside.demo.enduro_run import run_enduro_demo
 from trackside.demo.files import EventFiles
 from trackside.demo.generator import GeneratedEvent, generate_event
 from trackside.errors import InputError
-from trackside.publish import render_event, render_runs, write_site
+from trackside.publish import render_event, render_runs, render_session, write_site
 from trackside.rules import scored
 from trackside.services import (
     add_decision,
@@ -47,7 +47,7 @@ def run_demo(
     out_dir = Path(out_dir)
     event = generate_event(seed=DEMO_SEED)
     files = event.write(out_dir)
-    count = len(event.sessions) + (event.sprint is not None)
+    count = len(event.sessions) + (event.sprint is not None) + (event.hillclimb is not None)
     console.print(f"Demo day written to {out_dir}: {len(event.entries)} cars, "
                   f"{len(event.passings)} passings, {count} sessions")
     import_demo(engine, event, files, say=lambda line: console.print(Text(line), soft_wrap=True))
@@ -55,7 +55,12 @@ def run_demo(
     console.print(Rule(result.event_name))
     console.print(Text(render_event(result, "text")), soft_wrap=True)
     for session in sessions:
-        if isinstance(session, RunSessionResult):
+        if not isinstance(session, RunSessionResult):
+            continue
+        if session.format == "hillclimb":  # in no round: its own results, then every run
+            console.print(Rule(f"{session.session_name} ({session.session_id}): results"))
+            console.print(Text(render_session(session, "text")), soft_wrap=True)
+        else:
             console.print(Rule(f"{session.session_name} ({session.session_id}): every run"))
             console.print(Text(render_runs(session, "text")), soft_wrap=True)
     site = out_dir / "site"
@@ -75,13 +80,16 @@ def import_demo(
     say: Callable[[str], None] = lambda line: None,
 ) -> int:
     """Import the written files through the services; add the penalties (and the TrackSprint
-    session's cone and granted re-run) unless the event already has decisions; ask for the
-    re-run the rule refuses and `say` the refusal. Returns how many decisions were added."""
+    session's cone and granted re-run, the HillClimb's cones and off-course) unless the event
+    already has decisions; ask for the re-run the rule refuses and `say` the refusal. Returns
+    how many decisions were added."""
     import_event(engine, files.event)
     import_entries(engine, event.event_id, files.entries)
     import_passings(engine, event.event_id, files.passings, fmt="csv")
     import_flags(engine, event.event_id, files.flags)
     _import_sprint(engine, event, files)
+    if files.hillclimb is not None:  # the hill's decoder: its passings add nothing twice
+        import_passings(engine, event.event_id, files.hillclimb, fmt="csv")
     added = 0
     if not list_decisions(engine, event.event_id):
         for penalty in event.penalties:
@@ -91,6 +99,10 @@ def import_demo(
             add_decision(engine, event.event_id, **event.sprint.cones)  # type: ignore[arg-type]
             grant_rerun(engine, event.event_id, **event.sprint.rerun)  # type: ignore[arg-type]
             added += 2
+        if event.hillclimb is not None:
+            for decision in event.hillclimb.decisions():
+                add_decision(engine, event.event_id, **decision)  # type: ignore[arg-type]
+            added += len(event.hillclimb.decisions())
     if event.sprint is not None:
         say(_refused_rerun(engine, event))
     return added

@@ -89,7 +89,7 @@ def plan_sprint(
     """The TrackSprint after the day's last session, for every car still running."""
     rng = random.Random(f"{seed}-tracksprint")
     start = next_start(plans[-1], lunch=False)
-    runners = _runners(roster, plans, fates, penalties)
+    runners = still_running(roster, plans, fates, penalties)
     times = {number: _run_us(rng, pace_s) for number, pace_s in runners}
     order = [number for number, _ in runners]
     late, slow, coned = _chosen(rng, order, times)
@@ -120,7 +120,7 @@ def plan_sprint(
     )
 
 
-def _runners(
+def still_running(
     roster: list[Entrant], plans: list[SessionPlan], fates: DayFates, penalties: list[Penalty]
 ) -> list[tuple[str, float]]:
     """(car number, lap pace) of the cars that ran their group's last session to the end and

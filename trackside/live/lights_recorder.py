@@ -20,11 +20,12 @@ from sqlalchemy import Engine
 
 from trackside.services.lights import record_light_line, session_date
 from trackside.store.journal import now_us
-from trackside.timing.lights.reader import BAUD, LightsReader
+from trackside.timing.lights.reader import BAUD, PAUSE_ENDS_RECORD, LightsReader
 
 log = logging.getLogger("trackside.live.lights_recorder")
 
 READ_TIMEOUT_S = 0.1
+"""Also the pause that ends a record of a protocol whose records carry no end (FarmTek)."""
 MAX_LINE = 256
 """A line longer than this without CR or LF is noise: it is journaled and cut there."""
 
@@ -102,30 +103,41 @@ class _Link:
         self.tell(f"port {self.port}: connected ({self.protocol}, {self.baudrate} baud)")
         got_line = False
         pending = b""
+        pending_at: int | None = None  # when `pending` began arriving (PAUSE_ENDS_RECORD only)
+        pause_ends = self.protocol in PAUSE_ENDS_RECORD
         try:
             while not self.stop.is_set():
                 data = device.read(512)
                 if not data:
+                    if pause_ends and pending:  # the line went quiet: the record is whole
+                        if pending.strip(b"\x00 "):
+                            self.line(pending.decode("latin-1"), pending_at)
+                            got_line = True
+                        pending, pending_at = b"", None
                     continue
+                now = self.track_clock() if pause_ends else None
+                began = pending_at if pending else now
                 pending += data
                 *lines, pending = _split(pending)
-                for chunk in lines:
+                for index, chunk in enumerate(lines):
                     if chunk.strip(b"\x00 "):
-                        self.line(chunk.decode("latin-1"))
+                        self.line(chunk.decode("latin-1"), began if index == 0 else now)
                         got_line = True
+                pending_at = (now if lines else began) if pending else None
         except (serial.SerialException, OSError) as err:
             self.stats.disconnects += 1
             self.tell(f"port {self.port}: lost ({err or type(err).__name__})")
         finally:
             if pending.strip(b"\x00 "):
-                self.line(pending.decode("latin-1"))
+                self.line(pending.decode("latin-1"), pending_at)
             with contextlib.suppress(serial.SerialException, OSError):
                 device.close()
         return got_line
 
-    def line(self, raw: str) -> None:
-        """Journal the line and its trips (committed), then tell the listeners."""
-        received = self.track_clock()
+    def line(self, raw: str, received_us: int | None = None) -> None:
+        """Journal the line and its trips (committed), then tell the listeners; the line arrived
+        at `received_us` (None: now)."""
+        received = self.track_clock() if received_us is None else received_us
         line = self.reader.read(raw, received)
         source = f"port {self.port}"
         report = record_light_line(self.engine, self.event_id, self.session_id, self.protocol,

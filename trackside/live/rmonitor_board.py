@@ -4,6 +4,10 @@ The run is the session running now (`core.session_clock.current_session`); its c
 one every display shows (`core.session_clock`: green-flag time, RMD 1.6). Its competitors
 are the session's entries; positions (`$G`) and best-lap positions (`$H`) are trackside's
 running order by best valid lap; a car's crossings are the lap boundaries of its session laps.
+A run session's (TrackSprint, HillClimb) runs are its laps: a car's crossings are its first
+finished run's start and each finished run's finish, each with the run's own time (cones
+included), so that `$J` carries run times; a run with no finish (a car on course, a dnf) is no
+crossing.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from trackside.core.flags_in_force import flags_in_force
 from trackside.core.periods import SessionWindow, ordered, session_windows
 from trackside.core.records import Entry, EventFacts, Flag
 from trackside.core.results import SessionEntryResult
+from trackside.core.run_results import RunEntryResult, RunSessionResult
 from trackside.core.scoring import Scored
 from trackside.core.session_clock import SessionClock, clock_of, current_session, duration_us
 from trackside.publish.runs_as_laps import as_lap_session
@@ -29,6 +34,9 @@ class Standing:
     crossings: tuple[int, ...]
     best_lap: int | None
     best_time_us: int | None
+    lap_times: tuple[int, ...] = ()
+    """The time of the lap (run) ending at each crossing after the first; empty: the time
+    between crossings (laps follow each other)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +78,11 @@ def board_of(facts: EventFacts, scored: Scored) -> Board:
         return EMPTY
     session = facts.event.session(session_id)
     window = next((w for w in windows if w.session_id == session_id), None)
-    result = scored.sessions.get(session_id)
-    result = as_lap_session(result) if result is not None else None  # runs as laps
+    scored_session = scored.sessions.get(session_id)
+    result = as_lap_session(scored_session) if scored_session is not None else None
     rows = result.entries if result else ()
+    runs = ({e.number: e for e in scored_session.entries}
+            if isinstance(scored_session, RunSessionResult) else {})  # fmt: skip
     competitors = _competitors(facts, rows)
     return Board(
         session_id,
@@ -83,7 +93,8 @@ def board_of(facts: EventFacts, scored: Scored) -> Board:
         tuple(ordered(f for f in flags if f.session_id == session_id)),
         class_numbers(competitors),
         competitors,
-        tuple(_standing(position, row) for position, row in enumerate(rows, start=1)),
+        tuple(_standing(position, row, runs.get(row.number))
+              for position, row in enumerate(rows, start=1)),  # fmt: skip
     )
 
 
@@ -92,13 +103,16 @@ def _competitors(facts: EventFacts, rows: tuple[SessionEntryResult, ...]) -> tup
     return tuple(by_number[row.number] for row in rows if row.number in by_number)
 
 
-def _standing(position: int, row: SessionEntryResult) -> Standing:
-    crossings = (row.laps[0].start_us, *(lap.end_us for lap in row.laps)) if row.laps else ()
+def _standing(
+    position: int, row: SessionEntryResult, runs: RunEntryResult | None = None
+) -> Standing:
     best = row.best_lap
-    return Standing(
-        row.number,
-        position,
-        crossings,
-        best.lap if best else None,
-        best.time_us if best else None,
-    )
+    lap, time_us = (best.lap, best.time_us) if best else (None, None)
+    if runs is not None:
+        finished = [run for run in runs.runs if run.finish_us is not None]
+        crossings = (finished[0].start_us, *(run.finish_us for run in finished)) \
+            if finished else ()  # fmt: skip
+        times = tuple(run.time_us for run in finished if run.time_us is not None)
+        return Standing(row.number, position, crossings, lap, time_us, times)
+    crossings = (row.laps[0].start_us, *(lap.end_us for lap in row.laps)) if row.laps else ()
+    return Standing(row.number, position, crossings, lap, time_us)

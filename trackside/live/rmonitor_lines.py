@@ -113,10 +113,19 @@ def _crossing_lines(old: Board, new: Board) -> list[str]:
         known = set(shown)
         for index, time_us in enumerate(standing.crossings):
             if time_us not in known:
-                lap_us = time_us - standing.crossings[index - 1] if index else 0
+                lap_us = _lap_us(standing, index)
                 found.append((time_us, standing.number, lap_us))
     return [w.passing(number, lap_us, time_us - new.start_us)
             for time_us, number, lap_us in sorted(found)]
+
+
+def _lap_us(standing: Standing, index: int) -> int:
+    """The lap (run) that ended at crossing `index`: 0 at the first crossing."""
+    if index == 0:
+        return 0
+    if standing.lap_times:
+        return standing.lap_times[index - 1]
+    return standing.crossings[index] - standing.crossings[index - 1]
 
 
 def _position(board: Board, standing: Standing) -> str:

@@ -1,15 +1,16 @@
-"""A run session as CSV (one row per run) and as a self-contained HTML page."""
+"""A run session as CSV (one row per run) and as an HTML page of the results site."""
 
 from __future__ import annotations
 
 import csv
 import io
-from html import escape
+from dataclasses import dataclass
 
-from trackside.core.run_results import RunSessionResult
-from trackside.publish.formats import lap_time, seconds_text, status_label, time_text
+from trackside.core.run_results import RunEntryResult, RunSessionResult
+from trackside.publish.formats import seconds_text, time_text
+from trackside.publish.html import PageMeta, environment
 from trackside.publish.run_docs import gaps, run_entries
-from trackside.publish.run_text import clock, run_heading
+from trackside.publish.run_text import clock
 
 RUN_COLUMNS = ("number", "driver", "class", "group", "status", "position", "run", "start",
                "finish", "raw_s", "cones", "penalty_s", "time_s", "valid", "reason")  # fmt: skip
@@ -31,39 +32,26 @@ def run_session_csv(result: RunSessionResult, car_class: str | None = None) -> s
     return buffer.getvalue()
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
-                   for row in rows)  # fmt: skip
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+@dataclass(frozen=True, slots=True)
+class RankRow:
+    entry: RunEntryResult
+    gap_us: int | None
 
 
-def run_session_html(result: RunSessionResult, car_class: str | None = None) -> str:
+KINDS = {"tracksprint": "TrackSprint", "hillclimb": "HillClimb"}
+
+
+def run_session_html(
+    result: RunSessionResult, car_class: str | None = None, meta: PageMeta | None = None
+) -> str:
+    """The run session page in the results site's template, phone first (412 px): the ranking
+    by best counting run, then every run with start, finish, cones, final time and, when it does
+    not count, why (tracksprint.md, "Session results"); what was reported to the operator."""
     entries = run_entries(result, car_class)
-    ranking = []
-    for entry, gap in zip(entries, gaps(entries), strict=True):
-        best = entry.best_run
-        ranking.append([
-            "" if entry.position is None else str(entry.position), entry.number, entry.driver,
-            entry.car_class, lap_time(None if best is None else best.time_us),
-            "" if best is None else str(best.run), lap_time(gap), status_label(entry.status),
-        ])  # fmt: skip
-    runs = [[entry.number, str(run.run), clock(run.start_us), clock(run.finish_us),
-             lap_time(run.raw_us), str(run.cones), lap_time(run.time_us),
-             "yes" if run.valid else "no", run.reason or ""]
-            for entry in entries for run in entry.runs]  # fmt: skip
-    title = escape(run_heading(result))
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{title}</title></head><body>", f"<h1>{title}</h1>",
-        _table(["Pos", "No", "Driver", "Class", "Best", "Run", "Gap", "Status"], ranking),
-        "<h2>Runs</h2>",
-        _table(["No", "Run", "Start", "Finish", "Raw", "Cones", "Time", "Counts", "Reason"],
-               runs),
-    ]  # fmt: skip
-    if car_class is None and result.notes:
-        parts.append("<h2>Reported to the operator</h2><ul>")
-        parts += [f"<li>{escape(clock(n.time_us))} {escape(n.text)}</li>" for n in result.notes]
-        parts.append("</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    ranking = [RankRow(e, gap) for e, gap in zip(entries, gaps(entries), strict=True)]
+    runs = [(entry, run) for entry in entries for run in entry.runs]
+    notes = result.notes if car_class is None else ()
+    return environment().get_template("run_session.html").render(
+        meta=meta or PageMeta(), result=result, car_class=car_class, ranking=ranking, runs=runs,
+        notes=notes, clock=clock, kind=KINDS.get(result.format, result.format),
+    )

@@ -80,7 +80,7 @@ def _event_pages(event: EventResult) -> dict[str, str]:
 def _session_pages(event: EventResult, session: SessionResult, stem: str) -> dict[str, str]:
     home = [Link("All results", "../index.html"), Link("Event results", "../results.html")]
     if isinstance(session, RunSessionResult):
-        return _run_pages(session, stem)
+        return _run_pages(event, session, stem)
     if isinstance(session, RaceSessionResult):
         return _race_pages(event, session, stem, home)
     results_nav = [*home, Link("Lap chart", f"{stem}-laps.html"), *_links(stem)[1:]]
@@ -96,11 +96,13 @@ def _session_pages(event: EventResult, session: SessionResult, stem: str) -> dic
     }
 
 
-def _run_pages(session: RunSessionResult, stem: str) -> dict[str, str]:
+def _run_pages(event: EventResult, session: RunSessionResult, stem: str) -> dict[str, str]:
     """A TrackSprint or HillClimb session: its run pages (the `-laps` pages list its runs)."""
     base = f"{SESSIONS_DIR}/{stem}"
+    home = [Link("All results", "../index.html"), Link("Event results", "../results.html")]
+    nav = [*home, *_links(stem)[1:]]
     pages = {
-        "html": run_tables.run_session_html(session),
+        "html": run_tables.run_session_html(session, meta=_meta(event, nav)),
         "json": json_docs.dumps(run_docs.run_session_doc(session)),
         "csv": run_tables.run_session_csv(session),
     }

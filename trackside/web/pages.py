@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.publication import publication
 from trackside.core.race_results import RaceSessionResult
+from trackside.core.run_results import RunSessionResult
 from trackside.core.session_clock import session_clock
 from trackside.live.live_event import LiveSnapshot
 from trackside.publish import html as publish_html
@@ -122,8 +123,9 @@ def results(request: Request, event_id: str, car_class: ClassQuery = None) -> st
 def session_results(
     request: Request, event_id: str, session_id: str, car_class: ClassQuery = None
 ) -> str:
-    """A session's results ranked by best valid lap (publish's page); a race session's
-    classification (the site's race page, `publish/race_tables.py`)."""
+    """A session's results ranked by best valid lap (publish's page); a run session's by best
+    counting run, every run with the reason it does not count (publish's run page); a race
+    session's classification (the site's race page, `publish/race_tables.py`)."""
     snapshot = snapshot_of(request, event_id)
     scored = session_of(snapshot, session_id)
     check_class(snapshot, _class(car_class))
@@ -134,6 +136,10 @@ def session_results(
     meta = _meta(snapshot, here, extra)
     if isinstance(scored, RaceSessionResult):
         return race_html(scored.race, _class(car_class), meta)
+    if isinstance(scored, RunSessionResult):
+        from trackside.publish.run_tables import run_session_html
+
+        return run_session_html(scored, _class(car_class), meta)
     return publish_html.session_html(as_lap_session(scored), _class(car_class), meta)
 
 

@@ -21,6 +21,9 @@ PROTOCOLS: dict[str, ModuleType] = {
 """Protocol name -> its parser module, in the order `--help` lists them."""
 BAUD = {"jac-normal": 9600, "jac-chrono": 9600, "tlink": 9600, "polaris": 1200, "csv": 9600}
 """Each timer's serial speed (8 data bits, no parity, 1 stop bit)."""
+PAUSE_ENDS_RECORD = frozenset({"polaris"})
+"""Protocols whose records carry no end: the FarmTek console sends CR before a time and nothing
+after it, so the recorder ends a record when the line goes quiet (docs/lights.md)."""
 _ARRIVAL = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}[T ])?[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?\t")
 
 
@@ -50,6 +53,8 @@ class LightsReader:
         """The trips and reports of one raw line that arrived at `received_us` (None: unknown,
         unless the line begins with its arrival time and a tab, as captures may)."""
         raw, received_us = split_arrival(raw, self.date, received_us)
+        if received_us is not None:  # trips are to the millisecond (tracksprint.md, Facts)
+            received_us -= received_us % 1000
         module = PROTOCOLS[self.protocol]
         parsed = (module.parse(raw, self.date) if module is csv_trips else module.parse(raw))
         if isinstance(parsed, Report):

@@ -45,5 +45,8 @@ def digits(text: str) -> bool:
 
 def clean(raw: str) -> str:
     """The line without its framing: JAC's 0x80 lead byte (or the U+FFFD a UTF-8 decoder
-    leaves of it), FarmTek's shift-out/in bytes, NULs, line ends and spaces at either end."""
-    return raw.strip("\x80\ufffd\x0e\x0f\x00\r\n ").replace("\x0e", "").replace("\x0f", "")
+    leaves of it, or the euro sign a Windows-1252 decoder makes of it: `lights import` reads
+    a file that is not UTF-8 as Windows-1252), FarmTek's shift-out/in bytes, NULs, line ends
+    and spaces at either end."""
+    return raw.strip("\x80\ufffd\u20ac\x0e\x0f\x00\r\n ").replace("\x0e", "").replace(
+        "\x0f", "")
