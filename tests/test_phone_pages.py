@@ -149,7 +149,8 @@ def serve_race(route: Route) -> None:
 
 KEYS = {
     "results": ".class-block tbody tr:first-child :is(.c-pos, .c-no, .c-name, .c-time)",
-    "session": "table[data-findable] tbody tr:first-child :is(.c-pos, .c-no, .c-name, .c-time, .c-gap)",
+    "session": "table[data-findable] tbody tr:first-child "
+               ":is(.c-pos, .c-no, .c-name, .c-time, .c-gap)",
     "laps": ".lap-block tbody tr:first-child :is(.fix-pos, .fix-no, .fix-name)",
     "live": "#board tbody tr:first-child :is([data-field=position], [data-field=number], "
             "[data-field=driver], [data-field=best], [data-field=gap])",
