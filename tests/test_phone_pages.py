@@ -382,14 +382,23 @@ def test_time_attack_event_results_ranking_says_a_missed_round_is_why_a_lower_to
     assert "an entry that missed a round ranks after every entry with more rounds timed" in page
 
 
-def test_desktop_keeps_the_table_layout(browser, server):
-    """At 1280 px a results row is one line of table cells: nothing folds."""
-    page, errors = open_page(browser, f"{server.url}/events/{server.event_id}/results", DESKTOP)
-    row = page.locator(".class-block tbody tr").first
-    tops = row.evaluate("r => [...r.cells].map(c => Math.round(c.getBoundingClientRect().top))")
+@pytest.mark.parametrize(
+    ("path", "row"),
+    [
+        ("/events/{e}/results", ".class-block tbody tr"),
+        ("/events/{e}/sessions/TA1-A", "table[data-findable] tbody tr"),
+        ("/events/{e}/live?session=TA1-A", "#board tbody tr"),
+        ("/events/{e}", "table.results tbody tr"),
+    ],
+)
+def test_desktop_keeps_the_table_layout(browser, server, path, row):
+    """At 1280 px a row is one line of table cells with its headers: nothing folds."""
+    page, errors = open_page(browser, server.url + path.format(e=server.event_id), DESKTOP)
+    first = page.locator(row).first
+    tops = first.evaluate("r => [...r.cells].map(c => Math.round(c.getBoundingClientRect().top))")
     assert len(set(tops)) == 1
-    assert row.evaluate("r => getComputedStyle(r).display") == "table-row"
-    assert page.locator(".class-block thead th.fold").first.is_visible()
+    assert first.evaluate("r => getComputedStyle(r).display") == "table-row"
+    assert page.locator("thead th.fold").first.is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     assert errors == []
     close(page)
