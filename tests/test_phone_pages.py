@@ -249,6 +249,19 @@ def test_abbreviations_are_explained_on_the_page_not_only_on_hover(browser, serv
     close(page)
 
 
+def test_folded_columns_keep_their_headers_for_screen_readers(browser, server):
+    """On a phone the folded cells move under the key ones, but the table stays a table with a
+    header for every column (hidden visually, not from assistive technology)."""
+    page, _ = open_page(browser, f"{server.url}/events/{server.event_id}/sessions/TA1-A")
+    tree = page.locator("table[data-findable]").aria_snapshot()
+    headers = [line.strip() for line in tree.splitlines() if "columnheader" in line]
+    assert headers == [f'- columnheader "{name}"' for name in (
+        "Pos", "No.", "Driver", "Class", "Group", "Best lap", "On lap", "Gap", "Interval",
+        "Laps", "Valid", "Status")]  # fmt: skip
+    assert '- rowheader "' + " ".join(LONG_NAME) + '"' in tree
+    close(page)
+
+
 def test_the_best_lap_text_for_screen_readers_stays_inside_its_scroll_box(browser, server):
     """The visually hidden "best lap" is positioned within its table's scroll box, so that it
     cannot widen the page (it was placed against the page and made it 935 px wide)."""
