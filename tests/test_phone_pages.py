@@ -16,6 +16,7 @@ one event-stream message carrying that board.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -24,14 +25,20 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from tests.live_server import LiveServer, live_server
 from tests.test_race_board import RACE
+from trackside.core.event_results import rank_event
+from trackside.core.results import EventEntryResult, EventResult, RoundTime, Status
 from trackside.demo.generator import generate_event
 from trackside.demo.run import import_demo, score_demo
 from trackside.publish import write_site
 from trackside.publish.html import event_html
+from trackside.publish.ordering import missed_rounds
+from trackside.rules.event_ranking import time_trials_rules
 from trackside.store import open_engine
 from trackside.web.board import _entry_doc
 from trackside.web.event_phase import event_phase
@@ -393,6 +400,36 @@ def test_time_attack_event_results_ranking_says_a_missed_round_is_why_a_lower_to
     assert '<td class="num pos c-pos">4</td>' in tom
     assert '2:06.250<span class="missed">missed TA2</span>' in tom
     assert "an entry that missed a round ranks after every entry with more rounds timed" in page
+
+
+ROUNDS = ("TA1", "TA2", "TA3")
+round_times = st.lists(st.one_of(st.none(), st.integers(100_000_000, 130_000_000)),
+                       min_size=len(ROUNDS), max_size=len(ROUNDS)).filter(
+    lambda times: any(t is not None for t in times))  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(round_times, min_size=2, max_size=8))
+def test_every_lower_total_ranked_lower_is_explained_by_a_missed_round(cars):
+    """time-attack.md "Event results" (more rounds with a time first, then total), as the
+    results page shows it: whenever an entry ranks below one with a higher total, it has more
+    missed rounds, and its row names them under its total."""
+    entries = []
+    for index, times in enumerate(cars):
+        rounds = tuple(RoundTime(name, t, None if t is None else name, None if t is None else 1)
+                       for name, t in zip(ROUNDS, times, strict=True))  # fmt: skip
+        timed = [t for t in times if t is not None]
+        entries.append(EventEntryResult(str(index + 1), f"Driver {index + 1}", "S2", "A",
+                                        Status.OK, None, None, False, sum(timed), min(timed),
+                                        rounds))  # fmt: skip
+    ranked = rank_event(entries, time_trials_rules("SCCA TT VI.2.5"), awards=3)
+    page = event_html(EventResult("e", "Event", True, ROUNDS, tuple(ranked)))
+    rows = {r.split('"')[1]: r.split("</tr>")[0] for r in page.split("<tr data-number=")[1:]}
+    for above, below in itertools.combinations(ranked, 2):
+        if below.total_us < above.total_us:
+            missed = missed_rounds(below, ROUNDS)
+            assert len(missed) > len(missed_rounds(above, ROUNDS))
+            assert f'<span class="missed">missed {", ".join(missed)}</span>' in rows[below.number]
 
 
 @pytest.mark.parametrize(
