@@ -1,5 +1,5 @@
 // trackside follow: one car pinned at the top of the live page, remembered by this browser
-// (localStorage, per event). Each row's number gets a star button; the pinned copy follows
+// (localStorage, per event). Each row gets a star button at its end; the pinned copy follows
 // the board as live.js updates it. Without JavaScript the board shows as it always did.
 (() => {
   "use strict";
