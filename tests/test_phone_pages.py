@@ -158,6 +158,7 @@ KEYS = {
     "results": ".class-block tbody tr:first-child :is(.c-pos, .c-no, .c-name, .c-time)",
     "session": "table[data-findable] tbody tr:first-child "
                ":is(.c-pos, .c-no, .c-name, .c-time, .c-gap)",
+    "runs": "table.results tbody tr:first-child :is(.pos, .c-no, .number, th[scope=row], .best)",
     "laps": ".lap-block tbody tr:first-child :is(.fix-pos, .fix-no, .fix-name)",
     "live": "#board tbody tr:first-child :is([data-field=position], [data-field=number], "
             "[data-field=driver], [data-field=best], [data-field=gap])",
@@ -167,7 +168,8 @@ KEYS = {
     "grid": "table.grid tbody tr:first-child > *",
     "form": "form.classify button",
 }  # fmt: skip
-"""For each kind of page, the cells that must be on the screen: the first row's key columns."""
+"""For each kind of page, the cells that must be on the screen: the first row's key columns (a
+run session's: position, number, driver, best, whether shown as laps or as its run page)."""
 
 SERVED = [
     ("events", "/", "index", 1),
@@ -175,7 +177,7 @@ SERVED = [
     ("results", "/events/{e}/results", "results", 4),
     ("class-results", "/events/{e}/results?class={c}", "results", 4),
     ("session", "/events/{e}/sessions/TA1-A", "session", 5),
-    ("run-session", "/events/{e}/sessions/TS1", "session", 5),
+    ("run-session", "/events/{e}/sessions/TS1", "runs", 4),
     ("lap-chart", "/events/{e}/sessions/TA1-A/laps", "laps", 3),
     ("grid", "/events/{e}/sessions/TA2-A/grid", "grid", 5),
     ("classify", "/classify", "form", 1),
