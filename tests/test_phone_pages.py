@@ -258,6 +258,14 @@ def test_abbreviations_are_explained_on_the_page_not_only_on_hover(browser, serv
     close(page)
 
 
+def test_a_run_sessions_board_labels_its_folded_runs(browser, server):
+    page, _ = open_page(browser, f"{server.url}/events/{server.event_id}/live?session=TS1")
+    assert page.locator("#board thead th").nth(10).inner_text().lower() == "runs"
+    runs = page.locator("#board tbody tr").first.locator("[data-field=laps]")
+    assert runs.evaluate("c => getComputedStyle(c, '::before').content") == '"Runs "'
+    close(page)
+
+
 def test_folded_columns_keep_their_headers_for_screen_readers(browser, server):
     """On a phone the folded cells move under the key ones, but the table stays a table with a
     header for every column (hidden visually, not from assistive technology)."""
