@@ -83,7 +83,7 @@ def test_html_landscape_escaped_and_unknown_section_last(ta1: SessionResult) -> 
     assert '<body class="landscape">' in page
     assert "Sean O&#39;Brien &lt;b&gt;" in page and "<b>" not in page
     assert page.index("Lee Park") < page.index("Laps of transponders no entry claims")
-    assert '<th scope="row">9912345</th>' in page
+    assert '<th scope="row" class="fix fix-wide">9912345</th>' in page
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_lap_columns_wrap_in_balanced_blocks(laps: int, blocks: list[tuple[int, 
 
 def test_html_wraps_columns_into_blocks(practice: SessionResult) -> None:
     page = render_lap_chart(practice, "html")
-    assert page.count('<table class="laps">') == 2
+    assert page.count('<table class="laps" data-findable>') == 2
     assert "laps 1&ndash;7</caption>" in page and "laps 8&ndash;14</caption>" in page
     assert "No laps recorded:" in page and "#33 Raj Patel" in page
 

@@ -108,7 +108,7 @@ def test_html_ranked_table_and_unknown_section(ta1: SessionResult) -> None:
     assert "Sean O&#39;Brien &lt;b&gt;" in page and "<b>" not in page
     order = [page.index(name) for name in ("Kim Ode", "Ann Lee", "Sean O", "Lee Park", "Raj")]
     assert order == sorted(order)
-    assert '<td class="time">+0.278</td>' in page
-    assert '<tr class="unranked">' in page
+    assert '<td class="time fold" data-label="Interval">+0.278</td>' in page
+    assert '<tr data-number="33" class="unranked">' in page
     assert "<caption>Laps of transponders no entry claims" in page
-    assert '<th scope="row">9912345</th>' in page
+    assert '<th scope="row" class="c-name">9912345</th>' in page

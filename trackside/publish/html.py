@@ -11,12 +11,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from trackside.core.grid import RULE, Grid
-from trackside.core.results import EventResult, SessionResult
+from trackside.core.results import EventEntryResult, EventResult, SessionResult
 from trackside.publish.formats import gap_text, lap_time, readable_time, slug, status_label
 from trackside.publish.lap_grid import lap_chart
 from trackside.publish.ordering import (
     class_groups,
     fastest,
+    missed_rounds,
     round_time_us,
     session_rows,
     shows_unknown,
@@ -54,12 +55,14 @@ def environment() -> Environment:
     env.filters.update(
         lap_time=lap_time, gap=gap_text, status=status_label, slug=slug, when=readable_time
     )
-    env.globals.update(css=Markup(_stylesheet()), round_time=round_time_us)
+    env.globals.update(css=Markup(_asset("style.css")), find_js=Markup(_asset("find.js")),
+                       round_time=round_time_us)  # fmt: skip
     return env
 
 
-def _stylesheet() -> str:
-    return resources.files("trackside.publish").joinpath("templates/style.css").read_text()
+def _asset(name: str) -> str:
+    """A file of `templates/`, inlined in every page so that a published page stands alone."""
+    return resources.files("trackside.publish").joinpath("templates", name).read_text()
 
 
 def _render(template: str, **context: object) -> str:
@@ -73,9 +76,14 @@ def event_html(
     meta = meta or PageMeta(result.event_name, result.generated_at, result.provisional)
     groups = class_groups(result, car_class)
     with_penalty = any(e.penalty_us for g in groups for e in g.entries)
+
+    def missed(entry: EventEntryResult) -> tuple[str, ...]:
+        return missed_rounds(entry, result.rounds) if len(result.rounds) > 1 else ()
+
+    missed_any = any(missed(e) for g in groups for e in g.ranked if e.total_us is not None)
     return _render(
         "event.html", meta=meta, result=result, groups=groups, car_class=car_class,
-        with_penalty=with_penalty,
+        with_penalty=with_penalty, missed_rounds=missed, missed_any=missed_any,
     )  # fmt: skip
 
 

@@ -58,6 +58,12 @@ def round_time_us(entry: EventEntryResult, round_name: str) -> int | None:
     return next((r.time_us for r in entry.rounds if r.round == round_name), None)
 
 
+def missed_rounds(entry: EventEntryResult, rounds: Iterable[str]) -> tuple[str, ...]:
+    """The rounds the entry has no time in: why it ranks after entries with more rounds timed,
+    whatever their totals (time-attack.md, "Event results": more rounds with a time first)."""
+    return tuple(name for name in rounds if round_time_us(entry, name) is None)
+
+
 @dataclass(frozen=True, slots=True)
 class ClassGroup:
     """The entries of one class in class order, ranked ones first."""

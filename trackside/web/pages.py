@@ -23,6 +23,7 @@ from trackside.publish.runs_as_laps import as_lap_session
 from trackside.services import list_events
 from trackside.services.entries import check_entries
 from trackside.web import links
+from trackside.web.event_phase import HEADINGS, event_phase
 from trackside.web.flag_labels import flag_label
 from trackside.web.live_feeds import View
 from trackside.web.reading import (
@@ -67,15 +68,15 @@ def event_index(request: Request, event_id: str) -> str:
     event = snapshot.facts.event
     track_us = snapshot.track_us()
     flags = flags_in_force(snapshot.facts)
-    sessions = [
-        {"session": s, "flag": flag_label(session_clock(event, s.id, flags,
-                                                        snapshot.windows, track_us).flag)}
-        for s in event.sessions
-    ]  # fmt: skip
+    clocks = [session_clock(event, s.id, flags, snapshot.windows, track_us)
+              for s in event.sessions]  # fmt: skip
+    sessions = [{"session": s, "flag": flag_label(c.flag)}
+                for s, c in zip(event.sessions, clocks, strict=True)]  # fmt: skip
     classes = event_classes(snapshot.facts)
     here = links.event_page(event_id)
     return render(
         "event.html", event=event, sessions=sessions, classes=classes,
+        phase=event_phase(c.phase for c in clocks), headings=HEADINGS,
         provisional=snapshot.scored.event.provisional,
         publication=publication_document(publication(snapshot.facts)),
         problems=[p.message() for p in check_entries(hub_of(request).engine, event_id)],
