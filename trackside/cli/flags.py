@@ -14,7 +14,16 @@ import click
 import typer
 from typer.core import TyperGroup
 
-from trackside.cli.common import FormatOption, app, choose, emit, engine_of, flags_app, json_text
+from trackside.cli.common import (
+    FormatOption,
+    app,
+    choose,
+    emit,
+    engine_of,
+    flags_app,
+    journal_of,
+    json_text,
+)
 
 # Services, Rich and SQLAlchemy are imported by the commands that use them, not here: this
 # module is imported (cli/lazy.py) to run any one of its commands, or to show its help.
@@ -51,7 +60,7 @@ def flag_add(
     from trackside.services.flags import record_flag
     from trackside.services.times import event_time
 
-    engine = engine_of(ctx)
+    engine = journal_of(ctx)
     time_us = event_time(engine, event, at)
     added = record_flag(engine, event, session, state, time_us, by)
     note = "recorded" if added else "already recorded"

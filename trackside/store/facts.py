@@ -1,16 +1,16 @@
 """Reading what results are computed from: one event's definition and facts, fast.
 
-`read_passings` is the floor of `load_facts`: a plain select of tuples turned straight into
-`Passing` named tuples (30,000 rows in about 45 ms on SQLite).
+Plain SQL on the DB-API cursor (`plain_sql.py`), so the same reads serve a SQLAlchemy
+connection (SQLite or PostgreSQL) and a standard-library `sqlite3` one (`sqlite_file.py`: the
+one-fact commands, without importing SQLAlchemy). Passing rows are fetched as tuples in
+`Passing` field order and turned straight into `Passing` named tuples.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
-from typing import Any
-
-from sqlalchemy import Connection, Engine, select
+from typing import TYPE_CHECKING, Any
 
 from trackside.core.records import (
     Decision,
@@ -20,26 +20,30 @@ from trackside.core.records import (
     EventFacts,
     Flag,
     FlagState,
+    LightChannel,
     Passing,
+    Release,
+    Trip,
 )
 from trackside.errors import InputError
-from trackside.store.fast_read import collector_paused, fetch_tuples
-from trackside.store.run_facts import releases_in, trips_in
-from trackside.store.schema import decisions, entries, events, flags, passings
+from trackside.store.fast_read import collector_paused
+from trackside.store.plain_sql import Connection, first, json_value, rows
 from trackside.timing.csv_entries import OPTIONAL
 from trackside.timing.event_file import parse_event_definition
 
-_PASSING_COLUMNS = (
-    passings.c.time_us,
-    passings.c.transponder,
-    passings.c.loop,
-    passings.c.decoder,
-    passings.c.passing_number,
-    passings.c.source,
-)
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
+    from trackside.store.sqlite_file import SqliteFile
 
-def load_facts(engine: Engine, event_id: str) -> EventFacts:
+PASSING_COLUMNS = "time_us, transponder, loop, decoder, passing_number, source"
+"""A passing row's columns in `Passing` field order."""
+_PASSINGS = (f"SELECT {PASSING_COLUMNS} FROM passings WHERE event_id = :event_id "
+             "ORDER BY time_us, id")
+_TRANSPONDER_PASSINGS = (f"SELECT {PASSING_COLUMNS} FROM passings WHERE event_id = :event_id "
+                         "AND transponder = :transponder ORDER BY time_us, id")
+
+def load_facts(engine: Engine | SqliteFile, event_id: str) -> EventFacts:
     """The event's definition, entries, passings, flags and decisions, in one read transaction."""
     with engine.connect() as conn, collector_paused():
         return facts_in(conn, event_id)
@@ -76,15 +80,11 @@ def transponder_passings_in(
     conn: Connection, event_id: str, transponder: str
 ) -> tuple[Passing, ...]:
     """One transponder's passings of the event, in time order."""
-    query = (
-        select(*_PASSING_COLUMNS)
-        .where(passings.c.event_id == event_id, passings.c.transponder == transponder)
-        .order_by(passings.c.time_us, passings.c.id)
-    )
-    return tuple(map(as_passing, fetch_tuples(conn, query)))
+    found = rows(conn, _TRANSPONDER_PASSINGS, {"event_id": event_id, "transponder": transponder})
+    return tuple(map(as_passing, found))
 
 
-def read_passings(engine: Engine, event_id: str) -> tuple[Passing, ...]:
+def read_passings(engine: Engine | SqliteFile, event_id: str) -> tuple[Passing, ...]:
     """Only the passings of an event, in time order (the bench's floor for `load_facts`)."""
     with engine.connect() as conn, collector_paused():
         return passings_in(conn, event_id)
@@ -92,10 +92,14 @@ def read_passings(engine: Engine, event_id: str) -> tuple[Passing, ...]:
 
 def event_in(conn: Connection, event_id: str) -> EventDef:
     """The stored definition of an event; InputError naming the EVENT argument if unknown."""
-    row = conn.execute(select(events.c.definition).where(events.c.id == event_id)).first()
+    row = first(conn, "SELECT definition FROM events WHERE id = :id", {"id": event_id})
     if row is None:
         raise unknown_event(event_id)
-    return parse_event_definition(row.definition, source=f"event {event_id}")
+    return parse_event_definition(json_value(row[0]), source=f"event {event_id}")
+
+
+def event_exists(conn: Connection, event_id: str) -> bool:
+    return first(conn, "SELECT id FROM events WHERE id = :id", {"id": event_id}) is not None
 
 
 def unknown_event(event_id: str) -> InputError:
@@ -106,26 +110,27 @@ def unknown_event(event_id: str) -> InputError:
 
 
 def passings_in(conn: Connection, event_id: str) -> tuple[Passing, ...]:
-    query = (
-        select(*_PASSING_COLUMNS)
-        .where(passings.c.event_id == event_id)
-        .order_by(passings.c.time_us, passings.c.id)
-    )
-    return tuple(map(as_passing, fetch_tuples(conn, query)))
+    return tuple(map(as_passing, rows(conn, _PASSINGS, {"event_id": event_id})))
 
 
 as_passing = partial(tuple.__new__, Passing)
 """A fetched row (in `Passing` field order) as a `Passing`, without per-field arguments."""
 
 
+_ENTRY_COLUMNS = ("number", "first_name", "last_name", "car_class", "run_group", "transponder",
+                  *OPTIONAL, "extra")  # fmt: skip
+_ENTRIES = (f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM entries WHERE event_id = :event_id "
+            "ORDER BY number")
+
+
 def entries_in(conn: Connection, event_id: str) -> tuple[Entry, ...]:
-    query = select(entries).where(entries.c.event_id == event_id).order_by(entries.c.number)
-    return tuple(_entry(row._mapping) for row in conn.execute(query))
+    found = rows(conn, _ENTRIES, {"event_id": event_id})
+    return tuple(_entry(dict(zip(_ENTRY_COLUMNS, row, strict=True))) for row in found)
 
 
-def _entry(row) -> Entry:  # type: ignore[no-untyped-def]
+def _entry(row: Mapping[str, Any]) -> Entry:
     extra = {name: row[name] for name in OPTIONAL if row[name]}
-    extra.update(row["extra"] or {})
+    extra.update(json_value(row["extra"]) or {})
     return Entry(
         number=row["number"],
         first_name=row["first_name"],
@@ -139,16 +144,11 @@ def _entry(row) -> Entry:  # type: ignore[no-untyped-def]
 
 def flags_in(conn: Connection, event_id: str) -> tuple[Flag, ...]:
     """Every recorded flag of the event, revoked ones too, with its id, author and time."""
-    query = (
-        select(*FLAG_COLUMNS)
-        .where(flags.c.event_id == event_id)
-        .order_by(flags.c.time_us, flags.c.id)
-    )
-    return tuple(flag_of(*row) for row in conn.execute(query))
+    return tuple(flag_of(*row) for row in rows(conn, _FLAGS, {"event_id": event_id}))
 
 
-FLAG_COLUMNS = (flags.c.session_id, flags.c.state, flags.c.time_us, flags.c.id,
-                flags.c.author, flags.c.recorded_us)  # fmt: skip
+_FLAGS = ("SELECT session_id, state, time_us, id, author, recorded_us FROM flags "
+          "WHERE event_id = :event_id ORDER BY time_us, id")
 """A flag row's columns in `Flag` field order."""
 
 
@@ -159,8 +159,15 @@ def flag_of(
 
 
 def decisions_in(conn: Connection, event_id: str) -> tuple[Decision, ...]:
-    query = select(decisions).where(decisions.c.event_id == event_id).order_by(decisions.c.id)
-    return tuple(decision_of(row._mapping) for row in conn.execute(query))
+    found = rows(conn, _DECISIONS, {"event_id": event_id})
+    return tuple(decision_of(dict(zip(DECISION_COLUMNS, row, strict=True))) for row in found)
+
+
+DECISION_COLUMNS = ("id", "kind", "number", "session_id", "lap", "at_us", "seconds", "reason",
+                    "author", "created_us", "revokes", "flag_id", "run", "count")  # fmt: skip
+"""The columns of a decision row `decision_of` reads."""
+_DECISIONS = (f"SELECT {', '.join(DECISION_COLUMNS)} FROM decisions WHERE event_id = :event_id "
+              "ORDER BY id")
 
 
 def decision_of(row: Mapping[str, Any]) -> Decision:
@@ -183,3 +190,20 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         run=row["run"],
         count=row["count"],
     )
+
+
+def trips_in(conn: Connection, event_id: str) -> tuple[Trip, ...]:
+    """Every trip of the event in time order (equal times: start before finish, tracksprint.md
+    "Lights"), then in the order stored."""
+    found = rows(conn, "SELECT session_id, channel, time_us, id, line_id FROM trips "
+                       "WHERE event_id = :event_id ORDER BY time_us, channel DESC, id",
+                 {"event_id": event_id})  # fmt: skip
+    return tuple(Trip(s, LightChannel(c), t, i, line) for s, c, t, i, line in found)
+
+
+def releases_in(conn: Connection, event_id: str) -> tuple[Release, ...]:
+    """Every release of the event in time order."""
+    found = rows(conn, "SELECT session_id, number, time_us, id, author FROM releases "
+                       "WHERE event_id = :event_id ORDER BY time_us, id",
+                 {"event_id": event_id})  # fmt: skip
+    return tuple(Release(*row) for row in found)

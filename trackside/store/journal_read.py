@@ -9,8 +9,12 @@ from typing import Any
 from sqlalchemy import Connection, Select, Table, func, select
 
 from trackside.core.records import Decision, Flag, LightChannel, Passing, Release, Trip
-from trackside.store.facts import FLAG_COLUMNS, decision_of, flag_of
+from trackside.store.facts import decision_of, flag_of
 from trackside.store.schema import decisions, flags, passings, releases, trips
+
+FLAG_COLUMNS = (flags.c.session_id, flags.c.state, flags.c.time_us, flags.c.id,
+                flags.c.author, flags.c.recorded_us)  # fmt: skip
+"""A flag row's columns in `Flag` field order."""
 
 
 def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> list[Any]:
