@@ -9,7 +9,7 @@ one-fact commands, without importing SQLAlchemy). Passing rows are fetched as tu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from trackside.core.records import (
@@ -27,6 +27,12 @@ from trackside.core.records import (
 )
 from trackside.errors import InputError
 from trackside.store.fast_read import collector_paused
+from trackside.store.passing_snapshots import (
+    PASSING_COLUMNS,
+    as_passing,
+    read_passings_in,
+    refresh_quietly,
+)
 from trackside.store.plain_sql import Connection, first, json_value, rows
 from trackside.timing.csv_entries import OPTIONAL
 from trackside.timing.event_file import parse_event_definition
@@ -36,17 +42,19 @@ if TYPE_CHECKING:
 
     from trackside.store.sqlite_file import SqliteFile
 
-PASSING_COLUMNS = "time_us, transponder, loop, decoder, passing_number, source"
-"""A passing row's columns in `Passing` field order."""
-_PASSINGS = (f"SELECT {PASSING_COLUMNS} FROM passings WHERE event_id = :event_id "
-             "ORDER BY time_us, id")
+__all__ = ["PASSING_COLUMNS", "as_passing"]  # and the readers below
 _TRANSPONDER_PASSINGS = (f"SELECT {PASSING_COLUMNS} FROM passings WHERE event_id = :event_id "
                          "AND transponder = :transponder ORDER BY time_us, id")
 
 def load_facts(engine: Engine | SqliteFile, event_id: str) -> EventFacts:
-    """The event's definition, entries, passings, flags and decisions, in one read transaction."""
+    """The event's definition, entries, passings, flags and decisions, in one read transaction;
+    the passings from their snapshot, written again afterwards when it missed many
+    (`passing_snapshots.py`)."""
     with engine.connect() as conn, collector_paused():
-        return facts_in(conn, event_id)
+        facts = definitions_in(conn, event_id)
+        read = read_passings_in(conn, event_id)
+    refresh_quietly(engine, event_id, read)
+    return replace(facts, passings=read.passings)
 
 
 def facts_in(conn: Connection, event_id: str) -> EventFacts:
@@ -110,11 +118,8 @@ def unknown_event(event_id: str) -> InputError:
 
 
 def passings_in(conn: Connection, event_id: str) -> tuple[Passing, ...]:
-    return tuple(map(as_passing, rows(conn, _PASSINGS, {"event_id": event_id})))
-
-
-as_passing = partial(tuple.__new__, Passing)
-"""A fetched row (in `Passing` field order) as a `Passing`, without per-field arguments."""
+    """Every passing of the event in time order (then id): `passing_snapshots.py`."""
+    return read_passings_in(conn, event_id).passings
 
 
 _ENTRY_COLUMNS = ("number", "first_name", "last_name", "car_class", "run_group", "transponder",
@@ -124,22 +129,17 @@ _ENTRIES = (f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM entries WHERE event_id = :
 
 
 def entries_in(conn: Connection, event_id: str) -> tuple[Entry, ...]:
-    found = rows(conn, _ENTRIES, {"event_id": event_id})
-    return tuple(_entry(dict(zip(_ENTRY_COLUMNS, row, strict=True))) for row in found)
+    return tuple(map(_entry, rows(conn, _ENTRIES, {"event_id": event_id})))
 
 
-def _entry(row: Mapping[str, Any]) -> Entry:
-    extra = {name: row[name] for name in OPTIONAL if row[name]}
-    extra.update(json_value(row["extra"]) or {})
-    return Entry(
-        number=row["number"],
-        first_name=row["first_name"],
-        last_name=row["last_name"],
-        car_class=row["car_class"],
-        group=row["run_group"],
-        transponder=row["transponder"],
-        extra=extra,
-    )
+def _entry(row: tuple[Any, ...]) -> Entry:
+    """An entry row (`_ENTRY_COLUMNS`) as an `Entry`: the optional columns that hold a value,
+    then the `extra` JSON, in `extra`."""
+    number, first_name, last_name, car_class, group, transponder, *optional, more = row
+    extra = {name: value for name, value in zip(OPTIONAL, optional, strict=True) if value}
+    extra.update(json_value(more) or {})
+    return Entry(number=number, first_name=first_name, last_name=last_name,
+                 car_class=car_class, group=group, transponder=transponder, extra=extra)
 
 
 def flags_in(conn: Connection, event_id: str) -> tuple[Flag, ...]:

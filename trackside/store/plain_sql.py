@@ -62,6 +62,11 @@ def execute_many(conn: Connection, sql: str, many: Iterable[Params]) -> None:
         cursor.close()
 
 
+def dialect_name(conn: Connection) -> str:
+    """`sqlite` or `postgresql`."""
+    return "sqlite" if isinstance(conn, sqlite3.Connection) else conn.dialect.name
+
+
 def json_value(value: Any) -> Any:
     """A JSON column's value: SQLite hands back its text, psycopg the decoded value."""
     return json.loads(value) if isinstance(value, str | bytes) else value
@@ -77,7 +82,7 @@ def _cursor(conn: Connection) -> Any:
 
 def _for(conn: Connection, sql: str) -> str:
     """`sql` in the driver's parameter style: sqlite3 takes `:name`, psycopg `%(name)s`."""
-    if isinstance(conn, sqlite3.Connection) or conn.dialect.name == "sqlite":
+    if dialect_name(conn) == "sqlite":
         return sql
     return _pyformat(sql)
 
