@@ -84,7 +84,7 @@ BATCHES = st.lists(st.lists(PASSING, max_size=6), min_size=1, max_size=5)
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(batches=BATCHES)
 def test_the_passings_read_are_the_rows_whatever_was_appended_between_reads(
