@@ -9,7 +9,6 @@ one-fact commands, without importing SQLAlchemy). Passing rows are fetched as tu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from trackside.core.records import (
@@ -51,18 +50,21 @@ def load_facts(engine: Engine | SqliteFile, event_id: str) -> EventFacts:
     the passings from their snapshot, written again afterwards when it missed many
     (`passing_snapshots.py`)."""
     with engine.connect() as conn, collector_paused():
-        facts = definitions_in(conn, event_id)
         read = read_passings_in(conn, event_id)
+        facts = facts_in(conn, event_id, read.passings)
     refresh_quietly(engine, event_id, read)
-    return replace(facts, passings=read.passings)
+    return facts
 
 
-def facts_in(conn: Connection, event_id: str) -> EventFacts:
-    """`load_facts` on an open connection (inside a service's transaction)."""
+def facts_in(
+    conn: Connection, event_id: str, passings: tuple[Passing, ...] | None = None
+) -> EventFacts:
+    """`load_facts` on an open connection (inside a service's transaction); `passings` when
+    they were read already."""
     return EventFacts(
         event=event_in(conn, event_id),
         entries=entries_in(conn, event_id),
-        passings=passings_in(conn, event_id),
+        passings=passings_in(conn, event_id) if passings is None else passings,
         flags=flags_in(conn, event_id),
         decisions=decisions_in(conn, event_id),
         trips=trips_in(conn, event_id),
