@@ -7,7 +7,9 @@ generator. Each round, in this order, in one process:
   as officials do, into a fresh SQLite file (deleted after the round);
 - recompute: every result anyone can ask for, from scratch (`load_facts` + the rulebook's
   scoring with the collector paused, as the services run it; no results cache);
-- load_facts alone;
+- load_facts alone: it reads the day's passings from their snapshot and the rows after it
+  (`store/passing_snapshots.py`; the warm-up call writes the snapshot, as the first read of a
+  day does), checked against the journal on every read;
 - floor: the same passing rows read with the standard library's ``sqlite3`` (one SELECT into
   tuples, nothing of trackside's);
 - decision: one `services.add_decision` (a delete-lap, checked against that car's laps);

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from sqlalchemy import Engine
 
+    from trackside.store.sqlite_file import SqliteFile
+
 PROGRESS_THRESHOLD = 2000
 RESULT_FORMATS = ("text", "json", "csv", "html")
 
@@ -55,15 +57,22 @@ class ReportingGroup(LazyGroup):
         except InputError as err:
             fail(str(err))
         except Exception as err:
-            if not _is_operational_error(err):
+            reason = _operational_error(err)
+            if reason is None:
                 raise
-            fail(f"database: {str(err.orig).strip().splitlines()[0]}")  # type: ignore[attr-defined]
+            fail(f"database: {reason.strip().splitlines()[0]}")
 
 
-def _is_operational_error(err: Exception) -> bool:
-    """SQLAlchemy's OperationalError, without importing SQLAlchemy (no database opened: none)."""
+def _operational_error(err: Exception) -> str | None:
+    """The driver's message of SQLAlchemy's OperationalError (without importing SQLAlchemy: no
+    database opened, none) or of sqlite3's (a `SqliteFile`, `journal_of`); else None."""
     exc = sys.modules.get("sqlalchemy.exc")
-    return exc is not None and isinstance(err, exc.OperationalError)
+    if exc is not None and isinstance(err, exc.OperationalError):
+        return str(err.orig)
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(err, sqlite3.OperationalError):
+        return str(err)
+    return None
 
 
 def fail(message: str) -> None:
@@ -133,6 +142,23 @@ def engine_of(ctx: typer.Context) -> Engine:
         root.obj["engine"] = engine
         root.call_on_close(engine.dispose)
     return root.obj["engine"]
+
+
+def journal_of(ctx: typer.Context) -> Engine | SqliteFile:
+    """The database of a command that reads a few rows and appends one fact (`flag`, `penalty
+    add`): a SQLite file at the newest revision opened with the standard library, without
+    importing SQLAlchemy (`store/sqlite_file.py`), else the engine `engine_of` opens."""
+    root = ctx.find_root()
+    if "engine" not in root.obj and "journal" not in root.obj:
+        from trackside.store.sqlite_file import SqliteFile, open_light
+
+        database = open_light(root.obj["db"])
+        if isinstance(database, SqliteFile):
+            root.obj["journal"] = database
+        else:
+            root.obj["engine"] = database
+            root.call_on_close(database.dispose)
+    return root.obj.get("engine") or root.obj["journal"]
 
 
 def choose(value: str, allowed: Sequence[str], option: str = "--format") -> str:

@@ -13,6 +13,7 @@ from trackside.cli.common import (
     choose,
     emit,
     engine_of,
+    journal_of,
     json_text,
     penalty_app,
 )
@@ -56,7 +57,7 @@ def penalty_add(
     from trackside.services.decisions import add_decision
     from trackside.services.times import event_time
 
-    engine = engine_of(ctx)
+    engine = journal_of(ctx)
     at_us = event_time(engine, event, at) if at is not None else None
     served_us = None if served_at is None else event_time(engine, event, served_at,
                                                           "--served-at")

@@ -10,11 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
-from trackside.cli.common import FormatOption, app, choose, emit, engine_of, flags_app, json_text
+from trackside.cli.common import (
+    FormatOption,
+    app,
+    choose,
+    emit,
+    engine_of,
+    flags_app,
+    journal_of,
+    json_text,
+)
 
 # Services, Rich and SQLAlchemy are imported by the commands that use them, not here: this
 # module is imported (cli/lazy.py) to run any one of its commands, or to show its help.
@@ -23,7 +31,7 @@ from trackside.cli.common import FormatOption, app, choose, emit, engine_of, fla
 class AddByDefault(TyperGroup):
     """A group whose first word, when not one of its commands (or --help), means `add`."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = ["add", *args]
         return super().parse_args(ctx, args)
@@ -51,7 +59,7 @@ def flag_add(
     from trackside.services.flags import record_flag
     from trackside.services.times import event_time
 
-    engine = engine_of(ctx)
+    engine = journal_of(ctx)
     time_us = event_time(engine, event, at)
     added = record_flag(engine, event, session, state, time_us, by)
     note = "recorded" if added else "already recorded"

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from typer.core import TyperCommand, TyperGroup
 
+from trackside.cli.plain_params import plain_values
+
 if TYPE_CHECKING:
     import typer
 
@@ -110,6 +112,7 @@ class LazyGroup(TyperGroup):
         built = dict(self.commands)
         self.commands = {name: self._present(name, built.get(name)) for name in self.lazy}
         self.commands.update((n, c) for n, c in built.items() if n not in self.lazy)
+        plain_values(self)
 
     def _present(self, name: str, built: Any) -> Any:
         """The command Typer built when its module was already imported, else a `Listed`."""
@@ -133,4 +136,4 @@ class LazyGroup(TyperGroup):
         command = typer.main.get_group(self.typer_app).commands.get(name)
         if command is None or isinstance(command, Listed):
             raise RuntimeError(f"{self.lazy[name].module} does not register command {name!r}")
-        return command
+        return plain_values(command, typer.Context(self, **(self.context_settings or {})))

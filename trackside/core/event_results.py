@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from trackside.core.event_rules import EventRules
 from trackside.core.formats import BestTime
@@ -105,13 +104,15 @@ def rank_event(
     for position, result in enumerate(ranked, start=1):
         in_class[result.car_class] += 1
         class_position = in_class[result.car_class]
-        placed.append(
-            replace(
-                result,
-                position=position,
-                class_position=class_position,
-                award=class_position <= awards,
-            )
-        )
+        placed.append(_placed(result, position, class_position, class_position <= awards))
     unranked = sorted((r for r in results if r.status is not Status.OK), key=rules.rank_key)
     return placed + unranked
+
+
+def _placed(r: EventEntryResult, position: int, class_position: int,
+            award: bool) -> EventEntryResult:  # fmt: skip
+    """`r` with its positions and award (the constructor: dataclasses.replace costs ten times
+    as much, a sixth of the event ranking of a 300-car day)."""
+    return EventEntryResult(r.number, r.driver, r.car_class, r.group, r.status, position,
+                            class_position, award, r.total_us, r.best_lap_us, r.rounds,
+                            r.penalty_us)  # fmt: skip

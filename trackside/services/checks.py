@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from trackside.core.entry_checks import CheckedEntry, Problem, entry_problems
 from trackside.core.records import EventDef
 from trackside.errors import InputError
 from trackside.store.drivers import any_drivers, forms_of, stored_drivers
-from trackside.store.events import event_exists
-from trackside.store.facts import unknown_event
+from trackside.store.facts import event_exists, unknown_event
+from trackside.store.plain_sql import Connection
 
 
 def require_event(conn: Connection, event_id: str) -> None:

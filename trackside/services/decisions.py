@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlalchemy import Connection, Engine
+from typing import TYPE_CHECKING
 
 from trackside.core.records import (
     Decision,
@@ -22,7 +21,13 @@ from trackside.services.race_checks import check_race_decision, race_count
 from trackside.services.run_checks import check_run_decision
 from trackside.store.database import writing
 from trackside.store.facts import decisions_in, definitions_in
-from trackside.store.journal import append_decision
+from trackside.store.official_facts import append_decision
+from trackside.store.plain_sql import Connection
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from trackside.store.sqlite_file import SqliteFile
 
 _NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG,
                   DecisionKind.SATISFACTORY, DecisionKind.UNSATISFACTORY,
@@ -42,7 +47,7 @@ class DecisionListing:
 
 
 def add_decision(
-    engine: Engine,
+    engine: Engine | SqliteFile,
     event_id: str,
     number: str,
     kind: str,

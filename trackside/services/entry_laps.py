@@ -3,13 +3,12 @@ checked against, without scoring the event (as the live engine scores one transp
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from trackside.core.car_facts import car_facts
 from trackside.core.records import Entry, EventFacts
 from trackside.core.results import ScoredLap
 from trackside.core.scoring import score_sessions
 from trackside.store.facts import transponder_passings_in
+from trackside.store.plain_sql import Connection
 
 
 def entry_session_laps(

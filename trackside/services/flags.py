@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.records import Flag, FlagState
@@ -18,8 +17,13 @@ from trackside.services.checks import require_session
 from trackside.services.flag_checks import flag_refusal
 from trackside.store.database import writing
 from trackside.store.facts import definitions_in
-from trackside.store.journal import append_flags
+from trackside.store.official_facts import append_flags
 from trackside.timing.csv_flags import STATES, read_flags_csv
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from trackside.store.sqlite_file import SqliteFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +33,8 @@ class FlagsReport:
 
 
 def record_flag(
-    engine: Engine, event_id: str, session_id: str, state: str, at_us: int, author: str = ""
+    engine: Engine | SqliteFile, event_id: str, session_id: str, state: str, at_us: int,
+    author: str = "",
 ) -> bool:
     """Record one flag; False when the identical flag (session, state, time) was already there."""
     flag = Flag(session_id, parse_state(state), at_us)

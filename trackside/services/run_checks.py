@@ -3,11 +3,10 @@ session's format, `--run N` must be a run the car has there, `cones` needs `--co
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
-
 from trackside.core.records import RUN_FORMATS, DecisionKind, EventFacts
 from trackside.core.run_decisions import LOSE_FASTEST_RUN
 from trackside.errors import InputError
+from trackside.store.plain_sql import Connection
 
 RUN_ONLY = frozenset({DecisionKind.DELETE_RUN, DecisionKind.CONES, DecisionKind.MISSED_GATE,
                       DecisionKind.OFF_COURSE, DecisionKind.NOT_SLOWING,

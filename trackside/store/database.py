@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from trackside.store.sqlite_file import SqliteFile
 
-from trackside.store.migrate import upgrade_to_head
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+    from trackside.store.plain_sql import Connection as AnyConnection
+
+# SQLAlchemy is imported when an engine is opened: `writing` on a `SqliteFile` (the one-fact
+# commands, `store/sqlite_file.py`) runs without it.
 
 DEFAULT_URL = "sqlite:///trackside.db"
 _IMMEDIATE = "sqlite_immediate"
@@ -31,6 +38,10 @@ def resolve_db_url(value: str | None = None, environ: Mapping[str, str] = os.env
 
 def open_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
     """An engine for `url` (resolved as `resolve_db_url` does), upgraded to the newest schema."""
+    from sqlalchemy import create_engine
+
+    from trackside.store.migrate import upgrade_to_head
+
     resolved = resolve_db_url(url)
     if resolved.startswith("sqlite"):
         engine = create_engine(resolved, connect_args={"timeout": 30})
@@ -44,6 +55,7 @@ def open_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
 
 def _configure_sqlite(engine: Engine) -> None:
     """WAL, foreign keys, synchronous NORMAL; real transactions (BEGIN) around DDL and DML."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -59,13 +71,19 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-@contextmanager
-def writing(engine: Engine) -> Iterator[Connection]:
+def writing(engine: Engine | SqliteFile) -> AbstractContextManager[AnyConnection]:
     """One write transaction, committed at the end of the block (rolled back on error).
 
     On SQLite it starts with BEGIN IMMEDIATE: it takes the one write lock up front, waiting up
     to the busy timeout for another writer (the decoder client, the server), instead of failing
     with "database is locked" when another process commits between its first read and its first
     write. Reads stay deferred and never wait for a writer (WAL)."""
+    if isinstance(engine, SqliteFile):
+        return engine.writing()
+    return _engine_writing(engine)
+
+
+@contextmanager
+def _engine_writing(engine: Engine) -> Iterator[Connection]:
     with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
         yield conn

@@ -10,8 +10,12 @@ from sqlalchemy import Connection, func, select, union
 
 from trackside.core.records import EventDef
 from trackside.store.event_versions import append_event_version
+from trackside.store.facts import event_exists
 from trackside.store.journal import now_us
 from trackside.store.schema import decisions, entries, events, flags, passings
+
+__all__ = ["EventSummary", "event_exists", "event_summaries", "save_event",
+           "sessions_with_facts", "stored_definition"]  # event_exists: facts.py (plain SQL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +50,6 @@ def stored_definition(conn: Connection, event_id: str) -> dict[str, Any] | None:
     """The event's stored definition (the imported file's content), or None."""
     query = select(events.c.definition).where(events.c.id == event_id)
     return conn.execute(query).scalar_one_or_none()
-
-
-def event_exists(conn: Connection, event_id: str) -> bool:
-    return conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None
 
 
 def event_summaries(conn: Connection) -> list[EventSummary]:

@@ -1,16 +1,15 @@
 """Reading what results are computed from: one event's definition and facts, fast.
 
-`read_passings` is the floor of `load_facts`: a plain select of tuples turned straight into
-`Passing` named tuples (30,000 rows in about 45 ms on SQLite).
+Plain SQL on the DB-API cursor (`plain_sql.py`), so the same reads serve a SQLAlchemy
+connection (SQLite or PostgreSQL) and a standard-library `sqlite3` one (`sqlite_file.py`: the
+one-fact commands, without importing SQLAlchemy). Passing rows are fetched as tuples in
+`Passing` field order and turned straight into `Passing` named tuples.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
-from typing import Any
-
-from sqlalchemy import Connection, Engine, select
+from typing import TYPE_CHECKING, Any
 
 from trackside.core.records import (
     Decision,
@@ -20,38 +19,53 @@ from trackside.core.records import (
     EventFacts,
     Flag,
     FlagState,
+    LightChannel,
     Passing,
+    Release,
+    Trip,
 )
 from trackside.errors import InputError
-from trackside.store.fast_read import collector_paused, fetch_tuples
-from trackside.store.race_facts import driver_changes_in, pit_stops_in, roster_in
-from trackside.store.run_facts import releases_in, trips_in
-from trackside.store.schema import decisions, entries, events, flags, passings
+from trackside.store.fast_read import collector_paused
+from trackside.store.passing_snapshots import (
+    PASSING_COLUMNS,
+    as_passing,
+    read_passings_in,
+    refresh_quietly,
+)
+from trackside.store.plain_sql import Connection, first, json_value, rows
+from trackside.store.race_reads import driver_changes_in, pit_stops_in, roster_in
 from trackside.timing.csv_entries import OPTIONAL
 from trackside.timing.event_file import parse_event_definition
 
-_PASSING_COLUMNS = (
-    passings.c.time_us,
-    passings.c.transponder,
-    passings.c.loop,
-    passings.c.decoder,
-    passings.c.passing_number,
-    passings.c.source,
-)
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
+    from trackside.store.sqlite_file import SqliteFile
 
-def load_facts(engine: Engine, event_id: str) -> EventFacts:
-    """The event's definition, entries, passings, flags and decisions, in one read transaction."""
+__all__ = ["PASSING_COLUMNS", "as_passing"]  # and the readers below
+_TRANSPONDER_PASSINGS = (f"SELECT {PASSING_COLUMNS} FROM passings WHERE event_id = :event_id "
+                         "AND transponder = :transponder ORDER BY time_us, id")
+
+def load_facts(engine: Engine | SqliteFile, event_id: str) -> EventFacts:
+    """The event's definition, entries, passings, flags and decisions, in one read transaction;
+    the passings from their snapshot, written again afterwards when it missed many
+    (`passing_snapshots.py`)."""
     with engine.connect() as conn, collector_paused():
-        return facts_in(conn, event_id)
+        read = read_passings_in(conn, event_id)
+        facts = facts_in(conn, event_id, read.passings)
+    refresh_quietly(engine, event_id, read)
+    return facts
 
 
-def facts_in(conn: Connection, event_id: str) -> EventFacts:
-    """`load_facts` on an open connection (inside a service's transaction)."""
+def facts_in(
+    conn: Connection, event_id: str, passings: tuple[Passing, ...] | None = None
+) -> EventFacts:
+    """`load_facts` on an open connection (inside a service's transaction); `passings` when
+    they were read already."""
     return EventFacts(
         event=event_in(conn, event_id),
         entries=entries_in(conn, event_id),
-        passings=passings_in(conn, event_id),
+        passings=passings_in(conn, event_id) if passings is None else passings,
         flags=flags_in(conn, event_id),
         decisions=decisions_in(conn, event_id),
         trips=trips_in(conn, event_id),
@@ -83,15 +97,11 @@ def transponder_passings_in(
     conn: Connection, event_id: str, transponder: str
 ) -> tuple[Passing, ...]:
     """One transponder's passings of the event, in time order."""
-    query = (
-        select(*_PASSING_COLUMNS)
-        .where(passings.c.event_id == event_id, passings.c.transponder == transponder)
-        .order_by(passings.c.time_us, passings.c.id)
-    )
-    return tuple(map(as_passing, fetch_tuples(conn, query)))
+    found = rows(conn, _TRANSPONDER_PASSINGS, {"event_id": event_id, "transponder": transponder})
+    return tuple(map(as_passing, found))
 
 
-def read_passings(engine: Engine, event_id: str) -> tuple[Passing, ...]:
+def read_passings(engine: Engine | SqliteFile, event_id: str) -> tuple[Passing, ...]:
     """Only the passings of an event, in time order (the bench's floor for `load_facts`)."""
     with engine.connect() as conn, collector_paused():
         return passings_in(conn, event_id)
@@ -99,10 +109,14 @@ def read_passings(engine: Engine, event_id: str) -> tuple[Passing, ...]:
 
 def event_in(conn: Connection, event_id: str) -> EventDef:
     """The stored definition of an event; InputError naming the EVENT argument if unknown."""
-    row = conn.execute(select(events.c.definition).where(events.c.id == event_id)).first()
+    row = first(conn, "SELECT definition FROM events WHERE id = :id", {"id": event_id})
     if row is None:
         raise unknown_event(event_id)
-    return parse_event_definition(row.definition, source=f"event {event_id}")
+    return parse_event_definition(json_value(row[0]), source=f"event {event_id}")
+
+
+def event_exists(conn: Connection, event_id: str) -> bool:
+    return first(conn, "SELECT id FROM events WHERE id = :id", {"id": event_id}) is not None
 
 
 def unknown_event(event_id: str) -> InputError:
@@ -113,49 +127,37 @@ def unknown_event(event_id: str) -> InputError:
 
 
 def passings_in(conn: Connection, event_id: str) -> tuple[Passing, ...]:
-    query = (
-        select(*_PASSING_COLUMNS)
-        .where(passings.c.event_id == event_id)
-        .order_by(passings.c.time_us, passings.c.id)
-    )
-    return tuple(map(as_passing, fetch_tuples(conn, query)))
+    """Every passing of the event in time order (then id): `passing_snapshots.py`."""
+    return read_passings_in(conn, event_id).passings
 
 
-as_passing = partial(tuple.__new__, Passing)
-"""A fetched row (in `Passing` field order) as a `Passing`, without per-field arguments."""
+_ENTRY_COLUMNS = ("number", "first_name", "last_name", "car_class", "run_group", "transponder",
+                  *OPTIONAL, "extra")  # fmt: skip
+_ENTRIES = (f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM entries WHERE event_id = :event_id "
+            "ORDER BY number")
 
 
 def entries_in(conn: Connection, event_id: str) -> tuple[Entry, ...]:
-    query = select(entries).where(entries.c.event_id == event_id).order_by(entries.c.number)
-    return tuple(_entry(row._mapping) for row in conn.execute(query))
+    return tuple(map(_entry, rows(conn, _ENTRIES, {"event_id": event_id})))
 
 
-def _entry(row) -> Entry:  # type: ignore[no-untyped-def]
-    extra = {name: row[name] for name in OPTIONAL if row[name]}
-    extra.update(row["extra"] or {})
-    return Entry(
-        number=row["number"],
-        first_name=row["first_name"],
-        last_name=row["last_name"],
-        car_class=row["car_class"],
-        group=row["run_group"],
-        transponder=row["transponder"],
-        extra=extra,
-    )
+def _entry(row: tuple[Any, ...]) -> Entry:
+    """An entry row (`_ENTRY_COLUMNS`) as an `Entry`: the optional columns that hold a value,
+    then the `extra` JSON, in `extra`."""
+    number, first_name, last_name, car_class, group, transponder, *optional, more = row
+    extra = {name: value for name, value in zip(OPTIONAL, optional, strict=True) if value}
+    extra.update(json_value(more) or {})
+    return Entry(number=number, first_name=first_name, last_name=last_name,
+                 car_class=car_class, group=group, transponder=transponder, extra=extra)
 
 
 def flags_in(conn: Connection, event_id: str) -> tuple[Flag, ...]:
     """Every recorded flag of the event, revoked ones too, with its id, author and time."""
-    query = (
-        select(*FLAG_COLUMNS)
-        .where(flags.c.event_id == event_id)
-        .order_by(flags.c.time_us, flags.c.id)
-    )
-    return tuple(flag_of(*row) for row in conn.execute(query))
+    return tuple(flag_of(*row) for row in rows(conn, _FLAGS, {"event_id": event_id}))
 
 
-FLAG_COLUMNS = (flags.c.session_id, flags.c.state, flags.c.time_us, flags.c.id,
-                flags.c.author, flags.c.recorded_us)  # fmt: skip
+_FLAGS = ("SELECT session_id, state, time_us, id, author, recorded_us FROM flags "
+          "WHERE event_id = :event_id ORDER BY time_us, id")
 """A flag row's columns in `Flag` field order."""
 
 
@@ -166,8 +168,16 @@ def flag_of(
 
 
 def decisions_in(conn: Connection, event_id: str) -> tuple[Decision, ...]:
-    query = select(decisions).where(decisions.c.event_id == event_id).order_by(decisions.c.id)
-    return tuple(decision_of(row._mapping) for row in conn.execute(query))
+    found = rows(conn, _DECISIONS, {"event_id": event_id})
+    return tuple(decision_of(dict(zip(DECISION_COLUMNS, row, strict=True))) for row in found)
+
+
+DECISION_COLUMNS = ("id", "kind", "number", "session_id", "lap", "at_us", "seconds", "reason",
+                    "author", "created_us", "revokes", "flag_id", "run", "count", "other_number",
+                    "served_us", "serves", "query_id")  # fmt: skip
+"""The columns of a decision row `decision_of` reads."""
+_DECISIONS = (f"SELECT {', '.join(DECISION_COLUMNS)} FROM decisions WHERE event_id = :event_id "
+              "ORDER BY id")
 
 
 def decision_of(row: Mapping[str, Any]) -> Decision:
@@ -194,3 +204,20 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         serves=row["serves"],
         query_id=row["query_id"],
     )
+
+
+def trips_in(conn: Connection, event_id: str) -> tuple[Trip, ...]:
+    """Every trip of the event in time order (equal times: start before finish, tracksprint.md
+    "Lights"), then in the order stored."""
+    found = rows(conn, "SELECT session_id, channel, time_us, id, line_id FROM trips "
+                       "WHERE event_id = :event_id ORDER BY time_us, channel DESC, id",
+                 {"event_id": event_id})  # fmt: skip
+    return tuple(Trip(s, LightChannel(c), t, i, line) for s, c, t, i, line in found)
+
+
+def releases_in(conn: Connection, event_id: str) -> tuple[Release, ...]:
+    """Every release of the event in time order."""
+    found = rows(conn, "SELECT session_id, number, time_us, id, author FROM releases "
+                       "WHERE event_id = :event_id ORDER BY time_us, id",
+                 {"event_id": event_id})  # fmt: skip
+    return tuple(Release(*row) for row in found)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Select
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Select
 
 
 def fetch_tuples(conn: Connection, query: Select) -> list[tuple[Any, ...]]:

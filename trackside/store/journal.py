@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, func, select
 
-from trackside.core.clock import parse_local_time
-from trackside.core.records import Decision, Flag, Passing
-from trackside.store.schema import decisions, flags, passings
+from trackside.core.records import Passing
+from trackside.store.official_facts import append_decision, append_flags, now_us
+from trackside.store.schema import passings
 
 CHUNK = 1000
-
-
-def now_us() -> int:
-    """The local wall-clock time, as the journal records when something was written."""
-    return parse_local_time(datetime.now().isoformat())
+__all__ = ["append_decision", "append_flags", "append_passings", "count_passings",
+           "insert_or_ignore", "now_us"]  # flags and decisions: official_facts.py (plain SQL)
 
 
 def insert_or_ignore(conn: Connection, table: Table, keys: Sequence[str]) -> Insert:
@@ -73,50 +68,3 @@ def _passing_row(
         "identity": passing.identity,
         "rtc_us": rtc_us.get(passing.identity),
     }
-
-
-def append_flags(conn: Connection, event_id: str, new: Iterable[Flag], author: str) -> int:
-    """Insert flags; re-recording an identical flag (session, state, time) adds nothing."""
-    rows = [
-        {"event_id": event_id, "session_id": f.session_id, "state": str(f.state),
-         "time_us": f.time_us, "author": author, "recorded_us": now_us()}
-        for f in new
-    ]
-    if not rows:
-        return 0
-    statement = insert_or_ignore(conn, flags, ("event_id", "session_id", "state", "time_us"))
-    before = _count(conn, flags, event_id)
-    conn.execute(statement, rows)
-    return _count(conn, flags, event_id) - before
-
-
-def _count(conn: Connection, table: Table, event_id: str) -> int:
-    query = select(func.count()).select_from(table).where(table.c.event_id == event_id)
-    return conn.execute(query).scalar_one()
-
-
-def append_decision(conn: Connection, event_id: str, decision: Decision) -> Decision:
-    """Insert a decision; returns it with the id and creation time the journal gave it."""
-    created = decision.created_us or now_us()
-    values = {
-        "event_id": event_id,
-        "number": decision.number,
-        "kind": str(decision.kind),
-        "session_id": decision.session_id,
-        "lap": decision.lap,
-        "at_us": decision.at_us,
-        "seconds": None if decision.penalty_us is None else decision.penalty_us / 1_000_000,
-        "reason": decision.reason,
-        "author": decision.author,
-        "created_us": created,
-        "revokes": decision.revokes,
-        "flag_id": decision.flag_id,
-        "run": decision.run,
-        "count": decision.count,
-        "other_number": decision.other_number,
-        "served_us": decision.served_us,
-        "serves": decision.serves,
-        "query_id": decision.query_id,
-    }
-    new_id = conn.execute(decisions.insert().values(values).returning(decisions.c.id)).scalar_one()
-    return replace(decision, id=new_id, created_us=created)

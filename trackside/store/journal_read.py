@@ -19,7 +19,7 @@ from trackside.core.records import (
     Release,
     Trip,
 )
-from trackside.store.facts import FLAG_COLUMNS, decision_of, flag_of
+from trackside.store.facts import decision_of, flag_of
 from trackside.store.schema import (
     decisions,
     driver_changes,
@@ -30,6 +30,10 @@ from trackside.store.schema import (
     releases,
     trips,
 )
+
+FLAG_COLUMNS = (flags.c.session_id, flags.c.state, flags.c.time_us, flags.c.id,
+                flags.c.author, flags.c.recorded_us)  # fmt: skip
+"""A flag row's columns in `Flag` field order."""
 
 
 def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> list[Any]:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, and_, delete, select
 
 from trackside.core.records import DriverChange, PitStopRecord, RosterDriver
 from trackside.store.journal import now_us
+from trackside.store.race_reads import pit_stops_in
 from trackside.store.schema import driver_changes, pit_stops, race_record_revokes, roster_drivers
 
 PIT_STOP = "pit-stop"
@@ -44,17 +45,6 @@ def replace_roster(
     return numbers
 
 
-def roster_in(conn: Connection, event_id: str) -> tuple[RosterDriver, ...]:
-    """Every car's drivers: cars in number order (as text), each car's in roster order."""
-    c = roster_drivers.c
-    query = (
-        select(c.number, c.first_name, c.last_name, c.member_id, c.driver_transponder)
-        .where(c.event_id == event_id)
-        .order_by(c.number, c.position)
-    )
-    return tuple(RosterDriver(*row) for row in conn.execute(query))
-
-
 def append_pit_stop(conn: Connection, event_id: str, stop: PitStopRecord, author: str
                     ) -> PitStopRecord | None:  # fmt: skip
     """Insert an official's pit stop; None when the same stop (session, car, in, out) is already
@@ -68,18 +58,6 @@ def append_pit_stop(conn: Connection, event_id: str, stop: PitStopRecord, author
            "recorded_us": now_us()}  # fmt: skip
     new_id = conn.execute(pit_stops.insert().values(row).returning(pit_stops.c.id)).scalar_one()
     return PitStopRecord(stop.session_id, stop.number, stop.in_us, stop.out_us, new_id, author)
-
-
-def pit_stops_in(conn: Connection, event_id: str) -> tuple[PitStopRecord, ...]:
-    """Every official pit stop of the event in force (not revoked), in time order."""
-    c = pit_stops.c
-    query = (
-        select(c.session_id, c.number, c.in_us, c.out_us, c.id, c.author)
-        .select_from(_unrevoked(PIT_STOP))
-        .where(c.event_id == event_id, race_record_revokes.c.id.is_(None))
-        .order_by(c.in_us, c.id)
-    )
-    return tuple(PitStopRecord(*row) for row in conn.execute(query))
 
 
 def _unrevoked(record: str):  # type: ignore[no-untyped-def]
@@ -101,18 +79,6 @@ def append_driver_change(
     new_id = conn.execute(statement).scalar_one()
     return DriverChange(change.session_id, change.number, change.driver, change.at_us, new_id,
                         author)  # fmt: skip
-
-
-def driver_changes_in(conn: Connection, event_id: str) -> tuple[DriverChange, ...]:
-    """Every declared driver change of the event, in time order."""
-    c = driver_changes.c
-    query = (
-        select(c.session_id, c.number, c.driver, c.at_us, c.id, c.author)
-        .select_from(_unrevoked(DRIVER_CHANGE))
-        .where(c.event_id == event_id, race_record_revokes.c.id.is_(None))
-        .order_by(c.at_us, c.id)
-    )
-    return tuple(DriverChange(*row) for row in conn.execute(query))
 
 
 @dataclass(frozen=True, slots=True)

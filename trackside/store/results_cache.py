@@ -8,14 +8,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sqlalchemy import Connection, Engine, and_, case, delete, func, or_, select
+from sqlalchemy import Engine, delete
 
 from trackside.core.records import Passing
 from trackside.core.session_inputs import PassingSpan
-from trackside.store.facts import as_passing
-from trackside.store.fast_read import fetch_tuples
-from trackside.store.schema import passings, results_cache
+from trackside.store.facts import PASSING_COLUMNS, as_passing
+from trackside.store.plain_sql import Connection, rows
+from trackside.store.schema import results_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,41 +29,28 @@ class CachedSession:
 
 def cached_sessions(conn: Connection, event_id: str) -> dict[str, CachedSession]:
     """The event's cached sessions by session id."""
-    c = results_cache.c
-    query = select(c.session_id, c.fingerprint, c.since_us, c.until_us, c.payload).where(
-        c.event_id == event_id
-    )
+    found = rows(conn, "SELECT session_id, fingerprint, since_us, until_us, payload "
+                       "FROM results_cache WHERE event_id = :event_id", {"event_id": event_id})
     return {
         sid: CachedSession(sid, fingerprint, PassingSpan(since, until), bytes(payload))
-        for sid, fingerprint, since, until, payload in conn.execute(query)
+        for sid, fingerprint, since, until, payload in found
     }
-
-
-def _in_span(span: PassingSpan):  # type: ignore[no-untyped-def]
-    terms = []
-    if span.since_us is not None:
-        terms.append(passings.c.time_us >= span.since_us)
-    if span.until_us is not None:
-        terms.append(passings.c.time_us < span.until_us)
-    return and_(True, *terms)
 
 
 def passing_stats(
     conn: Connection, event_id: str, spans: Sequence[PassingSpan]
 ) -> list[tuple[int, int]]:
     """(how many, the highest id) of the event's passings in each span, in one pass: the
-    journal only ever grows, so these two name the set."""
+    journal only ever grows, so these two name the set. Plain SQL (`plain_sql.py`): composing
+    and compiling this CASE with SQLAlchemy on every call cost more than running it for a
+    small day (bench/scaling.py)."""
     if not spans:
         return []
     cuts = sorted({t for s in spans for t in (s.since_us, s.until_us) if t is not None})
-    band = case(*((passings.c.time_us < cut, index) for index, cut in enumerate(cuts)),
-                else_=len(cuts))  # fmt: skip
-    query = (
-        select(band, func.count(), func.max(passings.c.id))
-        .where(passings.c.event_id == event_id)
-        .group_by(band)
-    )
-    bands = {int(b): (int(n), int(top)) for b, n, top in fetch_tuples(conn, query)}
+    params: dict[str, object] = {f"cut{i}": cut for i, cut in enumerate(cuts)}
+    params["event_id"] = event_id
+    found = rows(conn, _stats_sql(len(cuts)), params)
+    bands = {int(b): (int(n), int(top)) for b, n, top in found}
     stats = []
     for span in spans:
         first = 0 if span.since_us is None else cuts.index(span.since_us) + 1
@@ -70,6 +58,15 @@ def passing_stats(
         inside = [bands[i] for i in range(first, last + 1) if i in bands]
         stats.append((sum(n for n, _ in inside), max((top for _, top in inside), default=0)))
     return stats
+
+
+@lru_cache(maxsize=64)
+def _stats_sql(cuts: int) -> str:
+    """Count and highest id per band: band i holds the times before cut i (and from cut i-1)."""
+    band = "".join(f"WHEN time_us < :cut{i} THEN {i} " for i in range(cuts))
+    band = f"CASE {band}ELSE {cuts} END" if cuts else "0"
+    return (f"SELECT {band} AS band, count(*), max(id) FROM passings "
+            "WHERE event_id = :event_id GROUP BY 1")
 
 
 def stats_of(ids: Sequence[int], times: Sequence[int], span: PassingSpan) -> tuple[int, int]:
@@ -82,14 +79,20 @@ def passings_in_spans(
     conn: Connection, event_id: str, spans: Iterable[PassingSpan]
 ) -> tuple[list[int], tuple[Passing, ...]]:
     """The ids and passings (in time order) of the event's passings in any of the spans."""
-    query = (
-        select(passings.c.id, passings.c.time_us, passings.c.transponder, passings.c.loop,
-               passings.c.decoder, passings.c.passing_number, passings.c.source)
-        .where(passings.c.event_id == event_id, or_(False, *map(_in_span, spans)))
-        .order_by(passings.c.time_us, passings.c.id)
-    )  # fmt: skip
-    rows = fetch_tuples(conn, query)
-    return [row[0] for row in rows], tuple(as_passing(row[1:]) for row in rows)
+    params: dict[str, object] = {"event_id": event_id}
+    terms = []
+    for i, span in enumerate(spans):
+        bounds = ["1 = 1"]
+        if span.since_us is not None:
+            bounds.append(f"time_us >= :since{i}")
+            params[f"since{i}"] = span.since_us
+        if span.until_us is not None:
+            bounds.append(f"time_us < :until{i}")
+            params[f"until{i}"] = span.until_us
+        terms.append(f"({' AND '.join(bounds)})")
+    found = rows(conn, f"SELECT id, {PASSING_COLUMNS} FROM passings WHERE event_id = :event_id "
+                       f"AND ({' OR '.join(terms) or '1 = 0'}) ORDER BY time_us, id", params)
+    return [row[0] for row in found], tuple(as_passing(row[1:]) for row in found)
 
 
 def passing_counts(conn: Connection, event_id: str, transponders: Iterable[str]) -> dict[str, int]:
@@ -97,12 +100,11 @@ def passing_counts(conn: Connection, event_id: str, transponders: Iterable[str])
     wanted = sorted(set(transponders))
     if not wanted:
         return {}
-    query = (
-        select(passings.c.transponder, func.count())
-        .where(passings.c.event_id == event_id, passings.c.transponder.in_(wanted))
-        .group_by(passings.c.transponder)
-    )
-    return {transponder: int(count) for transponder, count in conn.execute(query)}
+    named = {f"t{i}": t for i, t in enumerate(wanted)}
+    found = rows(conn, "SELECT transponder, count(*) FROM passings WHERE event_id = :event_id "
+                       f"AND transponder IN ({', '.join(':' + name for name in named)}) "
+                       "GROUP BY transponder", {**named, "event_id": event_id})
+    return {transponder: int(count) for transponder, count in found}
 
 
 @dataclass(frozen=True, slots=True)

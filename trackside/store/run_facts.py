@@ -8,9 +8,13 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, func, select
 
-from trackside.core.records import LightChannel, Release, Trip
+from trackside.core.records import Release, Trip
+from trackside.store.facts import releases_in, trips_in
 from trackside.store.journal import insert_or_ignore, now_us
 from trackside.store.schema import light_lines, releases, trips
+
+__all__ = ["append_light_line", "append_releases", "append_trips", "light_lines_in",
+           "releases_in", "trips_in"]  # the readers live in facts.py (plain SQL)
 
 
 def append_light_line(
@@ -46,28 +50,6 @@ def append_releases(conn: Connection, event_id: str, new: Sequence[Release], aut
     keys = ("event_id", "session_id", "number", "time_us")
     conn.execute(insert_or_ignore(conn, releases, keys), rows)
     return _count(conn, releases, event_id) - before
-
-
-def trips_in(conn: Connection, event_id: str) -> tuple[Trip, ...]:
-    """Every trip of the event in time order (equal times: start before finish, tracksprint.md
-    "Lights"), then in the order stored."""
-    query = (
-        select(trips.c.session_id, trips.c.channel, trips.c.time_us, trips.c.id, trips.c.line_id)
-        .where(trips.c.event_id == event_id)
-        .order_by(trips.c.time_us, trips.c.channel.desc(), trips.c.id)
-    )
-    return tuple(Trip(s, LightChannel(c), t, i, line) for s, c, t, i, line in conn.execute(query))
-
-
-def releases_in(conn: Connection, event_id: str) -> tuple[Release, ...]:
-    """Every release of the event in time order."""
-    query = (
-        select(releases.c.session_id, releases.c.number, releases.c.time_us, releases.c.id,
-               releases.c.author)
-        .where(releases.c.event_id == event_id)
-        .order_by(releases.c.time_us, releases.c.id)
-    )
-    return tuple(Release(*row) for row in conn.execute(query))
 
 
 def light_lines_in(

@@ -78,6 +78,7 @@ passings = Table(
     Column("rtc_us", BigInteger),  # a live decoder's own clock; time_us is it at track time
     UniqueConstraint("event_id", "identity", name="uq_passings_event_identity"),
     Index("ix_passings_event_time", "event_id", "time_us"),
+    Index("ix_passings_event_id", "event_id", "id"),  # the newest id (passing_snapshots.py)
 )
 
 flags = Table(
@@ -369,7 +370,21 @@ results_cache = Table(
 computed from and the span of passings it depends on (`core.session_inputs`). Not part of
 the journal: any row may be deleted at any time and is computed again when next asked for."""
 
-CACHES = (results_cache,)
+passing_snapshots = Table(
+    "passing_snapshots",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("last_id", BigInteger, nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("format", String(32), nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("stored_us", BigInteger, nullable=False),
+)
+"""Each event's passings with ids up to `last_id` (`count` of them), packed in one row
+(`store/passing_snapshots.py`, migration 0008): read instead of the rows themselves. Not part
+of the journal: any row may be deleted at any time and is written again on a later read."""
+
+CACHES = (results_cache, passing_snapshots)
 """Tables holding only what can be computed again from the journal and the definitions."""
 
 # --- the officials' console: accounts, roles, API tokens, sign-in sessions (console.md) -------
