@@ -13,7 +13,9 @@ from sqlalchemy import Connection, and_, delete, select
 
 from trackside.core.records import DriverChange, PitStopRecord, RosterDriver
 from trackside.store.journal import now_us
-from trackside.store.race_reads import pit_stops_in
+from trackside.store.race_reads import driver_changes_in, pit_stops_in, roster_in
+
+__all__ = ["driver_changes_in", "pit_stops_in", "roster_in"]
 from trackside.store.schema import driver_changes, pit_stops, race_record_revokes, roster_drivers
 
 PIT_STOP = "pit-stop"
