@@ -1,0 +1,69 @@
+"""Each series event's class results (championship.md): a trackside event's from its event
+results (through the per-session results cache, so a penalty or `finalize` is followed the
+next time standings are read, with no recompute command), a results-only event's from its
+newest import. A trackside event's class results are kept by the fingerprint of everything
+they depend on (`store/season_fingerprints.py`): an unchanged event is not scored again."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, select
+
+from trackside.core.series_inputs import class_results
+from trackside.core.series_records import ClassResult, EventInfo
+from trackside.errors import InputError
+from trackside.services.session_cache import code_version, scored_event
+from trackside.store.class_results_cache import cached_class_results, store_class_results
+from trackside.store.imported_results import imported_events, imported_results
+from trackside.store.schema import events as events_table
+from trackside.store.season_fingerprints import event_digests
+
+log = logging.getLogger(__name__)
+
+
+def series_results(
+    engine: Engine, event_ids: Sequence[str]
+) -> tuple[list[EventInfo], dict[str, tuple[ClassResult, ...]]]:
+    """The events (in the series file's order) and their class results."""
+    with engine.connect() as conn:
+        scored = {eid: (name, date) for eid, name, date in conn.execute(
+            select(events_table.c.id, events_table.c.name, events_table.c.date)
+            .where(events_table.c.id.in_(list(event_ids))))}  # fmt: skip
+        imported = imported_events(conn, [e for e in event_ids if e not in scored])
+        digests = {eid: _fingerprint(d) for eid, d in event_digests(conn, scored).items()}
+        kept = cached_class_results(conn, digests)
+        results: dict[str, tuple[ClassResult, ...]] = {
+            eid: imported_results(conn, imported[eid]) for eid in imported}
+    infos = []
+    for index, eid in enumerate(event_ids):
+        if eid in scored:
+            infos.append(EventInfo(eid, scored[eid][0], scored[eid][1], index, True))
+        elif eid in imported:
+            infos.append(EventInfo(eid, imported[eid].name, imported[eid].date, index, False))
+        else:
+            raise InputError(f"event {eid!r} of the series is neither in this database nor "
+                             "imported", source="argument SERIES")  # fmt: skip
+    fresh = []
+    for eid in scored:
+        if eid in kept:
+            results[eid] = kept[eid]
+            continue
+        facts, scored_now = scored_event(engine, eid)
+        results[eid] = class_results(facts.event, scored_now.event, facts.entries)
+        fresh.append((eid, digests[eid], results[eid]))
+    _store_quietly(engine, fresh)
+    return infos, results
+
+
+def _fingerprint(digest: str) -> str:
+    return hashlib.sha256(f"{code_version()}|{digest}".encode()).hexdigest()
+
+
+def _store_quietly(engine: Engine, rows: list) -> None:  # type: ignore[type-arg]
+    try:
+        store_class_results(engine, rows)
+    except Exception:  # noqa: BLE001 - the cache is optional; the results are already made
+        log.warning("season cache: could not store %d event(s)", len(rows), exc_info=True)
