@@ -59,6 +59,12 @@ COMMANDS: dict[str, Lazy] = {
     "rerun": Lazy("trackside.cli.runs", "Re-runs (SCCA VI.1.2.7, RMD 2.7)."),
     "runs": Lazy("trackside.cli.runs",
                  "Every run of every car in a TrackSprint or HillClimb session."),
+    "series": Lazy("trackside.cli.series",
+                   "Season championships: import a series, an official's bonus."),
+    "drivers": Lazy("trackside.cli.series", "Competitors across a season's events."),
+    "standings": Lazy("trackside.cli.series",
+                      "Season standings per class: every point explained (text, json, csv, "
+                      "html, pdf)."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

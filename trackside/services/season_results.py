@@ -10,7 +10,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from trackside.core.series_inputs import class_results
 from trackside.core.series_records import ClassResult, EventInfo
@@ -18,8 +18,8 @@ from trackside.errors import InputError
 from trackside.services.session_cache import code_version, scored_event
 from trackside.store.class_results_cache import cached_class_results, store_class_results
 from trackside.store.imported_results import imported_events, imported_results
-from trackside.store.schema import events as events_table
 from trackside.store.season_fingerprints import event_digests
+from trackside.store.series import scored_events
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,7 @@ def series_results(
 ) -> tuple[list[EventInfo], dict[str, tuple[ClassResult, ...]]]:
     """The events (in the series file's order) and their class results."""
     with engine.connect() as conn:
-        scored = {eid: (name, date) for eid, name, date in conn.execute(
-            select(events_table.c.id, events_table.c.name, events_table.c.date)
-            .where(events_table.c.id.in_(list(event_ids))))}  # fmt: skip
+        scored = scored_events(conn, event_ids)
         imported = imported_events(conn, [e for e in event_ids if e not in scored])
         digests = {eid: _fingerprint(d) for eid, d in event_digests(conn, scored).items()}
         kept = cached_class_results(conn, digests)

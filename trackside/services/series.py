@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from trackside.core.identities import Identities, identity_key, normalised
 from trackside.core.series_records import Bonus, BonusKind
@@ -15,13 +15,13 @@ from trackside.rules.points import points_scheme
 from trackside.services.season_results import series_results
 from trackside.store.database import writing
 from trackside.store.imported_results import imported_events
-from trackside.store.schema import events
 from trackside.store.series import (
     append_bonus,
     append_merge,
     bonuses_in,
     merges_in,
     save_series,
+    scored_events,
     series_in,
 )
 from trackside.timing.series_file import read_series_file
@@ -48,7 +48,7 @@ def import_series(engine: Engine, path: Path, author: str) -> SeriesReport:
 
 
 def _check_events(conn: Connection, event_ids: tuple[str, ...], path: Path) -> None:
-    known = set(conn.execute(select(events.c.id).where(events.c.id.in_(event_ids))).scalars())
+    known = set(scored_events(conn, event_ids))
     known |= set(imported_events(conn, event_ids))
     for index, event_id in enumerate(event_ids, start=1):
         if event_id not in known:

@@ -4,6 +4,7 @@ merges are only ever appended."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, select
@@ -11,7 +12,7 @@ from sqlalchemy import Connection, delete, func, select
 from trackside.core.series_records import Bonus, BonusKind, Merge, SeriesDef
 from trackside.errors import InputError
 from trackside.store.journal import now_us
-from trackside.store.schema import identity_merges, series, series_bonuses, series_events
+from trackside.store.schema import events, identity_merges, series, series_bonuses, series_events
 from trackside.store.schema import series_versions as versions
 from trackside.timing.series_file import parse_series_definition
 
@@ -90,3 +91,10 @@ def append_merge(conn: Connection, series_id: str, a: str, b: str, author: str,
     result = conn.execute(identity_merges.insert().values(
         series_id=series_id, a=a, b=b, reason=reason, author=author, created_us=now_us()))
     return int(result.inserted_primary_key[0])
+
+
+def scored_events(conn: Connection, event_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Event id -> (name, date) of those of these events trackside scores (`events`)."""
+    query = select(events.c.id, events.c.name, events.c.date).where(
+        events.c.id.in_(sorted(set(event_ids))))
+    return {eid: (name, date) for eid, name, date in conn.execute(query)}

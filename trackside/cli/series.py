@@ -1,0 +1,98 @@
+"""`trackside series import|bonus`, `drivers merge` and `standings`: season championships
+(championship.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trackside.cli.common import FormatOption, OutOption, app, choose, emit, engine_of, now_text
+
+# Services are imported by the commands that use them, not here (cli/lazy.py).
+
+series_app = typer.Typer(no_args_is_help=True,
+                         help="Season championships: import a series, an official's bonus.")
+drivers_app = typer.Typer(no_args_is_help=True, help="Competitors across a season's events.")
+app.add_typer(series_app, name="series")
+app.add_typer(drivers_app, name="drivers")
+
+ByOption = Annotated[str, typer.Option("--by", metavar="NAME", help="Who decides.")]
+STANDINGS_FORMATS = ("text", "json", "csv", "html", "pdf")
+
+
+@series_app.command("import")
+def series_import(ctx: typer.Context, file: Path, by: ByOption = "") -> None:
+    """Import a series file (TOML); the same series id again updates it."""
+    from trackside.services.author import author_or_user
+    from trackside.services.series import import_series
+
+    report = import_series(engine_of(ctx), file, author_or_user(by))
+    typer.echo(f"series {report.id}: {report.outcome} ({report.events} events)")
+
+
+@series_app.command("bonus")
+def series_bonus(
+    ctx: typer.Context,
+    series: str,
+    event: str,
+    number: str,
+    kind: Annotated[str, typer.Option("--kind", metavar="KIND",
+                                      help="on-the-move or fast-five.")],
+    by: ByOption,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")] = "",
+) -> None:
+    """Give car NUMBER an official's bonus point at EVENT (one of each kind per class)."""
+    from trackside.services.series import add_bonus
+
+    bonus = add_bonus(engine_of(ctx), series, event, number, kind, by, reason)
+    typer.echo(f"bonus {bonus.id}: +1 {bonus.kind} to car {number} at {event} in {series}")
+
+
+@drivers_app.command("merge")
+def drivers_merge(
+    ctx: typer.Context,
+    series: str,
+    a: str,
+    b: str,
+    by: ByOption,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")],
+) -> None:
+    """Make competitor B one with A in SERIES (a member id or a full name; audited)."""
+    from trackside.services.series import merge_drivers
+
+    merge = merge_drivers(engine_of(ctx), series, a, b, by, reason)
+    typer.echo(f"merge {merge.id}: {merge.b} is {merge.a} in {series}")
+
+
+@app.command("standings")
+def standings(
+    ctx: typer.Context,
+    series: str,
+    car_class: Annotated[str | None, typer.Option("--class", metavar="C")] = None,
+    fmt: FormatOption = "text",
+    target: OutOption = None,
+) -> None:
+    """Season standings per class: every point explained (text, json, csv, html, pdf)."""
+    from trackside.publish.standings_render import render_standings
+    from trackside.services.standings import season_standings
+
+    fmt = choose(fmt, STANDINGS_FORMATS)
+    season = season_standings(engine_of(ctx), series, car_class=car_class,
+                              generated_at=now_text())  # fmt: skip
+    rendered = render_standings(season, fmt)
+    if isinstance(rendered, bytes):
+        _emit_bytes(rendered, target)
+    else:
+        emit(rendered, target)
+
+
+def _emit_bytes(data: bytes, target: Path | None) -> None:
+    if target is None:
+        sys.stdout.buffer.write(data)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    typer.echo(f"wrote {target}")
