@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from sqlalchemy import Engine
 
 from trackside.live.hub import LiveHub
-from trackside.web import api, classing, pages, stream
+from trackside.web import api, classing, pages, season, stream
 from trackside.web.assets import static_assets
 from trackside.web.live_feeds import LiveFeeds
 from trackside.web.rendering import render
@@ -34,6 +34,7 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(api.router)
     app.include_router(classing.router)
     app.include_router(stream.router)
+    app.include_router(season.router)
     app.mount("/static", static_assets(), name="static")
     app.add_exception_handler(HTTPException, _not_found)  # type: ignore[arg-type]
     return app
