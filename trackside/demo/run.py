@@ -59,6 +59,21 @@ def run_demo(
     site = out_dir / "site"
     write_site(result, sessions, site)
     console.print(f"Results page: {(site / 'results.html').resolve()}")
+    _season(engine, out_dir, console)
+
+
+def _season(engine: Engine, out_dir: Path, console: Console) -> None:
+    """The short season (`demo/season.py`) and its standings."""
+    from trackside.demo.season import run_season
+    from trackside.publish.standings_text import standings_text
+    from trackside.services.standings import season_standings
+
+    season = run_season(engine, out_dir / "season",
+                        say=lambda line: console.print(Text(line), soft_wrap=True))
+    standings = season_standings(engine, season.series_id,
+                                 generated_at=datetime.now().isoformat(timespec="seconds"))
+    console.print(Rule(standings.series.name))
+    console.print(Text(standings_text(standings)), soft_wrap=True)
 
 
 def import_demo(

@@ -20,10 +20,12 @@ def standings_text(season: SeasonStandings) -> str:
     if season.generated_at:
         lines.append(f"generated {season.generated_at.replace('T', ' ')}")
     events = [e.id for e in season.events]
+    lines += [f"R{i}  {e.id}  {e.date}  {e.name}" for i, e in enumerate(season.events, 1)]
     decimals = season.scheme.decimals
     for group in season.classes:
         lines += ["", f"Class {group.car_class}"]
-        headers = ["Pos", "Competitor", "Total", "Ev", *events, "Tie-break"]
+        headers = ["Pos", "Competitor", "Total", "Ev",
+                   *(f"R{i}" for i in range(1, len(events) + 1)), "Tie-break"]
         rows = [[_position(s), s.competitor, points_text(s.total, decimals), str(s.events),
                  *(_cell(s.score_at(e), decimals) for e in events), s.tie_break or ""]
                 for s in group.standings]  # fmt: skip
