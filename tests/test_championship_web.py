@@ -27,7 +27,7 @@ def db(tmp_path: Path) -> str:
     runner = CliRunner()
     files = {name: tmp_path / name for name in ("event.toml", "entries.csv", "passings.csv",
                                                  "flags.csv", "r1.csv", "series.toml")}
-    for (name, path), text in zip(files.items(), (EVENT_TOML, ENTRIES_CSV, PASSINGS_CSV,
+    for path, text in zip(files.values(), (EVENT_TOML, ENTRIES_CSV, PASSINGS_CSV,
                                                   FLAGS_CSV, R1_CSV, SERIES_TOML), strict=True):
         path.write_text(text, encoding="utf-8")
     for command in (("event", "import", files["event.toml"]),
