@@ -10,7 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.season_scenario import season
-from trackside.core.series_records import ClassResult
+from trackside.core.points_scheme import TieBreak
+from trackside.core.series_records import ClassResult, EventInfo, ScoresBy, SeriesDef
+from trackside.core.standings import standings
+from trackside.rules.points import TIE_BREAKS, points_scheme
 
 DRIVERS = ("Al", "Bo", "Cy", "Di", "Ed", "Fy", "Gu", "Hu")
 STATUSES = ("ok", "ok", "ok", "ok", "no-time", "disqualified")
@@ -120,3 +123,20 @@ def _scores_outside(standings, event_id: str) -> set:
     return {(c.car_class, s.key, replace(e, counted=False))
             for c in standings.classes for s in c.standings for e in s.scores
             if e.event_id != event_id}
+
+
+@settings(max_examples=150, deadline=None)
+@given(seasons(min_events=2), SCHEMES, st.integers(0, 2))
+def test_group_keys_of_a_tie_break_equal_its_key_line_by_line(events, scheme, counted):
+    """championship.md, "Season totals": `places` and `last-event` keyed for a whole tied group
+    at once (the speed path) rank exactly as their per-line keys do."""
+    name, table = scheme
+    names = ("places", "last-event", "events")
+    series = SeriesDef("s", "S", name, ScoresBy.DRIVER, counted, 0, tuple(table), names,
+                       tuple(events))
+    infos = [EventInfo(eid, eid, rows[0].date, i) for i, (eid, rows) in enumerate(events.items())]
+    fast = tuple(TIE_BREAKS[n] for n in names)
+    slow = tuple(TieBreak(rule.name, rule.key) for rule in fast)
+    assert all(rule.group_keys is not None for rule in fast[:2])
+    assert standings(series, infos, events, points_scheme(name), fast) == standings(
+        series, infos, events, points_scheme(name), slow)

@@ -18,7 +18,8 @@ def choose_counted(
     scored = sorted((s for s in scores if s.scored), key=lambda s: (-s.score, order[s.event_id]))
     chosen = scored if counted <= 0 else scored[:counted]
     keep = {id(s) for s in chosen}
-    return [replace(s, counted=id(s) in keep) for s in scores]
+    return [s if s.counted == (id(s) in keep) else replace(s, counted=not s.counted)
+            for s in scores]
 
 
 def total(scores: Sequence[EventScore]) -> int:

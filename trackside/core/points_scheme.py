@@ -35,6 +35,10 @@ TieKey = Callable[[Any, Sequence[Any]], Any]
 """(a competitor's standing line, the lines tied with it, itself included) -> a sort key; the
 smaller key is ahead, equal keys leave the tie to the next rule."""
 
+GroupKeys = Callable[[Sequence[Any]], list[Any]]
+"""The tied lines -> their keys in the same order, all at once: what `TieKey` gives each line,
+for a rule whose key depends on the whole group (computed once, not once per line)."""
+
 
 @dataclass(frozen=True, slots=True)
 class TieBreak:
@@ -43,3 +47,12 @@ class TieBreak:
     name: str
     key: TieKey = field(compare=False)
     citation: str = ""
+    group_keys: GroupKeys | None = field(default=None, compare=False)
+    """Optional: the same keys as `key` for a whole group at once (a tied group of hundreds in
+    a big class makes a per-line key that looks at the group quadratic)."""
+
+    def keys_of(self, group: Sequence[Any]) -> list[Any]:
+        """Each line's key, in the group's order."""
+        if self.group_keys is not None:
+            return self.group_keys(group)
+        return [self.key(line, group) for line in group]

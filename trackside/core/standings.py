@@ -119,26 +119,27 @@ class Line:
     member_id: str | None
     scores: tuple[EventScore, ...]
     order: Mapping[str, int]
+    total: int = -1
+    """The counted scores' sum (`best_n.total`), computed once when not given."""
+    events: int = -1
+    """Events scored, computed once when not given."""
 
-    @property
-    def total(self) -> int:
-        return total(self.scores)
-
-    @property
-    def events(self) -> int:
-        return sum(1 for s in self.scores if s.scored)
+    def __post_init__(self) -> None:
+        if self.total < 0:
+            object.__setattr__(self, "total", total(self.scores))
+        if self.events < 0:
+            object.__setattr__(self, "events", sum(1 for s in self.scores if s.scored))
 
 
 def _line(
     car_class: str, key: str, at: Mapping[str, tuple[EventScore, ClassResult]],
     series: SeriesDef, order: Mapping[str, int],
 ) -> Line:
-    chosen = choose_counted([at[e][0] for e in sorted(at, key=order.__getitem__)],
-                            series.counted, order)  # fmt: skip
-    latest = max(at.values(), key=lambda pair: order[pair[0].event_id])[1]
+    in_order = [at[e] for e in sorted(at, key=order.__getitem__)]
+    chosen = choose_counted([score for score, _ in in_order], series.counted, order)
+    latest = in_order[-1][1]
     member_id = None if key.startswith("team:") else next(
-        (r.member_id for _, r in sorted(at.values(), key=lambda p: -order[p[0].event_id])
-         if r.member_id), None)  # fmt: skip
+        (r.member_id for _, r in reversed(in_order) if r.member_id), None)
     return Line(car_class, key, display_name(latest, series.scores), member_id, tuple(chosen),
                  order)
 

@@ -36,7 +36,8 @@ def split(
     if not rules:
         return [(group, None)]
     rule, rest = rules[0], rules[1:]
-    keys: dict[int, Any] = {id(line): rule.key(line, group) for line in group}
+    keys: dict[int, Any] = {
+        id(line): key for line, key in zip(group, rule.keys_of(group), strict=True)}
     ordered = sorted(group, key=lambda line: keys[id(line)])
     parts = [list(part) for _, part in groupby(ordered, key=lambda line: keys[id(line)])]
     if len(parts) == 1:

@@ -81,6 +81,20 @@ def more_places(line: Line, group: Sequence[Line]) -> tuple[int, ...]:
     return tuple(-positions.count(place) for place in range(2, last + 1))
 
 
+def places_keys(group: Sequence[Line]) -> list[tuple[int, ...]]:
+    """`more_places` for every line of the group at once."""
+    positions = [_positions(line) for line in group]
+    last = max((p for own in positions for p in own), default=1)
+    keys = []
+    for own in positions:
+        counts = [0] * (last + 1)
+        for place in own:
+            if place >= 2:
+                counts[place] -= 1
+        keys.append(tuple(counts[2:]))
+    return keys
+
+
 def last_event(line: Line, group: Sequence[Line]) -> int:
     """The better class position at the latest event every tied competitor scored in (none:
     this rule does not break the tie)."""
@@ -93,14 +107,25 @@ def last_event(line: Line, group: Sequence[Line]) -> int:
     return own[latest] or 0
 
 
+def last_event_keys(group: Sequence[Line]) -> list[int]:
+    """`last_event` for every line of the group at once."""
+    scored = [{s.event_id: s.class_position for s in line.scores if s.scored} for line in group]
+    common = set.intersection(*(set(events) for events in scored)) if scored else set()
+    if not common:
+        return [0] * len(group)
+    latest = max(common, key=group[0].order.__getitem__)
+    return [own[latest] or 0 for own in scored]
+
+
 def more_events(line: Line, group: Sequence[Line]) -> int:
     """More events scored."""
     return -line.events
 
 
 TIE_BREAKS: dict[str, TieBreak] = {rule.name: rule for rule in (
-    TieBreak("wins", more_wins), TieBreak("places", more_places),
-    TieBreak("last-event", last_event), TieBreak("events", more_events),
+    TieBreak("wins", more_wins), TieBreak("places", more_places, group_keys=places_keys),
+    TieBreak("last-event", last_event, group_keys=last_event_keys),
+    TieBreak("events", more_events),
 )}  # fmt: skip
 
 
