@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/tracksprint.py
 	$(BIN)/python bench/season.py
+	$(BIN)/python bench/race.py
 
 # The same benches on smaller inputs (fewer cars and frames, still 7 rounds): under a minute.
 bench-quick: $(STAMP)
@@ -58,6 +59,7 @@ bench-quick: $(STAMP)
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/p3_decode.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/scaling.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/tracksprint.py
+	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/race.py
 	$(BIN)/python bench/live_latency.py --cars 100 --clients 20 --seconds 5
 
 clean:

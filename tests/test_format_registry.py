@@ -12,6 +12,8 @@ from trackside.core.event_rules import EventRules
 from trackside.core.formats import BestTime, FormatRegistry, FormatScore, UnknownFormat
 from trackside.core.known_formats import FORMATS
 from trackside.core.lap_scorer import LAP_SCORER
+from trackside.core.race_results import RaceSessionResult
+from trackside.core.race_scorer import RACE_SCORER
 from trackside.core.records import SessionDef
 from trackside.core.run_scorer import RUN_SCORER
 from trackside.core.scoring import score
@@ -22,28 +24,46 @@ LAPS = "time car\n09:01:00 1\n09:03:00 1\n09:01:10 2\n09:03:05 2"
 FLAGS = "time session state\n09:00:00 TA1 green"
 
 
-def test_built_in_formats_are_the_lap_and_run_formats():
-    assert FORMATS.known == ("hillclimb", "practice", "qualifying", "time-attack", "tracksprint")
+KNOWN = "hillclimb, practice, qualifying, race, time-attack, tracksprint"
+
+
+def test_built_in_formats_are_the_lap_run_and_race_formats():
+    assert FORMATS.known == tuple(KNOWN.split(", "))
     for name in ("time-attack", "practice", "qualifying"):
         assert FORMATS.scorer_for(SessionDef("S", format=name)) is LAP_SCORER
     for name in ("tracksprint", "hillclimb"):
         assert FORMATS.scorer_for(SessionDef("S", format=name)) is RUN_SCORER
+    assert FORMATS.scorer_for(SessionDef("S", format="race")) is RACE_SCORER
 
 
-@pytest.mark.parametrize("name", ["race", "drag"])
+@pytest.mark.parametrize("name", ["drag", "rally"])
 def test_a_format_no_scorer_handles_is_refused_naming_session_and_known_formats(name):
     with pytest.raises(UnknownFormat) as refused:
         FORMATS.scorer_for(SessionDef("R1", format=name))
     assert str(refused.value) == (
-        f"session 'R1': format {name!r} is not scored by this build "
-        "(it knows hillclimb, practice, qualifying, time-attack, tracksprint)")
+        f"session 'R1': format {name!r} is not scored by this build (it knows {KNOWN})")
 
 
 def test_scoring_an_unknown_format_raises_instead_of_scoring_laps():
-    race = event("TA1 scored A")
-    race = replace(race, sessions=(replace(race.sessions[0], format="race"),))
+    drag = event("TA1 scored A")
+    drag = replace(drag, sessions=(replace(drag.sessions[0], format="drag"),))
     with pytest.raises(UnknownFormat):
-        scored(facts(race, ENTRIES, LAPS, FLAGS))
+        scored(facts(drag, ENTRIES, LAPS, FLAGS))
+
+
+def test_a_race_session_in_no_round_leaves_the_event_results_to_the_other_rounds():
+    """A race session is scored by the race scorer; event rounds by default leave it out (its
+    best lap is no round time; docs/race.md), so TA1 alone makes the totals."""
+    two = event("TA1 scored A\nR1 scored A")
+    two = replace(two, sessions=(two.sessions[0], replace(two.sessions[1], format="race",
+                                                          duration_min=60)))
+    flags = FLAGS + "\n09:30:00 R1 green"
+    result = scored(facts(two, ENTRIES, LAPS, flags))
+    assert result.event.rounds == ("TA1",)
+    assert [(e.number, e.total_us) for e in result.event.entries] == [
+        ("2", 115_000_000), ("1", 120_000_000)]
+    assert isinstance(result.sessions["R1"], RaceSessionResult)
+    assert [f.flag.state for f in result.sessions["R1"].race.flags] == ["green"]
 
 
 def test_a_format_is_registered_once():
@@ -116,19 +136,19 @@ id = "Q1"
 format = "qualifying"
 
 [[session]]
-id = "R1"
-format = "race"
+id = "D1"
+format = "drag"
 duration_min = 120
 """
 
 
-def test_event_import_refuses_a_race_until_the_race_scorer_exists(trackside, tmp_path, dump):
+def test_event_import_refuses_a_format_no_scorer_handles(trackside, tmp_path, dump):
     before = dump()
     path = tmp_path / "enduro.toml"
     path.write_text(RACE_EVENT, encoding="utf-8")
     result = trackside("event", "import", path)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"error: {path}:12: field 'session[2].format': session 'R1': format 'race' is not "
-        "scored by this build (it knows hillclimb, practice, qualifying, time-attack, tracksprint)")
+        f"error: {path}:12: field 'session[2].format': session 'D1': format 'drag' is not "
+        f"scored by this build (it knows {KNOWN})")
     assert dump() == before

@@ -11,20 +11,30 @@ from dataclasses import replace
 
 from trackside.core.event_rules import EventRules
 from trackside.core.formats import BestTime
-from trackside.core.records import Decision, DecisionKind, Entry, EventDef, Scoring
+from trackside.core.records import (
+    Decision,
+    DecisionKind,
+    Entry,
+    EventDef,
+    Scoring,
+    SessionFormat,
+)
 from trackside.core.results import EventEntryResult, RoundTime, Status
 
 BEST_LAP_ROUND = "best-lap"
 
 
 def event_rounds(event: EventDef) -> list[tuple[str, tuple[str, ...]]]:
-    """The rounds and their scored sessions. Unscored sessions never count."""
+    """The rounds and their scored sessions. Unscored sessions never count; a race session
+    counts only in a `[[round]]` that names it (its best lap is no round time by default:
+    a race is classified on its own, endurance.md)."""
     scored = tuple(s.id for s in event.sessions if s.scored)
+    timed = tuple(s.id for s in event.sessions if s.scored and s.format != SessionFormat.RACE)
     if event.scoring is Scoring.BEST_LAP:
-        return [(BEST_LAP_ROUND, scored)]
+        return [(BEST_LAP_ROUND, timed)]
     if event.rounds:
         return [(r.name, tuple(s for s in r.sessions if s in scored)) for r in event.rounds]
-    return [(sid, (sid,)) for sid in scored]
+    return [(sid, (sid,)) for sid in timed]
 
 
 def round_time(

@@ -24,31 +24,22 @@ to the back), given the same `GridInput`. Pure: no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from trackside.core.decisions import active_decisions
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.formats import BestTime
+from trackside.core.grid_order import GridInput, GridOrder, GridTime, best_of
 from trackside.core.periods import SessionWindow, session_windows
-from trackside.core.records import EVENT_KINDS, Decision, Entry, EventDef, EventFacts, SessionDef
+from trackside.core.race_grid import by_qualifying
+from trackside.core.records import EVENT_KINDS, Entry, EventFacts, SessionFormat
 from trackside.core.results import natural_key
 from trackside.core.run_results import RunEntryResult
 
 RULE = 'RMD Event Procedures 2.2 and SCCA TT VI.2.2.2 ("Groups and Grid": Grid)'
 """Where the default order comes from, as the renderers cite it."""
-
-
-@dataclass(frozen=True, slots=True)
-class GridTime:
-    """The time that placed a car: its best of the previous sessions, and where it was set."""
-
-    time_us: int
-    set_us: int
-    session_id: str
-    lap: int
-    """The lap (or run) number inside `session_id`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,25 +66,6 @@ class Grid:
     rows: tuple[GridRow, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class GridInput:
-    """Everything an ordering may use."""
-
-    event: EventDef
-    session: SessionDef
-    entries: tuple[Entry, ...]
-    """The session's groups' entries that may start (not excluded from the event)."""
-    previous: tuple[str, ...]
-    best: Mapping[str, Mapping[str, BestTime]]
-    """Car number -> session id -> best counting time, for every session scored so far."""
-    decisions: tuple[Decision, ...]
-    """The decisions in force (a race's grid reads its `contact` decisions here)."""
-
-
-GridOrder = Callable[[GridInput], list[tuple[Entry, GridTime | None]]]
-"""A format's grid order: the entries in grid order, each with the time that placed it."""
-
-
 def previous_sessions(windows: Iterable[SessionWindow], session_id: str) -> tuple[str, ...]:
     """The sessions before `session_id` on the day: those green before its first green, or
     every session gone green when it has not (windows are in order of first green)."""
@@ -104,12 +76,6 @@ def previous_sessions(windows: Iterable[SessionWindow], session_id: str) -> tupl
         for w in windows
         if w.session_id != session_id and (own is None or w.first_green_us < own)
     )
-
-
-def best_of(best_in: Mapping[str, BestTime], sessions: Iterable[str]) -> GridTime | None:
-    """The best time of these sessions; equal times: the one set first."""
-    found = [(b.time_us, b.set_us, sid, b.number) for sid in sessions if (b := best_in.get(sid))]
-    return GridTime(*min(found)) if found else None
 
 
 _NEVER = 1 << 62
@@ -129,7 +95,7 @@ def by_best_time(given: GridInput) -> list[tuple[Entry, GridTime | None]]:
     return sorted(placed, key=key)
 
 
-GRID_ORDERS: dict[str, GridOrder] = {}
+GRID_ORDERS: dict[str, GridOrder] = {SessionFormat.RACE: by_qualifying}
 """Session format -> its own grid order; a format not here is gridded `by_best_time`."""
 
 

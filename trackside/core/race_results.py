@@ -149,3 +149,9 @@ class RaceSessionResult:
     @property
     def session_id(self) -> str:
         return self.race.session_id
+
+    @property
+    def unknown(self) -> tuple:
+        """Always empty (a race reports unknown transponders as findings): kept, as on
+        `RunSessionResult`, so callers that recount unknown transponders read every result."""
+        return ()

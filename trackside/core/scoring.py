@@ -22,6 +22,7 @@ from trackside.core.event_rules import EventRules
 from trackside.core.flags_in_force import flag_standings, with_flags_in_force
 from trackside.core.formats import BestTime, FormatRegistry, ScoringInput
 from trackside.core.known_formats import FORMATS
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.records import EVENT_KINDS, Decision, DecisionKind, EventFacts
 from trackside.core.results import EventResult, FlagStanding, SessionResult, Status
 from trackside.core.run_results import RunSessionResult
@@ -129,13 +130,22 @@ def _with_flags(
     sessions: dict[str, Any], standings: tuple[FlagStanding, ...]
 ) -> dict[str, Any]:
     """Each session's result with its recorded flags (a format's own result type, other than
-    `SessionResult` and `RunSessionResult`, is left as its scorer made it)."""
+    `SessionResult`, `RunSessionResult` and `RaceSessionResult`, is left as its scorer made
+    it)."""
     of_session: dict[str, list[FlagStanding]] = defaultdict(list)
     for standing in standings:
         of_session[standing.flag.session_id].append(standing)
-    return {sid: replace(result, flags=tuple(of_session.get(sid, ())))
-            if isinstance(result, SessionResult | RunSessionResult) else result
+    return {sid: _flagged(result, tuple(of_session.get(sid, ())))
             for sid, result in sessions.items()}  # fmt: skip
+
+
+def _flagged(result: Any, flags: tuple[FlagStanding, ...]) -> Any:
+    if isinstance(result, SessionResult | RunSessionResult):
+        return replace(result, flags=flags)
+    if isinstance(result, RaceSessionResult):
+        sprint = None if result.sprint is None else replace(result.sprint, flags=flags)
+        return replace(result, race=replace(result.race, flags=flags), sprint=sprint)
+    return result
 
 
 def score(

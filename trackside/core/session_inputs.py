@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from trackside.core.decisions import active_decisions
 from trackside.core.laps import crossings_by_transponder
 from trackside.core.periods import SessionWindow
-from trackside.core.records import EVENT_KINDS, Decision, DecisionKind, EventFacts, Passing
+from trackside.core.records import (
+    EVENT_KINDS,
+    Decision,
+    DecisionKind,
+    EventFacts,
+    Passing,
+    SessionFormat,
+)
 
 _NOT_SESSION = EVENT_KINDS | {DecisionKind.TIME_PENALTY}
 
@@ -78,6 +85,25 @@ def session_decisions(
     return acting, excluded
 
 
+def race_inputs(facts: EventFacts, session_id: str) -> tuple[tuple, ...]:
+    """What a race session depends on besides the passings, flags and its own decisions
+    (endurance.md): the rosters, its officials' pit stops and driver changes, and the
+    `penalty-served` decisions in force (they may be recorded on any session). Empty for a
+    session of another format, so its fingerprint is unchanged."""
+    session = facts.event.session(session_id)
+    if session is None or session.format != SessionFormat.RACE:
+        return ()
+    served = tuple((d.id, d.serves, d.served_us, d.at_us) for d in active_decisions(facts.decisions)
+                   if d.kind is DecisionKind.PENALTY_SERVED)  # fmt: skip
+    return (
+        tuple((r.number, r.name, r.driver_transponder) for r in facts.roster),
+        tuple((p.number, p.in_us, p.out_us) for p in facts.pit_stops if p.session_id == session_id),
+        tuple((c.number, c.driver, c.at_us) for c in facts.driver_changes
+              if c.session_id == session_id),
+        served,
+    )  # fmt: skip
+
+
 def span_suffices(
     passings: Iterable[Passing], span: PassingSpan, window: SessionWindow,
     start_finish_loop: str | None, min_lap_us: int,
@@ -104,4 +130,5 @@ def span_suffices(
     return True
 
 
-__all__ = ["PassingSpan", "passing_span", "session_decisions", "span_suffices", "tied_windows"]
+__all__ = ["PassingSpan", "passing_span", "race_inputs", "session_decisions", "span_suffices",
+           "tied_windows"]

@@ -6,7 +6,10 @@ accepted crossings, the session runs, numbered laps and the decisions are the ve
 full pass uses. Its rows replace the old ones, and only the sessions whose rows changed are
 ranked again, with the event. A flag, a decision or a new definition can change any lap, so they
 rescore all; so do a timing-light trip and a starter's release (which car a trip belongs to
-depends on every car of the session, tracksprint.md "Lights").
+depends on every car of the session, tracksprint.md "Lights"), and, in an event with a race
+session, every passing (a race's finish and classification depend on every car, endurance.md;
+`core/race_live.RaceTracker` keeps one race's board in O(cars) per passing). The race facts
+(rosters, officials' pit stops and driver changes) are those the model was made with.
 
 Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
 results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
@@ -24,6 +27,7 @@ from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.records import (
     Decision,
     Entry,
@@ -32,6 +36,7 @@ from trackside.core.records import (
     Flag,
     Passing,
     Release,
+    SessionFormat,
     Trip,
 )
 from trackside.core.results import EventEntryResult, SessionEntryResult
@@ -93,6 +98,8 @@ class LiveResults:
         self._decision_ids: set[int] = set()
         self._event_dirty = False
         self._set_definitions(facts.event, facts.entries)
+        self._race_facts = {"roster": facts.roster, "pit_stops": facts.pit_stops,
+                            "driver_changes": facts.driver_changes}  # fmt: skip
         self._trips: tuple[Trip, ...] = ()
         self._releases: tuple[Release, ...] = ()
         self._record_trips(facts.trips)
@@ -136,7 +143,7 @@ class LiveResults:
         """The facts the results stand on (passings in time order)."""
         return EventFacts(
             self._event, self._entries, tuple(self._passings), self._flag_tuple,
-            self._decision_tuple, self._trips, self._releases,
+            self._decision_tuple, self._trips, self._releases, **self._race_facts,
         )  # fmt: skip
 
     # --- facts arriving ---------------------------------------------------------------------
@@ -154,7 +161,7 @@ class LiveResults:
         new_decisions = self._record_decisions(decisions)
         new_passings = self._record_passings(passings)
         new_lights = self._record_trips(trips) + self._record_releases(releases)
-        whole = (new_passings and self._runs_by_lights) or new_lights
+        whole = (new_passings and self._whole_on_passing) or new_lights
         if new_flags or new_decisions or whole or len(new_passings) >= BULK_PASSINGS:
             self._rescore()
             return Change(full=True)
@@ -175,8 +182,11 @@ class LiveResults:
         self._event = event
         self._entries = tuple(entries)
         self._entry_of = {entry.transponder: entry for entry in self._entries}
-        # lights-timed runs depend on every car's releases and trips: no car is scored alone
-        self._runs_by_lights = any(s.timing == "lights" for s in event.sessions)
+        # lights-timed runs depend on every car's releases and trips, a race's finish and
+        # classification on every car's laps (endurance.md): no car is scored alone
+        self._whole_on_passing = any(
+            s.timing == "lights" or s.format == SessionFormat.RACE for s in event.sessions
+        )
 
     def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
         new = []
@@ -233,14 +243,14 @@ class LiveResults:
         for decision in in_force:
             if decision.number is not None:
                 self._decisions_of[decision.number] += (decision,)
+        by_rows = {sid: result for sid, result in self._scored.sessions.items()
+                   if not isinstance(result, RaceSessionResult)}  # fmt: skip
         self._rows = {
             sid: {row.number: _unranked_row(row) for row in result.entries}
-            for sid, result in self._scored.sessions.items()
+            for sid, result in by_rows.items()
         }
-        self._unknown = {
-            sid: {u.transponder: u for u in result.unknown}
-            for sid, result in self._scored.sessions.items()
-        }
+        self._unknown = {sid: {u.transponder: u for u in result.unknown}
+                         for sid, result in by_rows.items()}  # fmt: skip
         self._event_rows = {r.number: _unranked_entry(r) for r in self._scored.event.entries}
 
     # --- one transponder --------------------------------------------------------------------

@@ -28,6 +28,7 @@ from trackside.core.scoring import Scored, SessionScore, combine, recounted, sco
 from trackside.core.session_inputs import (
     PassingSpan,
     passing_span,
+    race_inputs,
     session_decisions,
     span_suffices,
     tied_windows,
@@ -118,7 +119,7 @@ def _sessions(facts: EventFacts) -> list[_Session]:
         sid = definition.id
         window = by_id.get(sid)
         inputs = repr((common, sid, tied_windows(windows, sid), session_decisions(facts, sid),
-                       _run_facts(facts, sid)))
+                       _run_facts(facts, sid), race_inputs(facts, sid)))
         span = None if window is None else passing_span(window, facts.event.min_lap_us)
         sessions.append(_Session(sid, window, hashlib.sha256(inputs.encode()).hexdigest(), span))
     return sessions

@@ -13,6 +13,7 @@ import marshal
 from typing import Any
 
 from trackside.core.formats import BestTime
+from trackside.core.race_results import RaceSessionResult
 from trackside.core.results import (
     ScoredLap,
     SessionEntryResult,
@@ -22,9 +23,11 @@ from trackside.core.results import (
 )
 from trackside.core.run_results import RunEntryResult, RunSessionResult, ScoredRun, TimingNote
 from trackside.core.scoring import SessionScore
+from trackside.store.race_codec import RACE, race_payload, race_score
 
-FORMAT = f"marshal-{marshal.version}-runs2"
-"""The payloads' layout: changed when a result record gains a field (runs2: `on_course`)."""
+FORMAT = f"marshal-{marshal.version}-runs2-race1"
+"""The payloads' layout: changed when a result record gains a field (runs2: `on_course`;
+race1: race sessions, `store/race_codec.py`)."""
 
 
 _RUNS = "runs"
@@ -35,6 +38,8 @@ def encode_score(score: SessionScore) -> bytes:
     result = score.result
     if isinstance(result, RunSessionResult):
         return _encode_runs(score, result)
+    if isinstance(result, RaceSessionResult):
+        return marshal.dumps(race_payload(result, score.best))
     rows = tuple(
         (r.number, r.driver, r.car_class, r.group, r.status.value, r.position,
          None if r.best_lap is None else tuple(r.best_lap), tuple(map(tuple, r.laps)))
@@ -50,6 +55,8 @@ def decode_score(payload: bytes) -> SessionScore:
     data = marshal.loads(payload)
     if data[0] == _RUNS:
         return _decode_runs(data)
+    if data[0] == RACE:
+        return SessionScore(*race_score(data))
     head, rows, unknown, best = data
     result = SessionResult(
         *head,
