@@ -26,6 +26,14 @@ class BonusKind(StrEnum):
     FAST_FIVE = "fast-five"
 
 
+class EventPart(StrEnum):
+    """Which classification of a race event a series scores (`[[event]] part`): the race, or a
+    SprintDuro's Sprint as its own sprint event result (endurance.md, "SprintDuro")."""
+
+    RACE = "race"
+    SPRINT = "sprint"
+
+
 CLASS_WINNER = "class winner"
 """The bonus reason of the `img` scheme's automatic +1 to the class winner."""
 
@@ -45,6 +53,11 @@ class SeriesDef:
     """`position-table` points by class position (places past the end score 0)."""
     tie_breaks: tuple[str, ...] = ("wins", "places", "last-event", "events")
     events: tuple[str, ...] = ()
+    parts: tuple[tuple[str, EventPart], ...] = ()
+    """(event id, part) of the events named with a `part` other than `race`."""
+
+    def part_of(self, event_id: str) -> EventPart:
+        return dict(self.parts).get(event_id, EventPart.RACE)
 
 
 class ClassResult(NamedTuple):

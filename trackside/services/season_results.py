@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Engine
 
 from trackside.core.series_inputs import class_results
-from trackside.core.series_records import ClassResult, EventInfo
+from trackside.core.series_records import ClassResult, EventInfo, EventPart
 from trackside.errors import InputError
 from trackside.services.session_cache import code_version, scored_event
 from trackside.store.class_results_cache import cached_class_results, store_class_results
@@ -25,13 +25,16 @@ log = logging.getLogger(__name__)
 
 
 def series_results(
-    engine: Engine, event_ids: Sequence[str]
+    engine: Engine, event_ids: Sequence[str],
+    part_of: Callable[[str], EventPart] = lambda _: EventPart.RACE,
 ) -> tuple[list[EventInfo], dict[str, tuple[ClassResult, ...]]]:
-    """The events (in the series file's order) and their class results."""
+    """The events (in the series file's order) and their class results; `part_of` says which
+    classification of a race event the series scores (`SeriesDef.part_of`)."""
     with engine.connect() as conn:
         scored = scored_events(conn, event_ids)
         imported = imported_events(conn, [e for e in event_ids if e not in scored])
-        digests = {eid: _fingerprint(d) for eid, d in event_digests(conn, scored).items()}
+        digests = {eid: _fingerprint(d, part_of(eid))
+                   for eid, d in event_digests(conn, scored).items()}  # fmt: skip
         kept = cached_class_results(conn, digests)
         results: dict[str, tuple[ClassResult, ...]] = {
             eid: imported_results(conn, imported[eid]) for eid in imported}
@@ -50,14 +53,21 @@ def series_results(
             results[eid] = kept[eid]
             continue
         facts, scored_now = scored_event(engine, eid)
-        results[eid] = class_results(facts.event, scored_now.event, facts.entries)
+        try:
+            results[eid] = class_results(facts.event, scored_now.event, facts.entries,
+                                         scored_now.sessions, part_of(eid))  # fmt: skip
+        except ValueError as err:
+            raise InputError(str(err), source="argument SERIES",
+                             field=f"event[{event_ids.index(eid) + 1}].part") from None
         fresh.append((eid, digests[eid], results[eid]))
     _store_quietly(engine, fresh)
     return infos, results
 
 
-def _fingerprint(digest: str) -> str:
-    return hashlib.sha256(f"{code_version()}|{digest}".encode()).hexdigest()
+def _fingerprint(digest: str, part: EventPart = EventPart.RACE) -> str:
+    """The cache key of an event's class results: its digest, the scoring code's version and
+    the part scored (a series scoring a SprintDuro's Sprint keys its own results)."""
+    return hashlib.sha256(f"{code_version()}|{part}|{digest}".encode()).hexdigest()
 
 
 def _store_quietly(engine: Engine, rows: list) -> None:  # type: ignore[type-arg]

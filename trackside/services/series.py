@@ -9,11 +9,13 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from trackside.core.identities import Identities, identity_key, normalised
-from trackside.core.series_records import Bonus, BonusKind
+from trackside.core.series_inputs import has_sprint
+from trackside.core.series_records import Bonus, BonusKind, EventPart, SeriesDef
 from trackside.errors import InputError, shown
 from trackside.rules.points import points_scheme
 from trackside.services.season_results import series_results
 from trackside.store.database import writing
+from trackside.store.facts import definitions_in
 from trackside.store.imported_results import imported_events
 from trackside.store.series import (
     append_bonus,
@@ -42,6 +44,7 @@ def import_series(engine: Engine, path: Path, author: str) -> SeriesReport:
     read = read_series_file(path)
     with writing(engine) as conn:
         _check_events(conn, read.series.events, path)
+        _check_parts(conn, read.series, path)
         saved = save_series(conn, read.series, read.definition, author)
     outcome = {True: "imported", False: "updated", None: "unchanged"}[saved]
     return SeriesReport(read.series.id, len(read.series.events), outcome)
@@ -58,6 +61,20 @@ def _check_events(conn: Connection, event_ids: tuple[str, ...], path: Path) -> N
                 f"unknown event {event_id!r} (import it with `trackside event import` or "
                 "`trackside results import`)", source=str(path), line=field_line(text, field),
                 field=field)  # fmt: skip
+
+
+def _check_parts(conn: Connection, series: SeriesDef, path: Path) -> None:
+    """`part = "sprint"` names a trackside event whose race has a Sprint (sprint_min)."""
+    scored = scored_events(conn, [eid for eid, _ in series.parts])
+    for event_id, part in series.parts:
+        index = series.events.index(event_id) + 1
+        field = f"event[{index}].part"
+        if part is EventPart.SPRINT and (
+                event_id not in scored or not has_sprint(definitions_in(conn, event_id).event)):
+            text = path.read_text(encoding="utf-8-sig")
+            raise InputError(f"event {event_id!r} has no race with a Sprint part (sprint_min) "
+                             "to score as a sprint event", source=str(path),
+                             line=field_line(text, field), field=field)  # fmt: skip
 
 
 def add_bonus(
@@ -82,7 +99,7 @@ def add_bonus(
     if event_id not in series.events:
         raise InputError(f"event {event_id!r} is not in series {series_id!r} (its events: "
                          f"{', '.join(series.events)})", source="argument EVENT")  # fmt: skip
-    _, results = series_results(engine, [event_id])
+    _, results = series_results(engine, [event_id], series.part_of)
     entry = next((r for r in results[event_id] if r.number == number), None)
     if entry is None:
         raise InputError(f"no car {number!r} in event {event_id!r}", source="argument NUMBER")
@@ -118,7 +135,7 @@ def merge_drivers(
     with engine.connect() as conn:
         series = series_in(conn, series_id)
         merges = merges_in(conn, series_id)
-    _, results = series_results(engine, series.events)
+    _, results = series_results(engine, series.events, series.part_of)
     keys = {identity_key(r, series.scores) for rows in results.values() for r in rows}
     key_a = _resolve(a, keys, "argument A", series_id)
     key_b = _resolve(b, keys, "argument B", series_id)

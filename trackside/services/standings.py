@@ -23,7 +23,7 @@ def season_standings(
         series = series_in(conn, series_id)
         bonuses = bonuses_in(conn, series_id)
         merges = merges_in(conn, series_id)
-    infos, results = series_results(engine, series.events)
+    infos, results = series_results(engine, series.events, series.part_of)
     season = standings(series, infos, results, points_scheme(series.scheme),
                        tie_breaks(series.tie_breaks), bonuses=bonuses, merges=merges,
                        generated_at=generated_at)  # fmt: skip

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trackside.core.series_records import ScoresBy, SeriesDef
+from trackside.core.series_records import EventPart, ScoresBy, SeriesDef
 from trackside.errors import InputError, shown
 from trackside.rules.points import SCHEMES, TIE_BREAKS
 from trackside.timing.event_file import EVENT_ID
@@ -18,7 +18,7 @@ from trackside.timing.toml_lines import field_line
 
 SERIES_KEYS = frozenset({"id", "name", "scheme", "scores", "counted", "min_events", "table",
                          "tie_breaks"})  # fmt: skip
-EVENT_KEYS = frozenset({"id"})
+EVENT_KEYS = frozenset({"id", "part"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,7 @@ def parse_series_definition(data: dict[str, Any], *, source: str | None = None) 
     numbers = _table(table.get("table", []), error)
     if SCHEMES[scheme].needs_table and not numbers:
         raise error(f"the {scheme} scheme needs a table of points", "series.table")
+    events, parts = _events(data.get("event", []), error)
     return SeriesDef(
         id=series_id,
         name=_text(table, "name", error, required=True),
@@ -76,7 +77,8 @@ def parse_series_definition(data: dict[str, Any], *, source: str | None = None) 
         min_events=_count(table, "min_events", error),
         table=numbers,
         tie_breaks=_tie_breaks(table, error),
-        events=_events(data.get("event", []), error),
+        events=events,
+        parts=parts,
     )
 
 
@@ -121,20 +123,28 @@ def _tie_breaks(table: dict[str, Any], error: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _events(value: Any, error: Any) -> tuple[str, ...]:
+def _events(
+    value: Any, error: Any
+) -> tuple[tuple[str, ...], tuple[tuple[str, EventPart], ...]]:
     if not isinstance(value, list) or not value:
         raise error("expected at least one [[event]] with an id", "event")
     ids: list[str] = []
+    parts: list[tuple[str, EventPart]] = []
     for index, item in enumerate(value, start=1):
         field = f"event[{index}].id"
         if not isinstance(item, dict):
             raise error("expected a table", f"event[{index}]")
         for key in sorted(set(item) - EVENT_KEYS):
-            raise error("unknown key (expected id)", f"event[{index}].{key}")
+            raise error("unknown key (expected id, part)", f"event[{index}].{key}")
         event_id = item.get("id")
         if not isinstance(event_id, str) or not event_id.strip():
             raise error(f"expected an event id, got {shown(event_id)}", field)
         if event_id in ids:
             raise error(f"event {event_id!r} is listed twice", field)
         ids.append(event_id)
-    return tuple(ids)
+        part = item.get("part", "race")
+        if part not in {p.value for p in EventPart}:
+            raise error(f"expected race or sprint, got {shown(part)}", f"event[{index}].part")
+        if part != EventPart.RACE:
+            parts.append((event_id, EventPart(part)))
+    return tuple(ids), tuple(parts)
