@@ -201,3 +201,51 @@ def test_bad_arguments_are_refused_storing_nothing(trackside, season, dump):
     assert _error(trackside("standings", SERIES, "--format", "xls")) == (
         "error: option --format: expected one of text, json, csv, html, pdf; got 'xls'")
     assert dump() == before
+
+
+def test_revokes_a_bonus_and_a_merge_are_audited_decisions(trackside, season):
+    """championship.md, "Event scores" and "Who is who": a revoked bonus no longer counts (and
+    its kind may be given again in that class and event); an unmerged B is its own competitor
+    again. Both need --by and --reason; an unknown id or a second revoke is refused."""
+    before = _table(trackside)
+    out = _ok(trackside("series", "bonus", SERIES, "img-tt-r1", "21", "--kind", "on-the-move",
+                        "--by", "Chief", "--reason", "from last to second"))
+    assert out.startswith("bonus 1: ")
+    assert _table(trackside) != before
+    assert _error(trackside("series", "bonus-revoke", SERIES, "1", "--by", "Chief", "--reason",
+                            "")) == "error: option --reason: a revoke needs --reason TEXT"
+    out = _ok(trackside("series", "bonus-revoke", SERIES, "1", "--by", "Chief", "--reason",
+                        "wrong car"))
+    assert out.strip() == ("revoke 1: bonus 1 (+1 on-the-move to car 21 at img-tt-r1) no longer "
+                           "stands in img-tt-2026")
+    assert _table(trackside) == before
+    assert _error(trackside("series", "bonus-revoke", SERIES, "1", "--by", "Chief", "--reason",
+                            "again")) == "error: argument ID: bonus 1 is already revoked"
+    assert _error(trackside("series", "bonus-revoke", SERIES, "9", "--by", "Chief", "--reason",
+                            "x")) == "error: argument ID: no bonus 9 in series 'img-tt-2026'"
+    _ok(trackside("series", "bonus", SERIES, "img-tt-r1", "5", "--kind", "on-the-move",
+                  "--by", "Chief", "--reason", "the right car"))
+
+    _ok(trackside("drivers", "merge", SERIES, "Ann Lee", "Bob Ray", "--by", "Chief",
+                  "--reason", "test"))
+    assert [row[1] for row in _table(trackside)] == ["Ann Lee", "Dee Vee"]
+    out = _ok(trackside("drivers", "unmerge", SERIES, "1", "--by", "Chief", "--reason",
+                        "two drivers after all"))
+    assert out.strip() == ("revoke 2: merge 1 (name:bob ray is name:ann lee) no longer stands "
+                           "in img-tt-2026")
+    assert sorted(row[1] for row in _table(trackside)) == ["Ann Lee", "Bob Ray", "Dee Vee"]
+    assert _error(trackside("drivers", "unmerge", SERIES, "x", "--by", "C", "--reason", "r")) == (
+        "error: argument ID: expected a whole number (the id the decision printed), got 'x'")
+
+
+def test_event_import_refuses_the_id_of_a_results_only_event(trackside, season):
+    """championship.md, "Results scored elsewhere": a results-only event's id is not also a
+    trackside event; one line naming the file, line and field, nothing stored."""
+    text = season.event.read_text(encoding="utf-8").replace(f'"{EV}"', '"img-tt-r1"')
+    path = season.write("r1.toml", text)
+    line = _error(trackside("event", "import", path))
+    number = next(i for i, row in enumerate(text.splitlines(), start=1) if "img-tt-r1" in row)
+    assert line == (f"error: {path}:{number}: field 'event.id': event 'img-tt-r1' is a "
+                    "results-only event (its results were imported with `trackside results "
+                    "import`); choose another id")
+    assert "img-tt-r1" not in _ok(trackside("event", "list"))

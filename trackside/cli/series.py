@@ -1,5 +1,5 @@
-"""`trackside series import|bonus`, `drivers merge` and `standings`: season championships
-(championship.md)."""
+"""`trackside series import|bonus|bonus-revoke`, `drivers merge|unmerge` and `standings`:
+season championships (championship.md)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,38 @@ def series_bonus(
 
     bonus = add_bonus(engine_of(ctx), series, event, number, kind, by, reason)
     typer.echo(f"bonus {bonus.id}: +1 {bonus.kind} to car {number} at {event} in {series}")
+
+
+@series_app.command("bonus-revoke")
+def series_bonus_revoke(
+    ctx: typer.Context,
+    series: str,
+    bonus_id: Annotated[str, typer.Argument(metavar="ID", help="The id `series bonus` printed.")],
+    by: ByOption,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")],
+) -> None:
+    """Revoke an official's bonus point in SERIES (an audited decision)."""
+    from trackside.services.series import revoke_bonus
+
+    report = revoke_bonus(engine_of(ctx), series, bonus_id, by, reason)
+    typer.echo(f"revoke {report.id}: bonus {report.target_id} ({report.what}) no longer "
+               f"stands in {series}")
+
+
+@drivers_app.command("unmerge")
+def drivers_unmerge(
+    ctx: typer.Context,
+    series: str,
+    merge_id: Annotated[str, typer.Argument(metavar="ID", help="The id `drivers merge` printed.")],
+    by: ByOption,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")],
+) -> None:
+    """Revoke an identity merge in SERIES: B is its own competitor again (audited)."""
+    from trackside.services.series import unmerge_drivers
+
+    report = unmerge_drivers(engine_of(ctx), series, merge_id, by, reason)
+    typer.echo(f"revoke {report.id}: merge {report.target_id} ({report.what}) no longer "
+               f"stands in {series}")
 
 
 @drivers_app.command("merge")

@@ -20,8 +20,10 @@ from trackside.store.imported_results import imported_events
 from trackside.store.series import (
     append_bonus,
     append_merge,
+    append_revoke,
     bonuses_in,
     merges_in,
+    revoked_ids,
     save_series,
     scored_events,
     series_in,
@@ -153,3 +155,64 @@ def _resolve(name: str, keys: set[str], source: str, series_id: str) -> str:
     raise InputError(f"no competitor {name!r} in the results of series {series_id!r} (a "
                      "member id or a full name)", source=source)  # fmt: skip
 
+
+
+@dataclass(frozen=True, slots=True)
+class RevokeReport:
+    id: int
+    target: str
+    """`bonus` or `merge`."""
+    target_id: int
+    what: str
+    """The revoked decision in words, for the command's line."""
+
+
+def revoke_bonus(
+    engine: Engine, series_id: str, bonus_id: str, author: str, reason: str
+) -> RevokeReport:
+    """Revoke an official's bonus (an audited decision): the standings no longer count it, and
+    its class and event may be given that kind again."""
+    with writing(engine) as conn:
+        target_id = _revocable(conn, series_id, author, reason, bonus_id)
+        bonus = next((b for b in bonuses_in(conn, series_id, revoked=True) if b.id == target_id),
+                     None)  # fmt: skip
+        if bonus is None:
+            raise InputError(f"no bonus {target_id} in series {series_id!r}", source="argument ID")
+        if target_id in revoked_ids(conn, series_id, "bonus"):
+            raise InputError(f"bonus {target_id} is already revoked", source="argument ID")
+        revoke_id = append_revoke(conn, series_id, "bonus", target_id, author.strip(),
+                                  reason.strip())  # fmt: skip
+    return RevokeReport(revoke_id, "bonus", target_id,
+                        f"+1 {bonus.kind} to car {bonus.number} at {bonus.event_id}")
+
+
+def unmerge_drivers(
+    engine: Engine, series_id: str, merge_id: str, author: str, reason: str
+) -> RevokeReport:
+    """Revoke an identity merge (an audited decision): B stands as its own competitor again
+    (the merges after it still stand)."""
+    with writing(engine) as conn:
+        target_id = _revocable(conn, series_id, author, reason, merge_id)
+        merge = next((m for m in merges_in(conn, series_id, revoked=True) if m.id == target_id),
+                     None)  # fmt: skip
+        if merge is None:
+            raise InputError(f"no merge {target_id} in series {series_id!r}", source="argument ID")
+        if target_id in revoked_ids(conn, series_id, "merge"):
+            raise InputError(f"merge {target_id} is already revoked", source="argument ID")
+        revoke_id = append_revoke(conn, series_id, "merge", target_id, author.strip(),
+                                  reason.strip())  # fmt: skip
+    return RevokeReport(revoke_id, "merge", target_id, f"{merge.b} is {merge.a}")
+
+
+def _revocable(conn: Connection, series_id: str, author: str, reason: str, raw_id: str) -> int:
+    """The id to revoke, once the series exists and the revoke has its author and reason."""
+    if not author.strip():
+        raise InputError("a revoke needs --by NAME", source="option --by")
+    if not reason.strip():
+        raise InputError("a revoke needs --reason TEXT", source="option --reason")
+    series_in(conn, series_id)
+    try:
+        return int(raw_id)
+    except ValueError:
+        raise InputError(f"expected a whole number (the id the decision printed), got "
+                         f"{shown(raw_id)}", source="argument ID") from None  # fmt: skip

@@ -295,9 +295,24 @@ identity_merges = Table(
 )
 """`trackside drivers merge`: identity key `b` stands under `a` in the series."""
 
+series_revokes = Table(
+    "series_revokes",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("series_id", String(64), ForeignKey("series.id"), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("target_id", BigInteger, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+    UniqueConstraint("series_id", "target", "target_id", name="uq_series_revokes_target"),
+)
+"""`series bonus-revoke` (target `bonus`) and `drivers unmerge` (target `merge`): the bonus or
+merge with id `target_id` no longer stands; itself an audited decision, never undone."""
+
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
            light_lines, trips, releases, series_versions, result_imports, result_rows,
-           series_bonuses, identity_merges)
+           series_bonuses, identity_merges, series_revokes)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(

@@ -12,7 +12,14 @@ from sqlalchemy import Connection, delete, func, select
 from trackside.core.series_records import Bonus, BonusKind, Merge, SeriesDef
 from trackside.errors import InputError
 from trackside.store.journal import now_us
-from trackside.store.schema import events, identity_merges, series, series_bonuses, series_events
+from trackside.store.schema import (
+    events,
+    identity_merges,
+    series,
+    series_bonuses,
+    series_events,
+    series_revokes,
+)
 from trackside.store.schema import series_versions as versions
 from trackside.timing.series_file import parse_series_definition
 
@@ -65,11 +72,14 @@ def series_of_event(conn: Connection, event_id: str) -> list[str]:
     return sorted(conn.execute(query).scalars())
 
 
-def bonuses_in(conn: Connection, series_id: str) -> list[Bonus]:
+def bonuses_in(conn: Connection, series_id: str, *, revoked: bool = False) -> list[Bonus]:
+    """The series' bonuses that stand (also the revoked ones with `revoked`)."""
     c = series_bonuses.c
     query = select(c.id, c.event_id, c.number, c.kind, c.author, c.reason, c.created_us).where(
         c.series_id == series_id).order_by(c.id)
-    return [Bonus(i, e, n, BonusKind(k), a, r, t) for i, e, n, k, a, r, t in conn.execute(query)]
+    gone = set() if revoked else revoked_ids(conn, series_id, "bonus")
+    return [Bonus(i, e, n, BonusKind(k), a, r, t) for i, e, n, k, a, r, t in conn.execute(query)
+            if i not in gone]  # fmt: skip
 
 
 def append_bonus(conn: Connection, series_id: str, bonus: Bonus) -> int:
@@ -79,11 +89,28 @@ def append_bonus(conn: Connection, series_id: str, bonus: Bonus) -> int:
     return int(result.inserted_primary_key[0])
 
 
-def merges_in(conn: Connection, series_id: str) -> list[Merge]:
+def merges_in(conn: Connection, series_id: str, *, revoked: bool = False) -> list[Merge]:
+    """The series' identity merges that stand (also the revoked ones with `revoked`)."""
     c = identity_merges.c
     query = select(c.id, c.a, c.b, c.author, c.reason, c.created_us).where(
         c.series_id == series_id).order_by(c.id)
-    return [Merge(*row) for row in conn.execute(query)]
+    gone = set() if revoked else revoked_ids(conn, series_id, "merge")
+    return [Merge(*row) for row in conn.execute(query) if row[0] not in gone]
+
+
+def revoked_ids(conn: Connection, series_id: str, target: str) -> set[int]:
+    """Ids of the series' bonuses (`bonus`) or merges (`merge`) revoked."""
+    c = series_revokes.c
+    query = select(c.target_id).where(c.series_id == series_id, c.target == target)
+    return {int(i) for i in conn.execute(query).scalars()}
+
+
+def append_revoke(conn: Connection, series_id: str, target: str, target_id: int, author: str,
+                  reason: str) -> int:  # fmt: skip
+    result = conn.execute(series_revokes.insert().values(
+        series_id=series_id, target=target, target_id=target_id, reason=reason, author=author,
+        created_us=now_us()))  # fmt: skip
+    return int(result.inserted_primary_key[0])
 
 
 def append_merge(conn: Connection, series_id: str, a: str, b: str, author: str,
