@@ -249,3 +249,16 @@ def test_event_import_refuses_the_id_of_a_results_only_event(trackside, season):
                     "results-only event (its results were imported with `trackside results "
                     "import`); choose another id")
     assert "img-tt-r1" not in _ok(trackside("event", "list"))
+
+
+def test_series_import_refuses_part_sprint_on_an_event_without_a_sprintduro_race(trackside,
+                                                                                 season):
+    """docs/championship.md, "SprintDuro": `part = "sprint"` names an event whose race has a
+    Sprint (sprint_min); else one line naming the file, line and field, nothing stored."""
+    text = SERIES_TOML.replace('id = "img-tt-r3"\n', 'id = "img-tt-r3"\npart = "sprint"\n')
+    path = season.write("sprint.toml", text)
+    number = text.splitlines().index('part = "sprint"') + 1
+    assert _error(trackside("series", "import", path)) == (
+        f"error: {path}:{number}: field 'event[2].part': event 'img-tt-r3' has no race with a "
+        "Sprint part (sprint_min) to score as a sprint event")
+    assert "unchanged" in _ok(trackside("series", "import", season.write("s.toml", SERIES_TOML)))
