@@ -5,7 +5,6 @@ of events the competitor did not score in are never among those chosen from."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from trackside.core.event_scores import EventScore
 
@@ -18,8 +17,14 @@ def choose_counted(
     scored = sorted((s for s in scores if s.scored), key=lambda s: (-s.score, order[s.event_id]))
     chosen = scored if counted <= 0 else scored[:counted]
     keep = {id(s) for s in chosen}
-    return [s if s.counted == (id(s) in keep) else replace(s, counted=not s.counted)
+    return [s if s.counted == (id(s) in keep) else _with_counted(s, not s.counted)
             for s in scores]
+
+
+def _with_counted(s: EventScore, counted: bool) -> EventScore:
+    """`dataclasses.replace(s, counted=counted)`, without its per-call field lookups."""
+    return EventScore(s.event_id, s.number, s.car_class, s.status, s.class_position, s.points,
+                      s.bonus, s.bonus_reasons, s.scored, counted, s.total_us, s.best_lap_us)
 
 
 def total(scores: Sequence[EventScore]) -> int:

@@ -135,7 +135,7 @@ def _line(
     car_class: str, key: str, at: Mapping[str, tuple[EventScore, ClassResult]],
     series: SeriesDef, order: Mapping[str, int],
 ) -> Line:
-    in_order = [at[e] for e in sorted(at, key=order.__getitem__)]
+    in_order = list(at.values())  # filled event by event in season order (`standings`)
     chosen = choose_counted([score for score, _ in in_order], series.counted, order)
     latest = in_order[-1][1]
     member_id = None if key.startswith("team:") else next(

@@ -10,6 +10,7 @@ from trackside.core.standings import SeasonStandings, Standing, standings
 from trackside.errors import InputError
 from trackside.rules.points import points_scheme, tie_breaks
 from trackside.services.season_results import series_results
+from trackside.store.fast_read import collector_paused
 from trackside.store.series import bonuses_in, merges_in, series_in
 
 
@@ -24,9 +25,10 @@ def season_standings(
         bonuses = bonuses_in(conn, series_id)
         merges = merges_in(conn, series_id)
     infos, results = series_results(engine, series.events, series.part_of)
-    season = standings(series, infos, results, points_scheme(series.scheme),
-                       tie_breaks(series.tie_breaks), bonuses=bonuses, merges=merges,
-                       generated_at=generated_at)  # fmt: skip
+    with collector_paused():  # thousands of records, none in a cycle (store/fast_read.py)
+        season = standings(series, infos, results, points_scheme(series.scheme),
+                           tie_breaks(series.tie_breaks), bonuses=bonuses, merges=merges,
+                           generated_at=generated_at)  # fmt: skip
     if car_class is None:
         return season
     found = season.of_class(car_class)
