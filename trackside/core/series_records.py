@@ -62,7 +62,7 @@ class SeriesDef:
 
 class ClassResult(NamedTuple):
     """One entry's result at one event, as a season reads it: from trackside's event results,
-    from imported results (`results import`), or (later) from a race classification.
+    from imported results (`results import`), or from a race classification.
 
     The competitor is the driver's `member_id`, else the normalised `driver` name; in a team
     series the normalised `team` (else the driver's name)."""
