@@ -18,6 +18,9 @@ system-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  echo "installing PostgreSQL (Debian package) for the storage tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+	  echo "installing Pango (Debian package) for WeasyPrint (standings --format pdf)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 	@test -x /usr/bin/chromium || { \
 	  echo "installing chromium (Debian package) for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -47,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/live_latency.py
 	$(BIN)/python bench/cli_startup.py
 	$(BIN)/python bench/tracksprint.py
+	$(BIN)/python bench/season.py
 	$(BIN)/python bench/race.py
 	$(BIN)/python bench/race_io.py
 	$(BIN)/python bench/officials.py

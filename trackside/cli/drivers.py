@@ -1,5 +1,6 @@
 """`trackside drivers import|forms`: the registrar's drivers (officials.md, "Drivers",
-"Minors"). One module per command group: `drivers merge` (championships) joins it here."""
+"Minors"); `drivers merge|unmerge`: one competitor across a season's events (championship.md,
+"Who is who across events")."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from trackside.cli.common import app, engine_of
 # Services are imported by the commands that use them, not here (cli/lazy.py).
 
 drivers_app = typer.Typer(no_args_is_help=True,
-                          help="Drivers: import the registrar's file, record minors' forms.")
+                          help="Drivers: import the registrar's file, minors' forms, merge "
+                               "competitors across a season.")
 app.add_typer(drivers_app, name="drivers")
 
+SeriesBy = Annotated[str, typer.Option("--by", metavar="NAME", help="Who decides.")]
 ByOption = Annotated[str | None, typer.Option("--by", metavar="NAME",
                                               help="Who (default: the OS user).")]
 
@@ -51,3 +54,35 @@ def drivers_forms(
                                      ("unrestricted driver's license",
                                       forms.unrestricted_license)) if flag]
     typer.echo(f"forms of {member_id} for {year}: {', '.join(given)}")
+
+
+@drivers_app.command("unmerge")
+def drivers_unmerge(
+    ctx: typer.Context,
+    series: str,
+    merge_id: Annotated[str, typer.Argument(metavar="ID", help="The id `drivers merge` printed.")],
+    by: SeriesBy,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")],
+) -> None:
+    """Revoke an identity merge in SERIES: B is its own competitor again (audited)."""
+    from trackside.services.series import unmerge_drivers
+
+    report = unmerge_drivers(engine_of(ctx), series, merge_id, by, reason)
+    typer.echo(f"revoke {report.id}: merge {report.target_id} ({report.what}) no longer "
+               f"stands in {series}")
+
+
+@drivers_app.command("merge")
+def drivers_merge(
+    ctx: typer.Context,
+    series: str,
+    a: str,
+    b: str,
+    by: SeriesBy,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT")],
+) -> None:
+    """Make competitor B one with A in SERIES (a member id or a full name; audited)."""
+    from trackside.services.series import merge_drivers
+
+    merge = merge_drivers(engine_of(ctx), series, a, b, by, reason)
+    typer.echo(f"merge {merge.id}: {merge.b} is {merge.a} in {series}")

@@ -71,7 +71,8 @@ COMMANDS: dict[str, Lazy] = {
                       "Confirm car NUMBER's solo driver fully exited the car during the "
                       "mandatory stop."),
     "drivers": Lazy("trackside.cli.drivers",
-                    "Drivers: import the registrar's file, record minors' forms."),
+                    "Drivers: import the registrar's file, minors' forms, merge competitors "
+                    "across a season."),
     "satisfactory": Lazy("trackside.cli.licenses",
                          "Mark car NUMBER's entry satisfactory or not (a decision; `no` needs "
                          "--reason)."),
@@ -90,6 +91,11 @@ COMMANDS: dict[str, Lazy] = {
                   "and what."),
     "user": Lazy("trackside.cli.accounts",
                  "Officials' accounts: add, list, disable, API tokens."),
+    "series": Lazy("trackside.cli.series",
+                   "Season championships: import a series, an official's bonus."),
+    "standings": Lazy("trackside.cli.series",
+                      "Season standings per class: every point explained (text, json, csv, "
+                      "html, pdf)."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

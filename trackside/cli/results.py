@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from trackside.cli.common import (
     RESULT_FORMATS,
@@ -25,7 +26,22 @@ from trackside.services.results import event_results
 # --- results -----------------------------------------------------------------------------
 
 
-@app.command("results")
+class ResultsGroup(TyperGroup):
+    """`results EVENT ...` shows an event's results (the hidden `show`); `results import EVENT
+    FILE` imports a results-only event (championship.md)."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().resolve_command(ctx, args)
+
+
+results_app = typer.Typer(cls=ResultsGroup, no_args_is_help=True,
+                          help="Event results (or one session's with --session).")
+app.add_typer(results_app, name="results")
+
+
+@results_app.command("show", hidden=True)
 def results(
     ctx: typer.Context,
     event: str,
@@ -58,6 +74,23 @@ def results(
         emit(render_race(result, fmt, part=part, car_class=car_class), target)
     else:
         emit(render_session(results.sessions[session], fmt, car_class=car_class), target)
+
+
+@results_app.command("import")
+def results_import(
+    ctx: typer.Context,
+    event: str,
+    file: Path,
+    name: Annotated[str, typer.Option("--name", metavar="N", help="The event's name.")],
+    date: Annotated[str, typer.Option("--date", metavar="D", help="YYYY-MM-DD.")],
+    by: Annotated[str, typer.Option("--by", metavar="NAME")] = "",
+) -> None:
+    """Create (or replace the results of) a results-only event from a CSV of class results."""
+    from trackside.services.results_import import import_results
+
+    report = import_results(engine_of(ctx), event, file, name, date, by)
+    verb = "replaced the results of" if report.replaced else "created"
+    typer.echo(f"{verb} results-only event {report.event_id}: {counted(report.rows, 'row')}")
 
 
 @app.command("laps")

@@ -21,7 +21,7 @@ until one of those facts changes (the store's results cache; docs/architecture.m
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from trackside.core.decisions import active_decisions
@@ -107,6 +107,7 @@ def race_inputs(facts: EventFacts, session_id: str) -> tuple[tuple, ...]:
 def span_suffices(
     passings: Iterable[Passing], span: PassingSpan, window: SessionWindow,
     start_finish_loop: str | None, min_lap_us: int,
+    crossings: Mapping[str, list[int]] | None = None,
 ) -> bool:
     """Do all the passings in `span` (others may be among `passings` too) give every transponder
     the accepted crossings of the whole day inside the window (rule 2)?
@@ -114,11 +115,15 @@ def span_suffices(
     A crossing with no other read in the min_lap before it is accepted whatever came earlier,
     and from it on acceptance is the same however far back the reads go. So it suffices that
     each transponder's first crossing from the first green on is reached, through reads less
-    than min_lap apart, from such a crossing whose min_lap before lies inside the span."""
+    than min_lap apart, from such a crossing whose min_lap before lies inside the span.
+    `crossings`: `crossings_by_transponder(passings, start_finish_loop)` when already made (one
+    event's sessions share one read)."""
     if span.since_us is None:
         return True
     floor = span.since_us + min_lap_us
-    for times in crossings_by_transponder(passings, start_finish_loop).values():
+    if crossings is None:
+        crossings = crossings_by_transponder(passings, start_finish_loop)
+    for times in crossings.values():
         first = bisect_left(times, window.first_green_us)
         if first == len(times) or not span.holds(times[first]):
             continue

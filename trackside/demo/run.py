@@ -68,11 +68,26 @@ def run_demo(
     console.print(f"Results page: {(site / 'results.html').resolve()}")
     run_enduro_demo(engine, out_dir / "sprintduro", say=lambda title, text: _section(
         console, title, text))
+    _season(engine, out_dir, console)
 
 
 def _section(console: Console, title: str, text: str) -> None:
     console.print(Rule(title))
     console.print(Text(text), soft_wrap=True)
+
+
+def _season(engine: Engine, out_dir: Path, console: Console) -> None:
+    """The short season (`demo/season.py`) and its standings."""
+    from trackside.demo.season import run_season
+    from trackside.publish.standings_text import standings_text
+    from trackside.services.standings import season_standings
+
+    season = run_season(engine, out_dir / "season",
+                        say=lambda line: console.print(Text(line), soft_wrap=True))
+    standings = season_standings(engine, season.series_id,
+                                 generated_at=datetime.now().isoformat(timespec="seconds"))
+    console.print(Rule(standings.series.name))
+    console.print(Text(standings_text(standings)), soft_wrap=True)
 
 
 def import_demo(

@@ -16,7 +16,9 @@ from trackside.store.events import (
     save_event,
     sessions_with_facts,
 )
+from trackside.store.imported_results import imported_events
 from trackside.timing.event_toml import read_event_file
+from trackside.timing.toml_lines import field_line
 
 
 def import_event(engine: Engine, path: Path | str, *, by: str | None = None) -> EventDef:
@@ -26,9 +28,21 @@ def import_event(engine: Engine, path: Path | str, *, by: str | None = None) -> 
     file = read_event_file(path)
     event = file.event
     with writing(engine) as conn:
+        _check_not_results_only(conn, event, path)
         _check_sessions_still_defined(conn, event, str(path))
         save_event(conn, event, file.definition, author_or_user(by))
     return event
+
+
+def _check_not_results_only(conn: Connection, event: EventDef, path: Path) -> None:
+    """An id whose results were imported from another timing system (`results import`) is a
+    results-only event: trackside does not score it too (championship.md)."""
+    if event.id in imported_events(conn, [event.id]):
+        text = path.read_text(encoding="utf-8-sig")
+        raise InputError(f"event {event.id!r} is a results-only event (its results were "
+                         "imported with `trackside results import`); choose another id",
+                         source=str(path), line=field_line(text, "event.id"),
+                         field="event.id")  # fmt: skip
 
 
 def _check_sessions_still_defined(conn: Connection, event: EventDef, source: str) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from trackside.core.flags_in_force import flags_in_force
+from trackside.core.laps import crossings_by_transponder
 from trackside.core.periods import SessionWindow, session_windows
 from trackside.core.records import EventFacts, Passing
 from trackside.core.scoring import Scored, SessionScore, combine, recounted, score_sessions
@@ -173,8 +174,9 @@ def _score_stale(
     passings: tuple[Passing, ...] = ()
     while spans:
         ids, passings = passings_in_spans(conn, facts.event.id, _merged(spans.values()))
-        short = [s.session_id for s in stale if s.span is not None
-                 and not _suffices(facts, passings, spans[s.session_id], s.window)]  # fmt: skip
+        crossings = crossings_by_transponder(passings, facts.event.track.start_finish_loop)
+        short = [s.session_id for s in stale if s.span is not None and not _suffices(
+            facts, passings, spans[s.session_id], s.window, crossings)]  # fmt: skip
         if not short:
             break
         spans.update({sid: spans[sid].from_day_start() for sid in short})
@@ -192,11 +194,12 @@ def _score_stale(
 
 def _suffices(
     facts: EventFacts, passings: tuple[Passing, ...], span: PassingSpan,
-    window: SessionWindow | None,
+    window: SessionWindow | None, crossings: Mapping[str, list[int]],
 ) -> bool:
     assert window is not None
     event = facts.event
-    return span_suffices(passings, span, window, event.track.start_finish_loop, event.min_lap_us)
+    return span_suffices(passings, span, window, event.track.start_finish_loop, event.min_lap_us,
+                         crossings)  # fmt: skip
 
 
 def _merged(spans: Iterable[PassingSpan]) -> list[PassingSpan]:

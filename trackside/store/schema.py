@@ -350,9 +350,122 @@ race_record_revokes = Table(
 """A pit stop or driver change recorded by mistake: the row stays, this one says it no longer
 counts, who said so and why."""
 
+series = Table(
+    "series",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("definition", JSON, nullable=False),
+    Column("updated_us", BigInteger, nullable=False),
+)
+"""Each season's current definition (championship.md, "Series file"), as imported."""
+
+series_events = Table(
+    "series_events",
+    metadata,
+    Column("series_id", String(64), ForeignKey("series.id"), primary_key=True),
+    Column("event_id", String(64), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_series_events_event", "event_id"),
+)
+"""The current series' events (a trackside event or a results-only one), in file order."""
+
+series_versions = Table(
+    "series_versions",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("series_id", String(64), ForeignKey("series.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("definition", JSON, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    UniqueConstraint("series_id", "version", name="uq_series_versions_version"),
+)
+"""Every definition a series has had, who imported it and when."""
+
+result_imports = Table(
+    "result_imports",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    Index("ix_result_imports_event", "event_id"),
+)
+"""Each import of a results-only event's results (`trackside results import`): the newest
+import of an event is its results, the earlier ones are kept."""
+
+result_rows = Table(
+    "result_rows",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("import_id", ID, ForeignKey("result_imports.id"), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("car_class", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("class_position", Integer),
+    Column("position", Integer),
+    Column("member_id", String(64)),
+    Column("team", Text),
+    Column("total_us", BigInteger),
+    Column("best_lap_us", BigInteger),
+    Index("ix_result_rows_import", "import_id"),
+)
+"""The rows of one results import, as the file gave them (times in microseconds)."""
+
+series_bonuses = Table(
+    "series_bonuses",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("series_id", String(64), ForeignKey("series.id"), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+)
+"""Officials' bonus points (`trackside series bonus`)."""
+
+identity_merges = Table(
+    "identity_merges",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("series_id", String(64), ForeignKey("series.id"), nullable=False),
+    Column("a", Text, nullable=False),
+    Column("b", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+)
+"""`trackside drivers merge`: identity key `b` stands under `a` in the series."""
+
+series_revokes = Table(
+    "series_revokes",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("series_id", String(64), ForeignKey("series.id"), nullable=False),
+    Column("target", String(16), nullable=False),
+    Column("target_id", BigInteger, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("created_us", BigInteger, nullable=False),
+    UniqueConstraint("series_id", "target", "target_id", name="uq_series_revokes_target"),
+)
+"""`series bonus-revoke` (target `bonus`) and `drivers unmerge` (target `merge`): the bonus or
+merge with id `target_id` no longer stands; itself an audited decision, never undone."""
+
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
            light_lines, trips, releases, pit_stops, driver_changes, race_record_revokes,
-           driver_versions, minor_forms, license_grants, queries, query_actions)
+           driver_versions, minor_forms, license_grants, queries, query_actions,
+           series_versions, result_imports, result_rows, series_bonuses, identity_merges,
+           series_revokes)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(
@@ -384,7 +497,18 @@ passing_snapshots = Table(
 (`store/passing_snapshots.py`, migration 0008): read instead of the rows themselves. Not part
 of the journal: any row may be deleted at any time and is written again on a later read."""
 
-CACHES = (results_cache, passing_snapshots)
+class_results_cache = Table(
+    "class_results_cache",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id"), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("stored_us", BigInteger, nullable=False),
+)
+"""A trackside event's class results as a season reads them, with the fingerprint of the
+journal rows they come from (`services/season_results.py`). Not part of the journal."""
+
+CACHES = (results_cache, passing_snapshots, class_results_cache)
 """Tables holding only what can be computed again from the journal and the definitions."""
 
 # --- the officials' console: accounts, roles, API tokens, sign-in sessions (console.md) -------

@@ -21,6 +21,7 @@ from trackside.web import (
     classing,
     console_pages,
     pages,
+    season,
     stream,
     write_api,
 )
@@ -47,6 +48,7 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(write_api.router)
     app.include_router(audit_pages.router)
     app.include_router(console_pages.router)
+    app.include_router(season.router)
     app.mount("/static", static_assets(), name="static")
     app.add_exception_handler(HTTPException, _not_found)  # type: ignore[arg-type]
     return app
