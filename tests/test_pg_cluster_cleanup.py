@@ -24,7 +24,10 @@ import os, time
 from pathlib import Path
 
 def test_hold_the_cluster(postgres_cluster):
-    Path(os.environ["TRACKSIDE_PG_MARK"]).write_text(postgres_cluster.socket_dir)
+    mark = Path(os.environ["TRACKSIDE_PG_MARK"])
+    partial = mark.with_suffix(".partial")
+    partial.write_text(postgres_cluster.socket_dir)
+    partial.replace(mark)  # all at once: the waiting test never reads an empty mark
     time.sleep(300)
 '''
 
