@@ -15,7 +15,8 @@ from trackside.core.race_results import (
 )
 from trackside.core.results import Status
 from trackside.live.rmonitor_board import _standing
-from trackside.publish.race_as_laps import race_as_laps, race_gap_text
+from trackside.publish.race_as_laps import race_as_laps
+from trackside.publish.race_text import gap_label
 from trackside.publish.runs_as_laps import as_lap_session
 from trackside.web.board import _entry_doc
 from trackside.web.race_board import race_rows
@@ -65,7 +66,7 @@ def test_gaps_are_in_laps_when_laps_differ_else_in_time() -> None:
         ("7", 1, "", ""), ("9", 2, "+4.000", "+4.000"), ("3", 3, "+1 lap", "+1 lap"),
         ("5", None, "", ""),
     ]
-    assert race_gap_text(Gap(3, None)) == "+3 laps"
+    assert gap_label(Gap(3, None)) == "+3 laps"
 
 
 def test_class_board_gaps_within_the_class() -> None:

@@ -6,7 +6,6 @@ the race time (endurance.md; issue 12, "the RMonitor output in race mode")."""
 from __future__ import annotations
 
 from trackside.core.race_results import (
-    Gap,
     RaceEntryResult,
     RaceLap,
     RaceResult,
@@ -14,7 +13,6 @@ from trackside.core.race_results import (
     RaceStatus,
 )
 from trackside.core.results import ScoredLap, SessionEntryResult, SessionResult, Status
-from trackside.publish.formats import gap_text
 
 LAP_STATUS = {
     RaceStatus.OK: Status.OK,
@@ -33,19 +31,6 @@ def race_as_laps(result: RaceSessionResult | RaceResult) -> SessionResult:
         race.event_id, race.session_id, race.session_name, True,
         tuple(_entry(entry) for entry in race.entries), (), race.flags,
     )  # fmt: skip
-
-
-def race_gap_text(gap: Gap | None) -> str:
-    """`+1 lap`, `+3 laps`, `+12.345`; '' for none (the leader). A car a penalty put behind
-    cars it is ahead of on the road has a negative gap to them: `-3 laps`, `-1.234`."""
-    if gap is None:
-        return ""
-    if gap.laps:
-        sign = "+" if gap.laps > 0 else "-"
-        return f"{sign}{abs(gap.laps)} lap{'s' if abs(gap.laps) != 1 else ''}"
-    if gap.time_us is not None and gap.time_us < 0:
-        return "-" + gap_text(-gap.time_us)[1:]
-    return gap_text(gap.time_us)
 
 
 def _entry(entry: RaceEntryResult) -> SessionEntryResult:

@@ -32,12 +32,15 @@ def race_heading(result: RaceResult) -> list[str]:
 
 
 def gap_label(gap: Gap | None) -> str:
-    """`+1 lap`, `+3 laps`, `+12.345`; '' for none."""
+    """`+1 lap`, `+3 laps`, `+12.345`; '' for none. A car a penalty put behind cars it beat on
+    the road has a negative gap to them: `-3 laps`, `-1.234`."""
     if gap is None:
         return ""
     if gap.laps:
-        return f"+{counted(gap.laps, 'lap')}"
-    return "" if gap.time_us is None else f"+{lap_time(gap.time_us)}"
+        return f"{'+' if gap.laps > 0 else '-'}{counted(abs(gap.laps), 'lap')}"
+    if gap.time_us is None:
+        return ""
+    return f"{'+' if gap.time_us >= 0 else '-'}{lap_time(abs(gap.time_us))}"
 
 
 def race_time(time_us: int | None, missing: str = "") -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from trackside.core.race_classification import gap
 from trackside.core.race_results import Gap, RaceEntryResult, RaceResult, RaceSessionResult
 from trackside.core.results import SessionEntryResult, seconds
 from trackside.publish.formats import natural_key
 from trackside.publish.ordering import in_class
-from trackside.publish.race_as_laps import race_as_laps, race_gap_text
+from trackside.publish.race_as_laps import race_as_laps
+from trackside.publish.race_text import gap_label
 
 Doc = dict[str, Any]
 
@@ -46,27 +48,24 @@ def _place(
     leader: RaceEntryResult | None, ahead: RaceEntryResult | None,
 ) -> Doc:
     if car_class is None:
-        gap, interval = entry.gap_to_winner, entry.gap_to_ahead
+        to_leader, to_ahead = entry.gap_to_winner, entry.gap_to_ahead
     else:
-        gap, interval = gap_between(entry, leader), gap_between(entry, ahead)
+        to_leader, to_ahead = gap_between(entry, leader), gap_between(entry, ahead)
     return {
         "position": entry.position,
         "class_position": entry.class_position,
         "race_status": str(entry.status),
-        "gap": race_gap_text(gap), "gap_s": _gap_seconds(gap),
-        "interval": race_gap_text(interval), "interval_s": _gap_seconds(interval),
+        "gap": gap_label(to_leader), "gap_s": _gap_seconds(to_leader),
+        "interval": gap_label(to_ahead), "interval_s": _gap_seconds(to_ahead),
     }
 
 
 def gap_between(entry: RaceEntryResult, reference: RaceEntryResult | None) -> Gap | None:
-    """endurance.md "Classification" 3: in laps when the laps differ, else in time."""
+    """endurance.md "Classification" 3 (`core.race_classification.gap`), between classified
+    cars only."""
     if reference is None or entry.position is None or reference.position is None:
         return None
-    if reference.laps != entry.laps:
-        return Gap(reference.laps - entry.laps, None)
-    if entry.race_time_us is None or reference.race_time_us is None:
-        return None
-    return Gap(0, entry.race_time_us - reference.race_time_us)
+    return gap(reference, entry)
 
 
 def _gap_seconds(gap: Gap | None) -> float | None:
