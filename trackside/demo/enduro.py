@@ -23,10 +23,10 @@ from trackside.core.records import Flag, FlagState, Passing
 from .files import (
     FLAG_COLUMNS,
     PASSING_COLUMNS,
-    _list,
-    _q,
     flag_rows,
     passing_rows,
+    toml_list,
+    toml_string,
     write_csv,
     write_entries,
 )
@@ -336,20 +336,23 @@ def _toml_bool(value: bool) -> str:
 def enduro_toml() -> str:
     """The event file: IMG rules, three sessions, the race's SprintDuro settings."""
     lines = [
-        "[event]", f"id = {_q(EVENT_ID)}", f"name = {_q('IMG SprintDuro, Sonoma Raceway')}",
-        f"date = {_q(DATE)}", "days = 1", 'ruleset = "img"', f"min_lap_s = {MIN_LAP_S:.1f}",
+        "[event]", f"id = {toml_string(EVENT_ID)}",
+        f"name = {toml_string('IMG SprintDuro, Sonoma Raceway')}",
+        f"date = {toml_string(DATE)}", "days = 1", 'ruleset = "img"',
+        f"min_lap_s = {MIN_LAP_S:.1f}",
         "", "[track]", 'name = "Sonoma Raceway"', "length_m = 4052",
-        f"start_finish_loop = {_q(SF)}",
+        f"start_finish_loop = {toml_string(SF)}",
     ]
     for s in SESSIONS:
-        lines += ["", "[[session]]", f"id = {_q(s.id)}", f"name = {_q(s.name)}",
-                  f"format = {_q(s.format)}", f"scored = {_toml_bool(s.format != 'practice')}",
-                  f"groups = {_list(['All'])}", f"start = {_q(s.start)}",
+        lines += ["", "[[session]]", f"id = {toml_string(s.id)}", f"name = {toml_string(s.name)}",
+                  f"format = {toml_string(s.format)}",
+                  f"scored = {_toml_bool(s.format != 'practice')}",
+                  f"groups = {toml_list(['All'])}", f"start = {toml_string(s.start)}",
                   f"duration_min = {s.duration_min}"]
     lines += [
         f"sprint_min = {SPRINT_MIN}", "mandatory_stops = 1", f"min_stop_s = {MIN_STOP_S}",
-        'missed_stop = "last-in-class"', f"pit_in_loop = {_q(PIT_IN)}",
-        f"pit_out_loop = {_q(PIT_OUT)}", "max_stint_min = 180", "min_rest_min = 60",
+        'missed_stop = "last-in-class"', f"pit_in_loop = {toml_string(PIT_IN)}",
+        f"pit_out_loop = {toml_string(PIT_OUT)}", "max_stint_min = 180", "min_rest_min = 60",
         "min_classified_pct = 50",
     ]
     return "\n".join(lines) + "\n"

@@ -60,9 +60,9 @@ def event_toml(
     TrackSprint's when the day has one; the HillClimb is in no round)."""
     lines = [
         "[event]",
-        f"id = {_q(meta.id)}",
-        f"name = {_q(meta.name)}",
-        f"date = {_q(meta.date)}",
+        f"id = {toml_string(meta.id)}",
+        f"name = {toml_string(meta.name)}",
+        f"date = {toml_string(meta.date)}",
         "days = 1",
         'ruleset = "scca-tt"',
         'scoring = "rounds"',
@@ -70,7 +70,7 @@ def event_toml(
         f"awards_per_class = {meta.awards_per_class}",
         "",
         "[track]",
-        f"name = {_q(meta.track)}",
+        f"name = {toml_string(meta.track)}",
         f"length_m = {meta.length_m}",
         'start_finish_loop = "SF"',
     ]
@@ -84,19 +84,20 @@ def event_toml(
     if sprint is not None:
         rounds[ROUND] = [sprint.session_id]
     for name, sessions in rounds.items():
-        lines += ["", "[[round]]", f"name = {_q(name)}", f"sessions = {_list(sessions)}"]
+        lines += ["", "[[round]]", f"name = {toml_string(name)}",
+                  f"sessions = {toml_list(sessions)}"]
     return "\n".join(lines) + "\n"
 
 
 def _session_table(plan: SessionPlan) -> list[str]:
     return [
         "[[session]]",
-        f"id = {_q(plan.id)}",
-        f"name = {_q(plan.name)}",
+        f"id = {toml_string(plan.id)}",
+        f"name = {toml_string(plan.name)}",
         f'format = "{"time-attack" if plan.scored else "practice"}"',
         f"scored = {'true' if plan.scored else 'false'}",
-        f"groups = {_list([plan.group])}",
-        f"start = {_q(plan.schedule_start())}",
+        f"groups = {toml_list([plan.group])}",
+        f"start = {toml_string(plan.schedule_start())}",
         f"duration_min = {plan.duration_min}",
     ]
 
@@ -104,14 +105,14 @@ def _session_table(plan: SessionPlan) -> list[str]:
 def _sprint_table(sprint: Sprint) -> list[str]:
     return [
         "[[session]]",
-        f"id = {_q(sprint.session_id)}",
-        f"name = {_q(sprint.name)}",
+        f"id = {toml_string(sprint.session_id)}",
+        f"name = {toml_string(sprint.name)}",
         'format = "tracksprint"',
         "scored = true",
-        f"groups = {_list(sprint.groups)}",
+        f"groups = {toml_list(sprint.groups)}",
         'timing = "lights"',
         f"cone_penalty_s = {CONE_PENALTY_S:.1f}",
-        f"start = {_q(sprint.schedule_start())}",
+        f"start = {toml_string(sprint.schedule_start())}",
         f"duration_min = {sprint.duration_min}",
     ]
 
@@ -119,16 +120,16 @@ def _sprint_table(sprint: Sprint) -> list[str]:
 def _hill_table(hill: HillClimb) -> list[str]:
     return [
         "[[session]]",
-        f"id = {_q(hill.session_id)}",
-        f"name = {_q(hill.name)}",
+        f"id = {toml_string(hill.session_id)}",
+        f"name = {toml_string(hill.name)}",
         'format = "hillclimb"',
         "scored = true",
-        f"groups = {_list(hill.groups)}",
+        f"groups = {toml_list(hill.groups)}",
         'timing = "loops"',
-        f"start_loop = {_q(START_LOOP)}",
-        f"finish_loop = {_q(FINISH_LOOP)}",
+        f"start_loop = {toml_string(START_LOOP)}",
+        f"finish_loop = {toml_string(FINISH_LOOP)}",
         f"cone_penalty_s = {HILL_CONE_S:.1f}",
-        f"start = {_q(hill.schedule_start())}",
+        f"start = {toml_string(hill.schedule_start())}",
         f"duration_min = {hill.duration_min}",
     ]
 
@@ -141,13 +142,13 @@ def _rounds(plans: list[SessionPlan]) -> dict[str, list[str]]:
     return rounds
 
 
-def _q(text: str) -> str:
+def toml_string(text: str) -> str:
     """A TOML basic string (JSON string escapes are valid TOML)."""
     return json.dumps(text, ensure_ascii=False)
 
 
-def _list(items: Iterable[str]) -> str:
-    return "[" + ", ".join(_q(i) for i in items) + "]"
+def toml_list(items: Iterable[str]) -> str:
+    return "[" + ", ".join(toml_string(i) for i in items) + "]"
 
 
 def passing_rows(passings: Iterable[Passing]) -> Iterable[list[str]]:

@@ -28,7 +28,7 @@ class EventFile:
 def read_event_file(path: Path) -> EventFile:
     """The checked event file; InputError naming the file, line and field at fault."""
     source = str(path)
-    text = decode_toml(_read_bytes(path), source)
+    text = decode_toml(read_bytes(path), source)
     definition = normalize_definition(parse_toml(text, source))
     try:
         check_keys(definition, source)
@@ -39,7 +39,7 @@ def read_event_file(path: Path) -> EventFile:
     return EventFile(definition, event)
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:

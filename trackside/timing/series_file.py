@@ -13,7 +13,7 @@ from trackside.core.series_records import EventPart, ScoresBy, SeriesDef
 from trackside.errors import InputError, shown
 from trackside.rules.points import SCHEMES, TIE_BREAKS
 from trackside.timing.event_file import EVENT_ID
-from trackside.timing.event_toml import _read_bytes, decode_toml, parse_toml
+from trackside.timing.event_toml import decode_toml, parse_toml, read_bytes
 from trackside.timing.toml_lines import field_line
 
 SERIES_KEYS = frozenset({"id", "name", "scheme", "scores", "counted", "min_events", "table",
@@ -30,7 +30,7 @@ class SeriesFile:
 def read_series_file(path: Path) -> SeriesFile:
     """The checked series file; InputError naming the file, line and field at fault."""
     source = str(path)
-    text = decode_toml(_read_bytes(path), source)
+    text = decode_toml(read_bytes(path), source)
     definition = parse_toml(text, source)
     try:
         series = parse_series_definition(definition, source=source)
