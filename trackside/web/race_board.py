@@ -13,7 +13,6 @@ from typing import Any
 from trackside.core.race_classification import gap
 from trackside.core.race_results import Gap, RaceEntryResult, RaceResult, RaceSessionResult
 from trackside.core.results import SessionEntryResult, seconds
-from trackside.publish.formats import natural_key
 from trackside.publish.ordering import in_class
 from trackside.publish.race_as_laps import race_as_laps
 from trackside.publish.race_text import gap_label
@@ -95,8 +94,4 @@ def _stint_text(duration_us: int) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
 
 
-def race_classes(result: RaceSessionResult) -> list[str]:
-    return sorted({e.car_class for e in result.race.entries}, key=natural_key)
-
-
-__all__ = ["gap_between", "race_classes", "race_rows"]
+__all__ = ["gap_between", "race_rows"]
