@@ -48,10 +48,12 @@ def record_decision(
     engine: Engine, event_id: str, number: str, kind: str, *, session_id: str | None,
     lap: int | None, run: int | None, at_us: int | None, seconds: float | None,
     count: int | None, reason: str, author: str,
+    laps: int | None = None, places: int | None = None, served_us: int | None = None,
 ) -> Decision:
     """A decision from the console, through the use case the CLI runs for its kind: a re-run
     as `rerun grant` (the rulebook's reasons and refusals), a car leaving the course as
-    `run dnf`, any other kind as `penalty add`."""
+    `run dnf`, any other kind as `penalty add` (a race kind with its `laps`, `places`,
+    `served_us`: endurance.md, "Race decisions")."""
     if kind == DecisionKind.RERUN:
         return grant_rerun(engine, event_id, number, _needed(session_id, "session"),
                            _needed(run, "run"), reason, author)  # fmt: skip
@@ -60,7 +62,8 @@ def record_decision(
                               _needed(at_us, "at"), author)  # fmt: skip
     return add_decision(engine, event_id, number, kind, session_id=session_id, lap=lap,
                         at_us=at_us, seconds=seconds, reason=reason, author=author, run=run,
-                        count=count)  # fmt: skip
+                        count=count, laps=laps, places=places,
+                        served_us=served_us)  # fmt: skip
 
 
 def _needed(value: T | None, name: str) -> T:

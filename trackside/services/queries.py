@@ -3,6 +3,8 @@ filed with the fee of that moment or refused (3.G), waived, answered; impound re
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import Connection, Engine
 
 from trackside.core.queries import OUTCOMES, Query, QueryAction, final_run_end, impound_release
@@ -30,7 +32,11 @@ def _entered(facts: EventFacts, number: str, source: str) -> Entry:
     return entry
 
 
-def _roles(event: EventDef, name: str) -> set[str]:
+def _roles(event: EventDef, name: str, held: Collection[str] | None = None) -> set[str]:
+    """The official's roles: `held` (a console account's, checked by its role table) when
+    given, else those the event file's [[official]] rows give `name`."""
+    if held is not None:
+        return set(held)
     return {o.role for o in event.officials if o.name.casefold() == name.strip().casefold()}
 
 
@@ -70,11 +76,13 @@ def _query(conn: Connection, event_id: str, query_id: int) -> Query:
     return found
 
 
-def waive_query(engine: Engine, event_id: str, query_id: int, by: str) -> Query:
-    """Waive a query's fee: the event lead or competition director (3.E)."""
+def waive_query(engine: Engine, event_id: str, query_id: int, by: str,
+                roles: Collection[str] | None = None) -> Query:  # fmt: skip
+    """Waive a query's fee: the event lead or competition director (3.E); `roles` are the
+    console account's (console.md), else the event file names `by`'s."""
     with writing(engine) as conn:
         facts = definitions_in(conn, event_id)
-        if not _roles(facts.event, by) & set(WAIVER_ROLES):
+        if not _roles(facts.event, by, roles) & set(WAIVER_ROLES):
             raise InputError(f"{by.strip()!r} may not waive a fee: only the event lead or "
                              "competition director (Rules Compliance Query 3.E; [[official]] "
                              "in the event file)", source="option --by")
@@ -87,16 +95,18 @@ def waive_query(engine: Engine, event_id: str, query_id: int, by: str) -> Query:
 
 
 def answer_query(
-    engine: Engine, event_id: str, query_id: int, outcome: str, answer: str, by: str
+    engine: Engine, event_id: str, query_id: int, outcome: str, answer: str, by: str,
+    roles: Collection[str] | None = None,
 ) -> Query:
-    """Answer a query (the query committee, 4): a reasonable query's fee is returned (3.F)."""
+    """Answer a query (the query committee, 4): a reasonable query's fee is returned (3.F);
+    `roles` are the console account's (console.md), else the event file names `by`'s."""
     if outcome not in OUTCOMES:
         raise InputError(f"expected one of {', '.join(OUTCOMES)}; got {outcome!r}",
                          source="option --outcome")
     answer = _require_text(answer, "--answer", "say the answer")
     with writing(engine) as conn:
         facts = definitions_in(conn, event_id)
-        if not _roles(facts.event, by):
+        if not _roles(facts.event, by, roles):
             raise InputError(f"{by.strip()!r} is not an official of event {event_id!r} "
                              "(Rules Compliance Query 4; [[official]] in the event file)",
                              source="option --by")

@@ -21,6 +21,8 @@ from trackside.web import (
     classing,
     console_pages,
     pages,
+    pitlane_pages,
+    race_api,
     season,
     stream,
     write_api,
@@ -49,6 +51,8 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(audit_pages.router)
     app.include_router(console_pages.router)
     app.include_router(season.router)
+    app.include_router(race_api.router)
+    app.include_router(pitlane_pages.router)
     app.mount("/static", static_assets(), name="static")
     app.add_exception_handler(HTTPException, _not_found)  # type: ignore[arg-type]
     return app

@@ -32,6 +32,7 @@ from trackside.services import console_writes, list_events
 from trackside.services.decisions import KINDS, listings_of
 from trackside.web.auth import Caller, caller_of
 from trackside.web.flag_labels import flag_label
+from trackside.web.race_control_parts import RACE_FIELDS, race_control_parts
 from trackside.web.reading import snapshot_of
 from trackside.web.rendering import clock_text, render
 
@@ -68,7 +69,8 @@ def _nav(event_id: str | None = None) -> tuple[Link, ...]:
 def screens_of(caller: Caller, event_id: str) -> list[Link]:
     """The screens of an event the caller's roles may use."""
     shown = [(Action.FLAGS, "Timing stand", "timing"),
-             (Action.PENALTY, "Race control", "race-control")]
+             (Action.PENALTY, "Race control", "race-control"),
+             (Action.PIT_STOP, "Pit lane", "pit-lane")]
     links = [Link(label, f"/console/events/{event_id}/{path}")
              for action, label, path in shown if allowed(caller.account.roles, action)]
     return [*links, Link("Audit", f"/audit?{urlencode({'event': event_id})}")]
@@ -131,6 +133,11 @@ def _time_of_day(track_us: int | None) -> str:
     return "" if text is None else text.split("T", 1)[-1][:8]
 
 
+screen_for, time_of_day, console_nav = _screen, _time_of_day, _nav
+"""For the other screens' modules (`pitlane_pages.py`): the role check of a screen, the
+track time of day its forms are prefilled with, the console's links."""
+
+
 def _recent_passings(snapshot) -> list[Doc]:  # type: ignore[no-untyped-def]
     """The newest passings first; a transponder no entry holds is marked unknown."""
     numbers = {e.transponder: e.number for e in snapshot.facts.entries}
@@ -148,7 +155,9 @@ async def race_control(request: Request, event_id: str) -> Response:
     snapshot = await run_in_threadpool(snapshot_of, request, event_id)
     query = dict(request.query_params)
     draft = {k: query.get(k, "") for k in ("number", "kind", "session", "lap", "run", "at",
-                                             "seconds", "count", "reason")}  # fmt: skip
+                                             "seconds", "count", "reason",
+                                             *RACE_FIELDS)}  # fmt: skip
+    parts = await run_in_threadpool(race_control_parts, request.app.state.hub.engine, snapshot)
     prompt, problem = None, None
     if query.get("check") and draft["number"] and draft["kind"]:
         try:
@@ -166,6 +175,7 @@ async def race_control(request: Request, event_id: str) -> Response:
                   problem=problem, decisions=[_revocable(r) for r in rows],
                   done=query.get("done"), nav=_nav(event_id),
                   here=f"/console/events/{event_id}/race-control",
+                  now=_time_of_day(snapshot.track_us()), **parts,
                   twin=f"/api/events/{event_id}/results")  # fmt: skip
     return HTMLResponse(page)
 

@@ -135,7 +135,10 @@ async def post_decision(request: Request, event_id: str) -> Response:
         decision = console_writes.record_decision(
             engine_of, event_id, v["number"], v["kind"], session_id=v.get("session"),
             lap=v.get("lap"), run=v.get("run"), at_us=at_us, seconds=v.get("seconds"),
-            count=v.get("count"), reason=v["reason"], author=caller.name)
+            count=v.get("count"), reason=v["reason"], author=caller.name,
+            laps=v.get("laps"), places=v.get("places"),
+            served_us=event_time(engine_of, event_id, v["served_at"], "--served-at")
+            if v.get("served_at") else None)
         return console_writes.decision_doc(engine_of, event_id, decision), 201  # fmt: skip
 
     return await _write(request, event_id, DECISION_BODY,
@@ -221,6 +224,10 @@ async def _write(
     return JSONResponse(doc, status_code=status)
 
 
+write = _write
+"""The one path every write takes, for the console's other write routers (`race_api.py`)."""
+
+
 def _version(request: Request, event_id: str) -> int | None:
     latest = request.app.state.hub.latest(event_id)
     return None if latest is None else latest.version
@@ -267,6 +274,8 @@ def _refused(refusal: Refusal, form: bool, back: str) -> Response:
 
 
 def _done_text(doc: Doc) -> str:
+    if "summary" in doc:
+        return doc["summary"]
     if "files" in doc:
         return f"published {doc['files']} files to {doc['dir']}"
     if "loop" in doc:

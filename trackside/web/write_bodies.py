@@ -25,12 +25,13 @@ class Field:
 FLAG_BODY = (Field("session", str, True), Field("state", str, True), Field("at", str, True))
 DECISION_BODY = (Field("number", str, True), Field("kind", str, True), Field("session", str),
                  Field("lap", int), Field("run", int), Field("at", str), Field("seconds", float),
-                 Field("count", int), Field("reason", str, True))  # fmt: skip
+                 Field("count", int), Field("reason", str, True),
+                 Field("laps", int), Field("places", int), Field("served_at", str))  # fmt: skip
 REVOKE_BODY = (Field("reason", str, True),)
 PASSING_BODY = (Field("number", str, True), Field("at", str, True), Field("reason", str, True))
 TRANSPONDER_BODY = (Field("number", str, True), Field("transponder", str, True))
 FINALIZE_BODY = (Field("reason", str),)
-_JSON_TYPES = {str: "string", int: "integer", float: "number"}
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
 def schema(body: tuple[Field, ...]) -> dict[str, Any]:
@@ -79,11 +80,17 @@ def _checked(body: tuple[Field, ...], given: dict[str, Any], *, strings: bool) -
     return values
 
 
-_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number"}
+_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+_FORM_BOOLS = {"yes": True, "true": True, "on": True, "no": False, "false": False}
+"""A console form's words for a `bool` field (JSON sends true or false)."""
 
 
 def _typed(field: Field, value: Any, strings: bool) -> Any:
-    if strings and field.type is not str:
+    if field.type is bool:
+        found = _FORM_BOOLS.get(value.strip().lower()) if strings else value
+        if isinstance(found, bool):
+            return found
+    elif strings and field.type is not str:
         try:
             return field.type(value)
         except ValueError:
