@@ -10,10 +10,13 @@ from sqlalchemy import Engine
 
 from trackside.publish.formats import time_text
 from trackside.services.race import list_race_records
+from trackside.store.events import event_summaries
+from trackside.store.facts import event_in
 from trackside.store.race_facts import DRIVER_CHANGE, PIT_STOP, RecordListing
 
 Doc = dict[str, Any]
-__all__ = ["DRIVER_CHANGE", "PIT_STOP", "record_doc", "record_docs", "stored_record"]
+__all__ = ["DRIVER_CHANGE", "PIT_STOP", "race_events", "record_doc", "record_docs",
+           "stored_record"]
 
 
 def record_doc(item: RecordListing) -> Doc:
@@ -42,3 +45,11 @@ def record_docs(engine: Engine, event_id: str, record: str) -> list[Doc]:
 def stored_record(engine: Engine, event_id: str, record: str, record_id: int) -> Doc:
     """The stored pit stop (or driver change) `record_id`, as recorded."""
     return next(doc for doc in record_docs(engine, event_id, record) if doc["id"] == record_id)
+
+
+def race_events(engine: Engine) -> set[str]:
+    """The events with a race session (the console lists their pit lane screen)."""
+    with engine.connect() as conn:
+        return {summary.id for summary in event_summaries(conn)
+                if any(s.race is not None
+                       for s in event_in(conn, summary.id).sessions)}  # fmt: skip

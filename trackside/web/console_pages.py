@@ -30,6 +30,7 @@ from trackside.publish.html import Link
 from trackside.rules import escalation_prompts
 from trackside.services import console_writes, list_events
 from trackside.services.decisions import KINDS, listings_of
+from trackside.services.race_records import race_events
 from trackside.web.auth import Caller, caller_of
 from trackside.web.flag_labels import flag_label
 from trackside.web.race_control_parts import RACE_FIELDS, race_control_parts
@@ -66,11 +67,12 @@ def _nav(event_id: str | None = None) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def screens_of(caller: Caller, event_id: str) -> list[Link]:
-    """The screens of an event the caller's roles may use."""
+def screens_of(caller: Caller, event_id: str, race: bool = False) -> list[Link]:
+    """The screens of an event the caller's roles may use (the pit lane: when it has a race)."""
     shown = [(Action.FLAGS, "Timing stand", "timing"),
-             (Action.PENALTY, "Race control", "race-control"),
-             (Action.PIT_STOP, "Pit lane", "pit-lane")]
+             (Action.PENALTY, "Race control", "race-control")]
+    if race:
+        shown.append((Action.PIT_STOP, "Pit lane", "pit-lane"))
     links = [Link(label, f"/console/events/{event_id}/{path}")
              for action, label, path in shown if allowed(caller.account.roles, action)]
     return [*links, Link("Audit", f"/audit?{urlencode({'event': event_id})}")]
@@ -82,8 +84,10 @@ async def console_home(request: Request) -> Response:
     if isinstance(caller, Response):
         return caller
     events = await run_in_threadpool(list_events, request.app.state.hub.engine)
+    races = await run_in_threadpool(race_events, request.app.state.hub.engine)
     page = render("console/home.html", caller=caller, nav=_nav(), twin="/api/session",
-                  events=[{"event": e, "screens": screens_of(caller, e.id)} for e in events])
+                  events=[{"event": e, "screens": screens_of(caller, e.id, e.id in races)}
+                          for e in events])  # fmt: skip
     return HTMLResponse(page)
 
 
