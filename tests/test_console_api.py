@@ -134,7 +134,7 @@ BAD = [  # endpoint, body, the field at fault, the detail (hand-written from the
      "author is the signed-in account, never a field"),
     (DECISIONS, {**PENALTY, "car": "21"}, "car",
      "unknown field 'car'; expected number, kind, session, lap, run, at, seconds, count, "
-     "reason"),
+     "reason, laps, places, served_at"),
     (FLAGS, {**RED, "session": "TA9"}, "session",
      "no session 'TA9' in event 'img-tt-r3' (sessions: TA1-A, TA1-I)"),
     (FLAGS, {**RED, "state": "purple"}, "state",
