@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from tests.race_console import ACCOUNTS, EV, Console, race_console
@@ -288,3 +289,36 @@ def test_a_signed_in_pit_marshal_without_the_csrf_token_is_403(console):
         answer = client.post(f"{API}/pit-stops", json=PIT_STOP)
     assert answer.status_code == 403 and "CSRF" in answer.json()["detail"]
     assert list(added(before, console.rows())) == ["console_sessions"]  # the sign-in only
+
+
+def test_the_audit_lists_the_race_facts_with_who_and_what_they_changed(tmp_path):
+    """console.md, "Audit": pit stops, driver changes and their revokes are listed with the
+    race decisions, each naming its author; `entry` and `person` filter them."""
+    with race_console(tmp_path) as fresh:
+        stop = posted(fresh, f"{API}/pit-stops", PIT_STOP, "pit-marshal")
+        posted(fresh, f"{API}/driver-changes", DRIVER_CHANGE, "pit-marshal")
+        posted(fresh, f"{API}/pit-stops/{stop['id']}/revoke", {"reason": "wrong car"},
+               "competition-director")
+        posted(fresh, f"{API}/contacts", CONTACT, "competition-director")
+        given = posted(fresh, f"{API}/decisions", DRIVE_THROUGH, "competition-director")
+        posted(fresh, f"{API}/decisions/{given['id']}/served", {"at": "12:07:00"},
+               "competition-director")
+        posted(fresh, f"{API}/solo-exits", SOLO_EXIT, "pit-marshal")
+        audit = fresh.server.get("/api/audit", event=EV)
+        assert audit.status_code == 401
+        rows = [(r["kind"], r["number"], r["author"], r["changed"]) for r in httpx.get(
+            f"{fresh.url}/api/audit", params={"event": EV, "entry": "21"}, timeout=10,
+            headers={"Authorization": f"Bearer {fresh.tokens['event-lead']}"}).json()["entries"]
+            if r["type"] != "entry"]  # fmt: skip
+    assert rows == [
+        ("pit stop", "21", "pitmarshal",
+         "records car 21's pit stop in R1 from 12:04:40 to 12:05:10"),
+        ("driver change", "21", "pitmarshal",
+         "puts Dan Fox in car 21 at the stop containing 12:04:50 (R1)"),
+        ("pit stop revoke", "21", "competitiondirector", "revokes pit stop 1: it no longer counts"),
+        ("contact", "21", "competitiondirector",
+         "sends cars 21 and 12 to the back of the race grid (contact in Q1)"),
+        ("drive-through", "21", "competitiondirector", "drive-through for car 21 in R1"),
+        ("penalty-served", "21", "competitiondirector",
+         f"marks decision #{given['id']} of car 21 served at 12:07:00"),
+    ]  # fmt: skip

@@ -38,6 +38,9 @@ _SESSION_WORDS: dict[DecisionKind, str] = {
     K.LOSE_FASTEST_RUN: "takes car {car}'s fastest remaining run{where}",
     K.RERUN: "grants car {car} a re-run of run {run}{where}",
     K.RUN_DNF: "records car {car} leaving the course{where} at {at}",
+    K.CONTACT: "sends cars {car} and {other} to the back of the race grid (contact{where})",
+    K.SOLO_EXIT: "confirms car {car}'s solo driver fully exited the car{where}",
+    K.PENALTY_SERVED: "marks decision #{serves} of car {car} served at {served}",
 }
 """What a decision of each kind changes, in words (time-attack.md, tracksprint.md)."""
 
@@ -56,7 +59,9 @@ def changed_text(decision: Decision, decisions: Mapping[int, Decision],
     words = _SESSION_WORDS.get(decision.kind, "{kind} for car {car}{where}")
     return words.format(car=decision.number, where=_where(decision), lap=decision.lap,
                         run=decision.run, count=decision.count, kind=decision.kind,
-                        at=_clock(decision.at_us), seconds=_seconds(decision.penalty_us))
+                        at=_clock(decision.at_us), seconds=_seconds(decision.penalty_us),
+                        other=decision.other_number, serves=decision.serves,
+                        served=_clock(decision.served_us))
 
 
 def _seconds(time_us: int | None) -> str:
@@ -123,3 +128,31 @@ def flag_audit_row(standing: FlagStanding) -> Doc:
             "revokes": None, "flag_id": flag.id, "revoked_by": standing.revoked_by,
             "time": time_text(flag.recorded_us) if flag.recorded_us else None,
             "changed": f"shows {_flag_text(flag)}"}  # fmt: skip
+
+
+def race_record_audit_rows(record: str, values: Mapping[str, Any],
+                           revoked: Mapping[str, Any] | None) -> list[Doc]:  # fmt: skip
+    """A pit stop or driver change an official recorded (`pit stop`, `driver change`, the pit
+    lane screen), and its revocation when it was revoked (endurance.md)."""
+    number, session = values["number"], values["session_id"]
+    if record == "pit-stop":
+        name, what = "pit stop", (
+            f"records car {number}'s pit stop in {session} from {_clock(values['in_us'])} to "
+            f"{_clock(values['out_us'])}")
+        at = values["in_us"]
+    else:
+        name, what = "driver change", (f"puts {values['driver']} in car {number} at the stop "
+                                       f"containing {_clock(values['at_us'])} ({session})")
+        at = values["at_us"]
+    base = {"number": number, "session": session, "lap": None, "at": time_text(at),
+            "seconds": None, "revokes": None, "flag_id": None, "revoked_by": None}
+    rows = [{"type": record, "id": values["id"], "kind": name, **base, "reason": "",
+             "author": values["author"], "created": time_text(values["recorded_us"]),
+             "time": time_text(values["recorded_us"]), "changed": what}]
+    if revoked is not None:
+        rows.append({"type": f"{record}-revoke", "id": revoked["id"], "kind": f"{name} revoke",
+                     **base, "reason": revoked["reason"], "author": revoked["author"],
+                     "created": time_text(revoked["recorded_us"]),
+                     "time": time_text(revoked["recorded_us"]),
+                     "changed": f"revokes {name} {values['id']}: it no longer counts"})
+    return rows

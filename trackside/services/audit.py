@@ -1,5 +1,6 @@
-"""The audit (console.md, "Audit"): every decision, recorded flag, entry version and passing
-inserted by hand of an event, with author, time, reason and what it changed, filtered by
+"""The audit (console.md, "Audit"): every decision, recorded flag, entry version, passing
+inserted by hand, and pit stop and driver change recorded by an official (and their revokes) of
+an event, with author, time, reason and what it changed, filtered by
 person, entry (car number) and session."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from trackside.publish.audit_rows import (
     entry_audit_row,
     flag_audit_row,
     passing_audit_row,
+    race_record_audit_rows,
 )
 from trackside.services.checks import require_event
 from trackside.services.decisions import listings_of
@@ -23,6 +25,7 @@ from trackside.services.entry_history import entry_history
 from trackside.store.facts import definitions_in
 from trackside.store.manual_passings import manual_passings_of
 from trackside.store.passing_identities import passings_by_identity
+from trackside.store.race_facts import DRIVER_CHANGE, PIT_STOP, race_records
 
 Doc = dict[str, Any]
 
@@ -48,6 +51,8 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
         facts = definitions_in(conn, event_id)
         manual = manual_passings_of(conn, event_id)
         inserted = passings_by_identity(conn, event_id, [m.identity for m in manual])
+        race = [item for record in (PIT_STOP, DRIVER_CHANGE)
+                for item in race_records(conn, event_id, record)]  # fmt: skip
     decisions = {d.id: d for d in facts.decisions}
     flags = {f.id: f for f in facts.flags if f.id is not None}
     rows = [decision_audit_row(item.decision, item.revoked_by,
@@ -58,5 +63,7 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
              for c in entry_history(engine, event_id)]  # fmt: skip
     rows += [passing_audit_row(m.id, m.number, inserted.get(m.identity), m.author, m.reason,
                                m.recorded_us) for m in manual]  # fmt: skip
+    rows += [row for item in race for row in
+             race_record_audit_rows(item.record, item.values, item.revoked)]  # fmt: skip
     rows.sort(key=lambda row: (row["time"] or "", row["type"], row["id"]))
     return [{"event": event_id, **row} for row in rows if only.keeps(row)]
