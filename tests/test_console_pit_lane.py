@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 
 from tests.race_console import EV, Console, race_console
 from tests.test_console_browser import sign_in
+from tests.test_phone_pages import SHOTS
+from tests.test_web_browser import WAIT_MS
 from tests.test_web_browser import browser as browser  # noqa: F401 - the shared fixture
 from trackside.cli import app
 
@@ -169,3 +171,35 @@ def test_the_competition_director_records_a_contact_and_a_drive_through_served(c
     assert page.locator("[role=status]").inner_text() == (
         "query 1: fee waived by competitiondirector, $0 due")
     assert page.locator("[data-query='1'] [data-field=fee-due]").inner_text() == "$0"
+
+
+@pytest.fixture
+def phone_with_script(browser: Browser) -> Iterator[BrowserContext]:  # noqa: F811
+    context = browser.new_context(viewport=PHONE)
+    yield context
+    context.close()
+
+
+def test_the_pit_lane_follows_the_race_live_over_the_stream(console, phone_with_script):
+    """With JavaScript on, a stop and a driver change another official records show on the
+    open screen without a reload (the live stream, then the board's JSON)."""
+    page = sign_in(phone_with_script, console, "pit-marshal", LANE)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.locator("[data-car='21'] [data-field=driver]").wait_for()
+    assert page.locator("[data-car='21'] [data-field=driver]").inner_text() == "Cy Dee"
+    for path, body in (("pit-stops", {"number": "21", "session": "R1", "in": "12:04:40",
+                                      "out": "12:05:10"}),
+                       ("driver-changes", {"number": "21", "session": "R1", "at": "12:04:50",
+                                           "driver": "Dan Fox"})):  # fmt: skip
+        assert console.post(f"/api/events/{EV}/{path}", body,
+                            role="competition-director").status_code == 201
+    page.wait_for_function(
+        "document.querySelector(\"[data-car='21'] [data-field=driver]\").textContent"
+        " === 'Dan Fox'", timeout=WAIT_MS)
+    assert page.url == console.url + LANE  # no reload: the same page, updated
+    assert fits(page)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "console-pit-lane.png"), full_page=True)
+    assert errors == []
