@@ -64,8 +64,9 @@ def assign_laps(facts: EventFacts) -> SessionLaps:
     crossings = crossings_by_transponder(facts.passings, event.track.start_finish_loop)
     for transponder, times in crossings.items():
         accepted = accepted_crossings(times, event.min_lap_us)
+        group = group_of.get(transponder)
         for same_start in tied:
-            window = _pick(same_start, group_of.get(transponder), groups_of)
+            window = same_start[0] if len(same_start) == 1 else _pick(same_start, group, groups_of)
             run = crossing_run(window, accepted)
             if run:
                 by_session[window.session_id][transponder] = run
