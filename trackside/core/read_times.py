@@ -24,7 +24,7 @@ ReadTimes = dict[str, dict[str | None, list[int]]]
 def read_times_of(passings: Iterable[Passing]) -> ReadTimes:
     """The read times of `passings` (any order), per transponder and loop, sorted."""
     times: ReadTimes = {}
-    for time_us, transponder, loop, *_ in passings:
+    for time_us, transponder, loop, _decoder, _number, _source in passings:
         loops = times.get(transponder)
         if loops is None:
             times[transponder] = {loop: [time_us]}

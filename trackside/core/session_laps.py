@@ -84,11 +84,13 @@ def numbered_laps(window: SessionWindow, crossings: Sequence[int]) -> list[Score
     new = tuple.__new__  # skips the named tuple's keyword handling
     done = 0
     for lo, hi in _green_runs(window, crossings, count):
-        laps += _not_green(window, crossings, done, lo)
+        if lo > done:
+            laps += _not_green(window, crossings, done, lo)
         laps += [new(ScoredLap, (i + 1, crossings[i], crossings[i + 1], True, None))
                  for i in range(lo, hi)]  # fmt: skip
         done = hi
-    laps += _not_green(window, crossings, done, count)
+    if count > done:
+        laps += _not_green(window, crossings, done, count)
     return laps
 
 

@@ -122,7 +122,7 @@ def _decoded(columns: bytes, later: list[Passing]) -> tuple[Passing, ...]:
 def _added(read_times: ReadTimes, later: list[Passing]) -> ReadTimes:
     """The snapshot's read times (its own lists, changed in place) with those of `later`."""
     touched = []
-    for time_us, transponder, loop, *_ in later:
+    for time_us, transponder, loop, _decoder, _number, _source in later:
         at_loop = read_times.setdefault(transponder, {}).setdefault(loop, [])
         at_loop.append(time_us)
         touched.append(at_loop)
