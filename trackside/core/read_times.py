@@ -59,18 +59,20 @@ class IndexedPassings(Sequence[Passing]):
     @classmethod
     def later(cls, decode: Callable[[], tuple[Passing, ...]], count: int,
               read_times: ReadTimes) -> IndexedPassings:  # fmt: skip
-        """`count` passings that `decode()` gives when first needed (called once)."""
+        """`count` passings that `decode()` gives when first needed."""
         indexed = cls((), read_times)
         indexed._passings, indexed._decode, indexed._count = None, decode, count
         return indexed
 
     @property
     def passings(self) -> tuple[Passing, ...]:
-        """The passings as a plain tuple (decoded now if they were not yet)."""
-        if self._passings is None:
+        """The passings as a plain tuple (decoded now if they were not yet; two threads asking
+        at once may both decode, to equal tuples)."""
+        passings = self._passings
+        if passings is None:
             assert self._decode is not None
-            self._passings, self._decode = self._decode(), None
-        return self._passings
+            passings = self._passings = self._decode()
+        return passings
 
     @property
     def read_times(self) -> ReadTimes:
