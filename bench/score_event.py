@@ -6,10 +6,13 @@ generator. Each round, in this order, in one process:
 - import: the day's files (event, entries, passings, flags) and its decisions, added one by one
   as officials do, into a fresh SQLite file (deleted after the round);
 - recompute: every result anyone can ask for, from scratch (`load_facts` + the rulebook's
-  scoring with the collector paused, as the services run it; no results cache);
+  scoring with the collector paused, as the services run it; no results cache); then the same
+  with every passing record decoded too, for comparison;
 - load_facts alone: it reads the day's passings from their snapshot and the rows after it
   (`store/passing_snapshots.py`; the warm-up call writes the snapshot, as the first read of a
-  day does), checked against the journal on every read;
+  day does), checked against the journal on every read: each transponder's read times per
+  loop at once, the passing records when something looks at one (the lap scorer needs only
+  the read times, `core/read_times.py`);
 - floor: the same passing rows read with the standard library's ``sqlite3`` (one SELECT into
   tuples, nothing of trackside's);
 - decision: one `services.add_decision` (a delete-lap, checked against that car's laps);
@@ -17,7 +20,8 @@ generator. Each round, in this order, in one process:
   session is rescored, the others come from the results cache), then once more unchanged.
 
 CPU and wall time per step, min/median/max; the recompute/floor ratio (CPU) of every round.
-Targets: import < 3 s; recompute < 150 ms and within 1.5x the floor (issue 10). Asserts nothing.
+Targets: import < 3 s; recompute < 150 ms, within 1.3x the floor in the median round and 1.5x in
+every round (issue 10). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -79,6 +83,15 @@ def recompute(engine: Engine, event_id: str) -> object:
         return scored(load_facts(engine, event_id))
 
 
+def recompute_decoded(engine: Engine, event_id: str) -> object:
+    """`recompute` with every passing record decoded as well (what a format that reads whole
+    passings, or a page listing them, adds): shown for comparison, not a target."""
+    with collector_paused():
+        facts = load_facts(engine, event_id)
+        tuple(facts.passings)
+        return scored(facts)
+
+
 def a_decision(event: GeneratedEvent) -> dict[str, object]:
     """A lap-deleting decision if the day has one (it scores the event to check the lap)."""
     with_lap = [p for p in event.penalties if p.get("lap") is not None]
@@ -100,6 +113,7 @@ def main() -> None:
         variants = {
             "import (fresh database)": Imports(folder, event, files),
             "recompute (load_facts + scored)": lambda: recompute(engine, event.event_id),
+            "recompute, passings decoded too": lambda: recompute_decoded(engine, event.event_id),
             "load_facts alone": lambda: load_facts(engine, event.event_id),
             "floor (sqlite3 SELECT)": lambda: floor(db, event.event_id),
             "add_decision": lambda: add_decision(engine, event.event_id, **decision),  # type: ignore[arg-type]
@@ -133,8 +147,13 @@ def report(times: dict[str, Times]) -> None:
     print(f"  targets (CPU, median): import {imported * 1000:.0f} ms < 3000 ms "
           f"{'met' if imported < 3 else 'MISSED'}; recompute {median(recompute) * 1000:.1f} ms "
           f"< 150 ms {'met' if median(recompute) < 0.150 else 'MISSED'}; recompute/floor "
-          f"{median(ratios):.2f} x (per round min {min(ratios):.2f}, max {max(ratios):.2f}) "
-          f"<= 1.5 x {'met' if median(ratios) <= 1.5 else 'MISSED'}")
+          f"{median(ratios):.2f} x <= 1.3 x and per round max {max(ratios):.2f} x <= 1.5 x "
+          f"{'met' if median(ratios) <= 1.3 and max(ratios) <= 1.5 else 'MISSED'} "
+          f"(per round min {min(ratios):.2f})")
+    decoded = [r / f for r, f in zip(times["recompute, passings decoded too"].cpu, floor_cpu,
+                                     strict=True)]  # fmt: skip
+    print(f"  with every passing record decoded too: recompute/floor {median(decoded):.2f} x "
+          f"(per round min {min(decoded):.2f}, max {max(decoded):.2f})")
     print(f"score_event: recompute_cpu_ms={median(recompute) * 1000:.1f} "
           f"floor_cpu_ms={median(floor_cpu) * 1000:.1f} ratio={median(ratios):.2f} "
           f"decision_cpu_ms={median(times['add_decision'].cpu) * 1000:.1f} "

@@ -1,6 +1,7 @@
 """`load_facts` reads an event's passings from its snapshot and the rows after it
 (`store/passing_snapshots.py`): whatever was appended between reads, in whatever time order,
-the passings it gives are exactly the rows, in time order then id, on SQLite and PostgreSQL."""
+the passings it gives are exactly the rows, in time order then id, and the read times it
+carries (`core/read_times.py`) exactly theirs, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
+from trackside.core.read_times import read_times, read_times_of
 from trackside.core.records import Passing
 from trackside.store import load_facts, open_engine
 from trackside.store import passing_snapshots as snapshots
@@ -96,7 +98,10 @@ def test_the_passings_read_are_the_rows_whatever_was_appended_between_reads(
     for batch in batches:
         with writing(engine) as conn:
             append_passings(conn, event_id, [(p, None) for p in batch])
-        assert load_facts(engine, event_id).passings == rows_of(engine, event_id)
+        passings, rows = load_facts(engine, event_id).passings, rows_of(engine, event_id)
+        assert read_times(passings) == read_times_of(rows)  # carried, before any is decoded
+        assert len(passings) == len(rows)
+        assert passings == rows
 
 
 def test_a_snapshot_in_another_format_is_not_used(stores, tmp_path_factory, monkeypatch):

@@ -7,11 +7,11 @@ best valid lap (time-attack.md, "Session results").
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from trackside.core.decisions import is_session_dq
 from trackside.core.formats import BestTime, FormatScore, ScoringInput
+from trackside.core.read_times import passing_counts
 from trackside.core.records import Decision, Entry, EventFacts, SessionDef, SessionFormat
 from trackside.core.results import (
     ScoredLap,
@@ -42,14 +42,14 @@ def _entry_row(
     )  # fmt: skip
 
 
-def _unknown_counts(facts: EventFacts) -> Counter[str]:
+def _unknown_counts(facts: EventFacts) -> dict[str, int]:
     """Passings of each transponder no entry claims."""
     known = {e.transponder for e in facts.entries}
-    return Counter(p.transponder for p in facts.passings if p.transponder not in known)
+    return {t: n for t, n in passing_counts(facts.passings).items() if t not in known}
 
 
 def _unknown_transponders(
-    session_laps: SessionLaps, session_id: str, counts: Counter[str]
+    session_laps: SessionLaps, session_id: str, counts: dict[str, int]
 ) -> tuple[UnknownTransponder, ...]:
     """The laps of transponders no entry claims (kept and shown, never scored)."""
     window = session_laps.windows.get(session_id)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
+from itertools import chain
 
+from trackside.core.read_times import read_times
 from trackside.core.records import Passing
 
 
@@ -13,17 +14,16 @@ def crossings_by_transponder(
 ) -> dict[str, list[int]]:
     """Start/finish crossing times of every transponder, in time order (rule 1: only the
     start/finish loop makes laps, with none named every loop does; a passing with no loop name
-    comes from a single-loop decoder on the timing line)."""
-    crossings: dict[str, list[int]] = defaultdict(list)
-    if start_finish_loop:
-        for time_us, transponder, loop, _decoder, _number, _source in passings:
-            if not loop or loop == start_finish_loop:
-                crossings[transponder].append(time_us)
-    else:
-        for time_us, transponder, _loop, _decoder, _number, _source in passings:
-            crossings[transponder].append(time_us)
-    for times in crossings.values():
-        times.sort()
+    comes from a single-loop decoder on the timing line). Taken from the passings' read times
+    (`core/read_times.py`); each list is new."""
+    crossings: dict[str, list[int]] = {}
+    for transponder, loops in read_times(passings).items():
+        counted = [times for loop, times in loops.items()
+                   if not start_finish_loop or not loop or loop == start_finish_loop]  # fmt: skip
+        if len(counted) == 1:
+            crossings[transponder] = counted[0].copy()
+        elif counted:
+            crossings[transponder] = sorted(chain.from_iterable(counted))
     return crossings
 
 

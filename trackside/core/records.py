@@ -6,6 +6,7 @@ decoders give microseconds, files give milliseconds, and nothing here ever uses 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
@@ -381,7 +382,8 @@ class EventFacts:
 
     event: EventDef
     entries: tuple[Entry, ...]
-    passings: tuple[Passing, ...]
+    passings: Sequence[Passing]
+    """In time order: a tuple, or the store's `core.read_times.IndexedPassings` (equal to it)."""
     flags: tuple[Flag, ...]
     decisions: tuple[Decision, ...]
     trips: tuple[Trip, ...] = ()

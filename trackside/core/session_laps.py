@@ -64,8 +64,9 @@ def assign_laps(facts: EventFacts) -> SessionLaps:
     crossings = crossings_by_transponder(facts.passings, event.track.start_finish_loop)
     for transponder, times in crossings.items():
         accepted = accepted_crossings(times, event.min_lap_us)
+        group = group_of.get(transponder)
         for same_start in tied:
-            window = _pick(same_start, group_of.get(transponder), groups_of)
+            window = same_start[0] if len(same_start) == 1 else _pick(same_start, group, groups_of)
             run = crossing_run(window, accepted)
             if run:
                 by_session[window.session_id][transponder] = run
@@ -83,11 +84,13 @@ def numbered_laps(window: SessionWindow, crossings: Sequence[int]) -> list[Score
     new = tuple.__new__  # skips the named tuple's keyword handling
     done = 0
     for lo, hi in _green_runs(window, crossings, count):
-        laps += _not_green(window, crossings, done, lo)
+        if lo > done:
+            laps += _not_green(window, crossings, done, lo)
         laps += [new(ScoredLap, (i + 1, crossings[i], crossings[i + 1], True, None))
                  for i in range(lo, hi)]  # fmt: skip
         done = hi
-    laps += _not_green(window, crossings, done, count)
+    if count > done:
+        laps += _not_green(window, crossings, done, count)
     return laps
 
 

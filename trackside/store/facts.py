@@ -3,12 +3,14 @@
 Plain SQL on the DB-API cursor (`plain_sql.py`), so the same reads serve a SQLAlchemy
 connection (SQLite or PostgreSQL) and a standard-library `sqlite3` one (`sqlite_file.py`: the
 one-fact commands, without importing SQLAlchemy). Passing rows are fetched as tuples in
-`Passing` field order and turned straight into `Passing` named tuples.
+`Passing` field order and turned straight into `Passing` named tuples; a day's passings come
+from its snapshot as an `IndexedPassings` (their read times at once, the records when looked
+at: `passing_snapshots.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from trackside.core.records import (
@@ -58,7 +60,7 @@ def load_facts(engine: Engine | SqliteFile, event_id: str) -> EventFacts:
 
 
 def facts_in(
-    conn: Connection, event_id: str, passings: tuple[Passing, ...] | None = None
+    conn: Connection, event_id: str, passings: Sequence[Passing] | None = None
 ) -> EventFacts:
     """`load_facts` on an open connection (inside a service's transaction); `passings` when
     they were read already."""
@@ -101,7 +103,7 @@ def transponder_passings_in(
     return tuple(map(as_passing, found))
 
 
-def read_passings(engine: Engine | SqliteFile, event_id: str) -> tuple[Passing, ...]:
+def read_passings(engine: Engine | SqliteFile, event_id: str) -> Sequence[Passing]:
     """Only the passings of an event, in time order (the bench's floor for `load_facts`)."""
     with engine.connect() as conn, collector_paused():
         return passings_in(conn, event_id)
@@ -126,7 +128,7 @@ def unknown_event(event_id: str) -> InputError:
     )
 
 
-def passings_in(conn: Connection, event_id: str) -> tuple[Passing, ...]:
+def passings_in(conn: Connection, event_id: str) -> Sequence[Passing]:
     """Every passing of the event in time order (then id): `passing_snapshots.py`."""
     return read_passings_in(conn, event_id).passings
 
@@ -146,7 +148,8 @@ def _entry(row: tuple[Any, ...]) -> Entry:
     then the `extra` JSON, in `extra`."""
     number, first_name, last_name, car_class, group, transponder, *optional, more = row
     extra = {name: value for name, value in zip(OPTIONAL, optional, strict=True) if value}
-    extra.update(json_value(more) or {})
+    if more and more != "{}":  # most entries have no more: no JSON to decode
+        extra.update(json_value(more) or {})
     return Entry(number=number, first_name=first_name, last_name=last_name,
                  car_class=car_class, group=group, transponder=transponder, extra=extra)
 
