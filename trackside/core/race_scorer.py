@@ -244,6 +244,13 @@ def rank_race(rows: Sequence[RaceEntryResult]) -> list[RaceEntryResult]:
     return out + rest
 
 
+def race_best(result: RaceSessionResult) -> dict[str, BestTime]:
+    """Each car's best race lap, what the event's rounds take from a race (disqualified cars
+    none)."""
+    return {row.number: BestTime.of_lap(row.best_lap) for row in result.race.entries
+            if row.best_lap is not None and row.status is not RaceStatus.DISQUALIFIED}  # fmt: skip
+
+
 class RaceScorer:
     """Race sessions: laps, finish, stops, stints and penalties (endurance.md)."""
 
@@ -256,9 +263,8 @@ class RaceScorer:
         for session in sessions:
             result = score_race(given, session)
             results[session.id] = result
-            for row in result.race.entries:
-                if row.best_lap is not None and row.status is not RaceStatus.DISQUALIFIED:
-                    best.setdefault(row.number, {})[session.id] = BestTime.of_lap(row.best_lap)
+            for number, time in race_best(result).items():
+                best.setdefault(number, {})[session.id] = time
         return FormatScore(results, best)
 
     def rank(self, rows: Sequence[RaceEntryResult]) -> list[RaceEntryResult]:

@@ -6,8 +6,10 @@ accepted crossings, the session runs, numbered laps and the decisions are the ve
 full pass uses. Its rows replace the old ones, and only the sessions whose rows changed are
 ranked again, with the event. A flag, a decision or a new definition can change any lap, so they
 rescore all; so do a timing-light trip and a starter's release (which car a trip belongs to
-depends on every car of the session, tracksprint.md "Lights"), and a passing of an event with a
-race session (a race's order and finish depend on every car, endurance.md).
+depends on every car of the session, tracksprint.md "Lights"). A race session's order and finish
+depend on every car (endurance.md): each race is kept by its own tracker (`race_trackers.py`,
+`core.race_live.RaceTracker`), fed the passings of its span, and made again from the facts by
+every whole pass (a flag, a decision, an official's pit stop or driver change, a revoke).
 
 Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
 results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
@@ -15,7 +17,7 @@ results here are always equal to `score(facts)` over the same facts (tests/test_
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,9 +25,8 @@ from operator import attrgetter
 
 from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
-from trackside.core.flags_in_force import flag_standings, flags_in_force
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
-from trackside.core.periods import session_windows
 from trackside.core.records import (
     Decision,
     DriverChange,
@@ -40,8 +41,8 @@ from trackside.core.records import (
     Trip,
 )
 from trackside.core.results import EventEntryResult, SessionEntryResult
-from trackside.core.scoring import Scored, score_sessions, with_flags
-from trackside.core.session_inputs import passing_span
+from trackside.core.scoring import Scored, combine, score_sessions
+from trackside.live.race_trackers import RaceTrackers
 from trackside.rules import event_rules, scored
 from trackside.store.fast_read import collector_paused
 
@@ -182,7 +183,7 @@ class LiveResults:
         if changed:
             self._rerank(changed)
         if new_passings and self._races:
-            changed |= self._rescore_races()
+            changed |= self._feed_races(new_passings)
         return Change(frozenset(changed))
 
     def redefine(self, event: EventDef, entries: tuple[Entry, ...]) -> Change:
@@ -273,7 +274,7 @@ class LiveResults:
         """One full pass (`core.scoring.score`); the per-row state is rebuilt from it."""
         facts = self.facts()
         with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
-            self._scored = scored(facts)
+            self._scored = self._scored_whole(facts)
         self._flags_in_force = flags_in_force(facts)
         in_force = active_decisions(self._decisions)
         self._decisions_of: dict[str, tuple[Decision, ...]] = defaultdict(tuple)
@@ -310,7 +311,7 @@ class LiveResults:
         changed = set()
         for sid, result in own.sessions.items():
             if sid in self._races:
-                continue  # a race is scored whole (`_rescore_races`)
+                continue  # a race is kept by its tracker (`_feed_races`)
             if entry is None:
                 new = result.unknown[0] if result.unknown else None
                 if _put(self._unknown.setdefault(sid, {}), transponder, new):
@@ -325,33 +326,28 @@ class LiveResults:
             )
         return changed
 
-    def _rescore_races(self) -> set[str]:
-        """Score the race sessions again, whole, from the passings of their own span (a race's
-        order and finish depend on every car, endurance.md); the races whose result changed."""
-        facts = self.facts()
+    def _scored_whole(self, facts: EventFacts) -> Scored:
+        """`rules.scored(facts)`; the races through new trackers (`race_trackers.py`), which
+        then follow each passing of their race."""
+        if not self._races:
+            self._trackers = None
+            return scored(facts)
+        self._trackers = RaceTrackers(facts, [s.id for s in self._event.sessions
+                                              if s.id in self._races])  # fmt: skip
+        others = [s.id for s in self._event.sessions if s.id not in self._races]
+        sessions = {**score_sessions(facts, others), **self._trackers.scores()}
+        return combine(facts, event_rules(self._event.ruleset), sessions)
+
+    def _feed_races(self, passings: list[Passing]) -> set[str]:
+        """Feed the new passings to the race trackers; the races whose result changed."""
+        assert self._trackers is not None
         with collector_paused():
-            scores = score_sessions(replace(facts, passings=self._race_passings()), self._races)
-        new = with_flags({sid: score.result for sid, score in scores.items()},
-                         flag_standings(facts))  # fmt: skip
+            new = self._trackers.feed(passings)
         changed = {sid for sid, result in new.items() if self._scored.sessions.get(sid) != result}
         if changed:
             sessions = {**self._scored.sessions, **{sid: new[sid] for sid in changed}}
             self._scored = Scored(self._scored.event, sessions)
         return changed
-
-    def _race_passings(self) -> tuple[Passing, ...]:
-        """The passings the race sessions can depend on: each race's passing span (from
-        min_lap before its first green to the next session's green, `core.session_inputs`)."""
-        spans = [passing_span(w, self._event.min_lap_us)
-                 for w in session_windows(self._flags_in_force) if w.session_id in self._races]
-        own: list[Passing] = []
-        for span in spans:
-            low = 0 if span.since_us is None else bisect_left(self._passings, span.since_us,
-                                                              key=_time)  # fmt: skip
-            high = (len(self._passings) if span.until_us is None
-                    else bisect_left(self._passings, span.until_us, key=_time))
-            own += self._passings[low:high]
-        return tuple(sorted(set(own), key=_time)) if len(spans) > 1 else tuple(own)
 
     def _rerank(self, sessions: set[str]) -> None:
         """Rank the changed sessions and the event again from their stored rows."""
