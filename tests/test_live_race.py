@@ -144,6 +144,42 @@ def test_the_live_race_path_equals_a_full_pass_with_passings_late_and_decisions_
         assert live.scored.sessions["R1"] == scored(held).sessions["R1"]
 
 
+def test_the_demo_sprintduro_followed_live_equals_a_full_pass_event_result_included() -> None:
+    """The demo day (practice, qualifying, the 2-hour SprintDuro race of 30 cars) fed in
+    batches of 40 passings: the race by its tracker, the other sessions per transponder; every
+    session and the event result equal a full pass after each batch."""
+    day = generate_enduro()
+    facts = EventFacts(_demo_event(), tuple(_entries(day)), tuple(day.passings),
+                       tuple(day.flags), ())
+    live = LiveResults(replace(facts, passings=()))
+    for start in range(0, len(facts.passings), 40):
+        change = live.apply(facts.passings[start:start + 40])
+        assert not change.full
+        expected = scored(replace(facts, passings=live.facts().passings))
+        assert live.scored.sessions == expected.sessions
+        assert live.scored.event == expected.event
+    assert live.scored.sessions["R1"].sprint is not None
+
+
+def test_a_passing_leaves_every_other_cars_laps_the_same_objects_for_the_board() -> None:
+    """What keeps the live board and RMonitor cheap on a long race: after car 2's passing, the
+    other cars' race laps are the very same tuples, and so are their laps as the lap views see
+    them (`publish/race_as_laps.py`), so only car 2's row is made again."""
+    from trackside.publish.race_as_laps import race_as_laps
+
+    facts = _facts()
+    live = LiveResults(replace(facts, passings=facts.passings[:7]))
+    before = live.scored.sessions["R1"]
+    seen = {e.number: e.laps for e in race_as_laps(before).entries}
+    live.apply([facts.passings[7]])  # car 2 at 10:02:09
+    after = live.scored.sessions["R1"]
+    assert facts.passings[7].transponder == "T2"
+    same = {e.number for e in after.race.entries
+            if e.lap_list is next(b for b in before.race.entries if b.number == e.number).lap_list}
+    assert same == {"1", "3"}
+    assert {e.number for e in race_as_laps(after).entries if e.laps is seen[e.number]} == {"1", "3"}
+
+
 def test_an_officials_stop_and_driver_change_reach_the_live_race() -> None:
     facts = _facts()
     live = LiveResults(facts)

@@ -62,6 +62,8 @@ def car_stints(
 
 
 def _penalties(tally: Tally, effects: dict[tuple[str, int], bool]) -> tuple[AppliedPenalty, ...]:
+    if not tally.adjustments:
+        return ()
     return tuple(AppliedPenalty(a.decision_id, a.kind, a.detail, effects[(tally.number, j)])
                  for j, a in enumerate(tally.adjustments))  # fmt: skip
 

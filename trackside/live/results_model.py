@@ -41,7 +41,7 @@ from trackside.core.records import (
     Trip,
 )
 from trackside.core.results import EventEntryResult, SessionEntryResult
-from trackside.core.scoring import Scored, combine, score_sessions
+from trackside.core.scoring import Scored, SessionScore, combine, score_sessions
 from trackside.live.race_trackers import RaceTrackers
 from trackside.rules import event_rules, scored
 from trackside.store.fast_read import collector_paused
@@ -200,6 +200,8 @@ class LiveResults:
         # finish on every car's laps (endurance.md "The finish"): no car is scored alone
         self._runs_by_lights = any(s.timing == "lights" for s in event.sessions)
         self._races = frozenset(s.id for s in event.sessions if s.format == SessionFormat.RACE)
+        self._other_sessions = [s.id for s in event.sessions if s.id not in self._races]
+        self._race_rounds = any(sid in self._races for r in event.rounds for sid in r.sessions)
 
     def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
         new = []
@@ -259,6 +261,9 @@ class LiveResults:
 
     def _drop_revoked(self, revokes: Iterable[tuple[str, int]]) -> int:
         """A pit stop or driver change recorded by mistake no longer counts (its revoke)."""
+        revokes = list(revokes)
+        if not revokes:
+            return 0
         gone = {"pit-stop": set(), "driver-change": set()}
         for record, record_id in revokes:
             gone.setdefault(record, set()).add(record_id)
@@ -306,7 +311,7 @@ class LiveResults:
 
     def _update_transponder(self, transponder: str) -> set[str]:
         """Score one transponder alone and put its rows in place; the sessions that changed."""
-        own = scored(self._transponder_facts(transponder))
+        own = self._scored_alone(self._transponder_facts(transponder))
         entry = self._entry_of.get(transponder)
         changed = set()
         for sid, result in own.sessions.items():
@@ -326,6 +331,15 @@ class LiveResults:
             )
         return changed
 
+    def _scored_alone(self, facts: EventFacts) -> Scored:
+        """One transponder's facts scored: its races are not (a race needs every car, its
+        tracker keeps it) unless a `[[round]]` names a race (then the event row counts it)."""
+        if not self._races or self._race_rounds:
+            return scored(facts)
+        scores = score_sessions(facts, self._other_sessions)
+        races = {sid: SessionScore(self._scored.sessions[sid], {}) for sid in self._races}
+        return combine(facts, event_rules(self._event.ruleset), {**scores, **races})
+
     def _scored_whole(self, facts: EventFacts) -> Scored:
         """`rules.scored(facts)`; the races through new trackers (`race_trackers.py`), which
         then follow each passing of their race."""
@@ -334,8 +348,7 @@ class LiveResults:
             return scored(facts)
         self._trackers = RaceTrackers(facts, [s.id for s in self._event.sessions
                                               if s.id in self._races])  # fmt: skip
-        others = [s.id for s in self._event.sessions if s.id not in self._races]
-        sessions = {**score_sessions(facts, others), **self._trackers.scores()}
+        sessions = {**score_sessions(facts, self._other_sessions), **self._trackers.scores()}
         return combine(facts, event_rules(self._event.ruleset), sessions)
 
     def _feed_races(self, passings: list[Passing]) -> set[str]:
