@@ -25,6 +25,7 @@ from operator import attrgetter
 
 from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
+from trackside.core.event_rules import EventRules
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
 from trackside.core.records import (
@@ -99,6 +100,7 @@ class LiveResults:
         self._decisions: list[Decision] = []
         self._decision_ids: set[int] = set()
         self._event_dirty = False
+        self._kept_keys: tuple[EventRules | None, dict] = (None, {})
         self._set_definitions(facts.event, facts.entries)
         self._race_facts = {"roster": facts.roster, "pit_stops": facts.pit_stops,
                             "driver_changes": facts.driver_changes}  # fmt: skip
@@ -362,6 +364,13 @@ class LiveResults:
             self._scored = Scored(self._scored.event, sessions)
         return changed
 
+    def _event_key(self, rules: EventRules):
+        """The event ranking's key, remembered for rows that did not change (one car's row
+        changes per passing; working out 300 cars' keys again was most of a re-rank)."""
+        if self._kept_keys[0] is not rules:
+            self._kept_keys = (rules, {})
+        return _remembered_key(rules, self._kept_keys[1])
+
     def _rerank(self, sessions: set[str]) -> None:
         """Rank the changed sessions and the event again from their stored rows."""
         before = self._scored
@@ -377,10 +386,21 @@ class LiveResults:
         if self._event_dirty:
             rules = event_rules(self._event.ruleset)
             awards = awards_per_class(self._event, rules)
-            ranked = rank_event(list(self._event_rows.values()), rules, awards)
+            ranked = rank_event(list(self._event_rows.values()), rules, awards,
+                                self._event_key(rules))  # fmt: skip
             event = replace(event, entries=tuple(ranked))
             self._event_dirty = False
         self._scored = Scored(event, updated)
+
+
+def _remembered_key(rules: EventRules, kept: dict[str, tuple[EventEntryResult, tuple]]):
+    """`rules.rank_key`, remembered per entry row while the row is the same object."""
+    def key(row: EventEntryResult) -> tuple:
+        hit = kept.get(row.number)
+        if hit is None or hit[0] is not row:
+            hit = kept[row.number] = (row, rules.rank_key(row))
+        return hit[1]
+    return key
 
 
 def _put(rows: dict, key: str, row: object | None) -> bool:
