@@ -10,7 +10,9 @@ hours, and `bench/race.py`'s 60-car, 4-hour endurance race held up to 3.5 hours.
   their passing span, `score_sessions`), kept here as a subclass;
 - tracker: the engine now (`live/race_trackers.py`).
 Each round feeds `PER_ROUND` passings; the figures are CPU and wall ms per passing,
-min/median/max over the rounds. Both engines' results are checked equal after the rounds.
+min/median/max over the rounds. Then, in the same rounds, an official's decision (a whole pass:
+the old engine scores the race whole, the new one makes its tracker again from the facts).
+Both engines' results are checked equal after the rounds.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import count
 from operator import attrgetter
 from pathlib import Path
 
@@ -28,7 +31,7 @@ from measure import QUICK, Times, interleaved, line, median
 
 from trackside.core.flags_in_force import flag_standings
 from trackside.core.periods import session_windows
-from trackside.core.records import EventFacts, Passing
+from trackside.core.records import Decision, DecisionKind, EventFacts, Passing
 from trackside.core.scoring import Scored, score_sessions, with_flags
 from trackside.core.session_inputs import passing_span
 from trackside.live.results_model import LiveResults
@@ -46,6 +49,9 @@ class WholeRescore(LiveResults):
     too, for its event row (for comparison only)."""
 
     def _scored_alone(self, facts: EventFacts) -> Scored:
+        return scored(facts)
+
+    def _scored_whole(self, facts: EventFacts) -> Scored:
         return scored(facts)
 
     def _feed_races(self, passings: list[Passing]) -> set[str]:
@@ -101,19 +107,34 @@ def feeder(model: LiveResults, coming: Iterator[Passing]):
     return feed
 
 
+def decider(model: LiveResults, ids: Iterator[int], number: str):
+    """An official's decision (5 s added to a car in the race): a whole pass of the event."""
+    def decide() -> None:
+        model.apply(decisions=[Decision(next(ids), DecisionKind.TIME_ADDED, number, "R1",
+                                        penalty_us=5 * S)])  # fmt: skip
+    return decide
+
+
 def measure(name: str, facts: EventFacts, cut: int) -> dict[str, Times]:
     held = tuple(p for p in facts.passings if p.time_us < cut)
     coming = [p for p in facts.passings if p.time_us >= cut]
     start = replace(facts, passings=held)
     whole, tracked = WholeRescore(start), LiveResults(start)
+    number = facts.entries[0].number
+    first = max((d.id for d in facts.decisions), default=0) + 1
     times = interleaved({"whole rescore": feeder(whole, iter(coming)),
-                         "tracker": feeder(tracked, iter(coming))})  # fmt: skip
+                         "tracker": feeder(tracked, iter(coming)),
+                         "decision, whole rescore": decider(whole, count(first), number),
+                         "decision, tracker": decider(tracked, count(first), number)})  # fmt: skip
     assert whole.scored.sessions == tracked.scored.sessions, "the two engines disagree"
     race_result = tracked.scored.sessions["R1"].race
     print(f"{name}: {len(facts.entries)} cars, {len(facts.passings):,} passings, "
           f"{len(held):,} held, then {PER_ROUND} a round; leader "
           f"{race_result.entries[0].number} on {race_result.entries[0].laps} laps")
     for label, timing in times.items():
+        if label.startswith("decision"):
+            print(line(label, timing))
+            continue
         per = Times([c / PER_ROUND for c in timing.cpu], [w / PER_ROUND for w in timing.wall])
         times[label] = per
         print(line(f"{label} (per passing)", per))
@@ -126,10 +147,12 @@ def main() -> None:
                                 "4h": ("4-hour race", bench_race)}.items():  # fmt: skip
         facts, cut = source()
         times = measure(name, facts, cut)
-        figures[key] = (median(times["whole rescore"].cpu) * 1000,
-                        median(times["tracker"].cpu) * 1000)
-    parts = " ".join(f"{key}_whole_cpu_ms={w:.2f} {key}_tracker_cpu_ms={t:.2f}"
-                     for key, (w, t) in figures.items())  # fmt: skip
+        figures[key] = [median(times[label].cpu) * 1000 for label in
+                        ("whole rescore", "tracker", "decision, whole rescore",
+                         "decision, tracker")]  # fmt: skip
+    parts = " ".join(f"{key}_whole_cpu_ms={w:.2f} {key}_tracker_cpu_ms={t:.2f} "
+                     f"{key}_decision_whole_cpu_ms={dw:.1f} {key}_decision_tracker_cpu_ms={dt:.1f}"
+                     for key, (w, t, dw, dt) in figures.items())  # fmt: skip
     print(f"live_race: {parts}")
 
 
