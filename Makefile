@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/tracksprint.py
 	$(BIN)/python bench/season.py
 	$(BIN)/python bench/race.py
+	$(BIN)/python bench/live_race.py
 	$(BIN)/python bench/race_io.py
 	$(BIN)/python bench/officials.py
 	$(BIN)/python bench/console_auth.py
@@ -63,6 +64,7 @@ bench-quick: $(STAMP)
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/scaling.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/tracksprint.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/race.py
+	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/live_race.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/race_io.py
 	TRACKSIDE_BENCH_QUICK=1 $(BIN)/python bench/officials.py
 	$(BIN)/python bench/live_latency.py --cars 100 --clients 20 --seconds 5

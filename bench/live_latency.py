@@ -8,8 +8,15 @@ clients on loopback (raw asyncio streams; one in ten filtered to a class) watch 
 
 Latency is measured per client and per lap, from the passing leaving the source (just before its
 commit; the simulator's send) to the patch carrying that car's new lap count arriving at the
-client. Prints p50/p99/max and the server's RSS. Targets: p99 < 100 ms, RSS < 200 MB. Bounded:
-`--seconds` of passings at `--rate` per second, then a short drain; stops by itself.
+client. Prints p50/p99/max, the server's RSS, and the server's CPU time per passing (read from
+/proc: store, engine, boards, patches and sockets together, a figure the machine's other load
+does not inflate as it does latency). Targets: p99 < 100 ms, RSS < 200 MB. Bounded: `--seconds`
+of passings at `--rate` per second, then a short drain; stops by itself.
+
+`--format race` follows a race session instead (issue 10, the live race path): the same cars
+lapping in a 4-hour race, the board by laps with gaps and intervals (every row behind a car
+that crossed may change). `--profile FILE` runs the server under cProfile (`python -m pstats
+FILE` to read where its time went).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import re
 import shutil
@@ -53,13 +61,20 @@ class Figures:
     patches: int = 0
     bytes: int = 0
     dropped_clients: int = 0
+    server_cpu_s: float = 0.0
+    """The server's CPU time from the first passing to the end of the drain."""
 
 
 # --- the event ---------------------------------------------------------------------------
 
 
-def write_event(folder: Path, cars: int) -> tuple[Path, Path, Path]:
+def write_event(folder: Path, cars: int, race: bool = False) -> tuple[Path, Path, Path]:
+    """A 30-minute Time Attack session, or (`race`) a 4-hour race, green a second before the
+    first car crosses the line (every car's first crossing is its start)."""
     event = folder / "event.toml"
+    session = ('format = "race"\nduration_min = 240\nmandatory_stops = 1\n' if race
+               else "duration_min = 30\n")  # fmt: skip
+    green = "08:59:59" if race else "08:59:00"
     event.write_text(f"""[event]
 id = "{EVENT_ID}"
 name = "Live latency bench"
@@ -72,30 +87,30 @@ start_finish_loop = "SF"
 
 [[session]]
 id = "{SESSION}"
-name = "Time Attack, {cars} cars"
+name = "{'Race' if race else 'Time Attack'}, {cars} cars"
 groups = ["A"]
-duration_min = 30
-""")
+{session}""")
     entries = folder / "entries.csv"
     rows = ["number,first_name,last_name,class,group,transponder"]
     rows += [f"{n},Driver,{n},{CLASSES[n % len(CLASSES)]},A,{FIRST_TRANSPONDER + n}"
              for n in range(1, cars + 1)]
     entries.write_text("\n".join(rows) + "\n")
     flags = folder / "flags.csv"
-    flags.write_text(f"session,state,time\n{SESSION},green,{DATE}T08:59:00.000\n")
+    flags.write_text(f"session,state,time\n{SESSION},green,{DATE}T{green}.000\n")
     return event, entries, flags
 
 
-def crossings(cars: int, count: int, seed: int = 7) -> list[tuple[str, int, Passing]]:
-    """(car number, lap it completes, passing): every car once across the line, then laps of
-    90-130 s in time order, until `count` passings."""
+def crossings(cars: int, count: int, seed: int = 7, gap_us: int = 400_000
+              ) -> list[tuple[str, int, Passing]]:  # fmt: skip
+    """(car number, lap it completes, passing): every car once across the line (`gap_us`
+    apart), then laps of 90-130 s in time order, until `count` passings."""
     rng = random.Random(seed)
     start = at_time_of_day(DATE, "09:00")
     pace = {n: rng.uniform(90, 130) for n in range(1, cars + 1)}
     out = []
     laps = count // cars + 2
     for n in range(1, cars + 1):
-        time_us = start + n * 400_000
+        time_us = start + n * gap_us
         for lap in range(laps):
             out.append((str(n), lap, Passing(time_us, str(FIRST_TRANSPONDER + n), "SF")))
             time_us += round(pace[n] * rng.uniform(0.98, 1.03) * 1e6)
@@ -103,11 +118,12 @@ def crossings(cars: int, count: int, seed: int = 7) -> list[tuple[str, int, Pass
     return out
 
 
-def import_event_files(db_url: str, folder: Path, cars: int, first: list[Passing]) -> None:
+def import_event_files(db_url: str, folder: Path, cars: int, first: list[Passing],
+                       race: bool = False) -> None:  # fmt: skip
     from trackside.services import import_entries, import_event, import_flags
 
     engine = open_engine(db_url)
-    event, entries, flags = write_event(folder, cars)
+    event, entries, flags = write_event(folder, cars, race)
     import_event(engine, event)
     import_entries(engine, EVENT_ID, entries)
     import_flags(engine, EVENT_ID, flags)
@@ -119,8 +135,14 @@ def import_event_files(db_url: str, folder: Path, cars: int, first: list[Passing
 # --- the server --------------------------------------------------------------------------
 
 
-def start_server(db_url: str, *extra: str) -> tuple[subprocess.Popen, str]:
-    command = [sys.executable, "-c", "from trackside.cli import main; main()", "--db", db_url,
+def start_server(db_url: str, *extra: str, profile: str | None = None
+                 ) -> tuple[subprocess.Popen, str]:  # fmt: skip
+    """`trackside serve` in its own process (under cProfile, written to `profile` on exit)."""
+    code = "from trackside.cli import main; main()"
+    if profile:  # `python -m cProfile` takes no `-c`: the same call under cProfile.run
+        code = ("import cProfile, sys; from trackside.cli import main; sys.argv[0] = 'trackside'; "
+                f"cProfile.run('main()', {profile!r})")
+    command = [sys.executable, "-c", code, "--db", db_url,
                "serve", "--port", "0", "--event", EVENT_ID, "--rmonitor-port", "0", *extra]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True)  # fmt: skip
@@ -137,6 +159,12 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> tuple[float, float]:
@@ -227,10 +255,11 @@ async def run(args: argparse.Namespace) -> tuple[Figures, tuple[float, float], i
     folder = Path(tempfile.mkdtemp(prefix="trackside-bench-live-"))
     db_url = f"sqlite:///{folder / 'live.db'}"
     count = round(args.rate * args.seconds)
-    plan = crossings(args.cars, count + args.cars)
+    race = args.format == "race"
+    plan = crossings(args.cars, count + args.cars, gap_us=50_000 if race else 400_000)
     first = [p for _, lap, p in plan if lap == 0]
     laps = [item for item in plan if item[1] > 0][:count]
-    import_event_files(db_url, folder, args.cars, first)
+    import_event_files(db_url, folder, args.cars, first, race)
     figures = Figures()
     simulator = None
     extra: tuple[str, ...] = ()
@@ -239,19 +268,21 @@ async def run(args: argparse.Namespace) -> tuple[Figures, tuple[float, float], i
         decoder_port = free_port()
         extra = ("--decoder", f"127.0.0.1:{decoder_port}", "--loop", "D0000C01=SF",
                  "--clock", "decoder")
-    server, address = start_server(db_url, *extra)
+    server, address = start_server(db_url, *extra, profile=args.profile)
     stop = asyncio.Event()
     try:
         readies = [asyncio.Event() for _ in range(args.clients)]
         clients = [asyncio.create_task(sse_client(address, _path(i), figures, readies[i], stop))
                    for i in range(args.clients)]  # fmt: skip
         await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), 60)
+        figures.server_cpu_s = -cpu_s(server.pid)
         if simulator is None:
             await asyncio.to_thread(journal_writer, db_url, laps, args.rate, figures)
         else:  # only now: the simulator's clock starts when the server's client connects
             await simulator.start("127.0.0.1", decoder_port)
             await asyncio.wait_for(simulator.finished.wait(), args.seconds * 3 + 60)
         await asyncio.sleep(DRAIN_S)
+        figures.server_cpu_s += cpu_s(server.pid)
         memory = rss_mb(server.pid)
         stop.set()
         for client in clients:
@@ -281,16 +312,20 @@ def report(args: argparse.Namespace, figures: Figures, memory: tuple[float, floa
     ms = [v * 1000 for v in values]
     p50 = statistics.median(ms)
     p99 = ms[min(len(ms) - 1, round(0.99 * (len(ms) - 1)))]
-    print(f"live latency, {args.source}: {args.cars} cars, {args.clients} SSE clients, "
-          f"{laps} laps at {args.rate:g}/s")
+    cpu_ms = figures.server_cpu_s * 1000 / laps
+    print(f"live latency, {args.source}, {args.format}: {args.cars} cars, {args.clients} SSE "
+          f"clients, {laps} laps at {args.rate:g}/s; load {os.getloadavg()[0]:.1f}")
     print(f"  deliveries measured: {len(ms)}  patches: {figures.patches}  "
           f"bytes: {figures.bytes / 1e6:.1f} MB  clients dropped: {figures.dropped_clients}")
     print(f"  latency p50 {p50:.1f} ms  p99 {p99:.1f} ms  max {ms[-1]:.1f} ms  "
           f"(target p99 < 100 ms: {'met' if p99 < 100 else 'MISSED'})")
+    print(f"  server CPU {cpu_ms:.1f} ms per passing (store, engine, boards, patches, "
+          f"sockets; whatever the load)")
     print(f"  server RSS {memory[0]:.0f} MB, peak {memory[1]:.0f} MB "
           f"(target < 200 MB: {'met' if memory[1] < 200 else 'MISSED'})")
     print(f"live_latency: p50_ms={p50:.1f} p99_ms={p99:.1f} rss_mb={memory[0]:.0f} "
-          f"peak_rss_mb={memory[1]:.0f}")
+          f"peak_rss_mb={memory[1]:.0f} server_cpu_ms_per_passing={cpu_ms:.2f} "
+          f"load={os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -300,6 +335,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--rate", type=float, default=20.0, help="passings a second")
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--format", choices=("time-attack", "race"), default="time-attack",
+                        help="the session followed: Time Attack, or a race (its board by laps)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="run the server under cProfile, its stats written to FILE")
     args = parser.parse_args()
     figures, memory, laps = asyncio.run(run(args))
     report(args, figures, memory, laps)

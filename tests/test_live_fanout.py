@@ -56,3 +56,23 @@ def test_a_silent_stream_sends_keepalives():
         return await asyncio.wait_for(anext(stream), 10)
 
     assert asyncio.run(scenario()) == b": keep-alive\n\n"
+
+
+def test_a_reader_behind_gets_the_waiting_messages_in_one_write_and_the_end_after_them():
+    """The SSE stream writes the message read and those queued behind it at once
+    (`web/stream.py`): in order, none lost, the stream's end still after them."""
+    async def scenario() -> tuple[bytes, bytes, list[bytes]]:
+        fanout = Fanout()
+        listener = fanout.subscribe("TA1")
+        for n in range(3):
+            fanout.publish("TA1", b"%d" % n)
+        stream = listener.messages(5, b"")
+        first = await anext(stream)
+        caught_up = first + listener.waiting()
+        fanout.publish("TA1", b"3")
+        listener.close()
+        return caught_up, listener.waiting(), [m async for m in stream]
+
+    caught_up, after_close, rest = asyncio.run(scenario())
+    assert caught_up == b"012"
+    assert after_close == b"" and rest == []  # close() discards pending messages, then ends

@@ -1,11 +1,17 @@
-"""A race followed live (issue 12, "Live"): the live model's race results equal a full pass
-after every passing, stop and driver change, and the live board shows the race by laps."""
+"""A race followed live (issue 12, "Live"; issue 10, the live race path): the live model's race
+results equal a full pass after every passing, stop, driver change and decision, each race kept
+by its tracker (`live/race_trackers.py`) between whole passes, late passings included; and the
+live board shows the race by laps."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.race_scenario import race_event, race_facts, t
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.race_scenario import decision, race_event, race_facts, standings, t
+from tests.race_strategies import races
 from trackside.core.records import (
     DriverChange,
     Entry,
@@ -59,6 +65,119 @@ def test_race_results_equal_a_full_pass_after_every_passing() -> None:
     assert race.checkered_us == t("10:03:01")
     assert [(e.number, e.position, e.laps) for e in race.entries] == [
         ("1", 1, 3), ("2", 2, 3), ("3", 3, 1)]
+
+
+FINAL = [("1", "ok", 1, 1, 3, 181.0), ("2", "ok", 2, 2, 3, 193.0), ("3", "ok", 3, 1, 1, 200.0)]
+"""The race above at the end, by hand: T = 10:03:00, C = 10:03:01 (car 1's third crossing)."""
+
+
+def _fed_one_by_one(live: LiveResults, facts: EventFacts, passings) -> None:
+    """Each passing alone: a change of R1 only (the tracker's, no whole pass), and the result
+    equal to a full pass over the passings held so far."""
+    for passing in passings:
+        change = live.apply([passing])
+        assert not change.full and change.sessions <= {"R1"}
+        so_far = replace(facts, passings=live.facts().passings, decisions=live.facts().decisions)
+        assert live.scored.sessions["R1"] == scored(so_far).sessions["R1"]
+
+
+def test_live_race_path_a_decision_mid_race_rebuilds_the_tracker_and_the_race_follows_it():
+    """endurance.md "Race decisions": 15 s added to car 1 at 10:02:30, while the race runs. Its
+    race time 3:01 + 0:15 = 3:16 puts it behind car 2 (3:13); C stays car 1's crossing at
+    10:03:01 (the finish is on the road)."""
+    facts = _facts()
+    live = LiveResults(replace(facts, passings=()))
+    before = [p for p in facts.passings if p.time_us <= t("10:02:30")]
+    _fed_one_by_one(live, facts, before)
+    change = live.apply(decisions=[decision(1, "time-added", "1", "R1", seconds=15)])
+    assert change.full  # a whole pass, and a new tracker made from the facts
+    expected = replace(facts, passings=live.facts().passings, decisions=live.facts().decisions)
+    assert live.scored.sessions["R1"] == scored(expected).sessions["R1"]
+    _fed_one_by_one(live, facts, facts.passings[len(before):])
+    race = live.scored.sessions["R1"].race
+    assert race.checkered_us == t("10:03:01")
+    assert standings(race) == [("2", "ok", 1, 1, 3, 193.0), ("1", "ok", 2, 2, 3, 196.0),
+                               ("3", "ok", 3, 1, 1, 200.0)]  # fmt: skip
+    penalty = next(e for e in race.entries if e.number == "1").penalties
+    assert [(p.kind, p.changed_place) for p in penalty] == [("time-added", True)]
+
+
+def test_live_race_path_a_late_passing_rebuilds_its_car_and_the_race_comes_right():
+    """Car 2's crossing at 10:02:09 reaches the engine last, after 10:04:30 (a decoder's
+    backlog). Without it car 2 has 2 laps (10:01:05, then 10:03:13 after a 2:08 "lap"); once
+    it arrives, older than car 2's last read, the tracker rebuilds car 2 from its passings in
+    time order: 3 laps, the table of the race in order."""
+    facts = _facts()
+    late = next(p for p in facts.passings if p.time_us == t("10:02:09"))
+    live = LiveResults(replace(facts, passings=()))
+    _fed_one_by_one(live, facts, [p for p in facts.passings if p != late])
+    assert standings(live.scored.sessions["R1"].race) == [
+        ("1", "ok", 1, 1, 3, 181.0), ("2", "ok", 2, 2, 2, 193.0), ("3", "ok", 3, 1, 1, 200.0)]
+    _fed_one_by_one(live, facts, [late])
+    assert standings(live.scored.sessions["R1"].race) == FINAL
+
+
+@settings(max_examples=40, deadline=None)
+@given(races(), st.randoms(use_true_random=False), st.integers(0, 60))
+def test_the_live_race_path_equals_a_full_pass_with_passings_late_and_decisions_mid_race(
+    facts, rnd, at
+):
+    """Random races: passings fed in small batches, some out of order (a batch shuffled), the
+    race decisions arriving after `at` passings; after every batch the live race is the full
+    scorer's on the facts held."""
+    passings = list(facts.passings)
+    for i in range(0, len(passings), 7):  # every few passings, a short stretch out of order
+        stretch = passings[i:i + 3]
+        rnd.shuffle(stretch)
+        passings[i:i + 3] = stretch
+    live = LiveResults(replace(facts, passings=(), decisions=()))
+    fed, decided = 0, False
+    while fed < len(passings) or not decided:
+        if not decided and fed >= at:
+            live.apply(decisions=facts.decisions)
+            decided = True
+        else:
+            step = rnd.randint(1, 3)
+            live.apply(passings[fed:fed + step])
+            fed += step
+        held = replace(facts, passings=live.facts().passings, decisions=live.facts().decisions)
+        assert live.scored.sessions["R1"] == scored(held).sessions["R1"]
+
+
+def test_the_demo_sprintduro_followed_live_equals_a_full_pass_event_result_included() -> None:
+    """The demo day (practice, qualifying, the 2-hour SprintDuro race of 30 cars) fed in
+    batches of 40 passings: the race by its tracker, the other sessions per transponder; every
+    session and the event result equal a full pass after each batch."""
+    day = generate_enduro()
+    facts = EventFacts(_demo_event(), tuple(_entries(day)), tuple(day.passings),
+                       tuple(day.flags), ())
+    live = LiveResults(replace(facts, passings=()))
+    for start in range(0, len(facts.passings), 40):
+        change = live.apply(facts.passings[start:start + 40])
+        assert not change.full
+        expected = scored(replace(facts, passings=live.facts().passings))
+        assert live.scored.sessions == expected.sessions
+        assert live.scored.event == expected.event
+    assert live.scored.sessions["R1"].sprint is not None
+
+
+def test_a_passing_leaves_every_other_cars_laps_the_same_objects_for_the_board() -> None:
+    """What keeps the live board and RMonitor cheap on a long race: after car 2's passing, the
+    other cars' race laps are the very same tuples, and so are their laps as the lap views see
+    them (`publish/race_as_laps.py`), so only car 2's row is made again."""
+    from trackside.publish.race_as_laps import race_as_laps
+
+    facts = _facts()
+    live = LiveResults(replace(facts, passings=facts.passings[:7]))
+    before = live.scored.sessions["R1"]
+    seen = {e.number: e.laps for e in race_as_laps(before).entries}
+    live.apply([facts.passings[7]])  # car 2 at 10:02:09
+    after = live.scored.sessions["R1"]
+    assert facts.passings[7].transponder == "T2"
+    same = {e.number for e in after.race.entries
+            if e.lap_list is next(b for b in before.race.entries if b.number == e.number).lap_list}
+    assert same == {"1", "3"}
+    assert {e.number for e in race_as_laps(after).entries if e.laps is seen[e.number]} == {"1", "3"}
 
 
 def test_an_officials_stop_and_driver_change_reach_the_live_race() -> None:

@@ -51,10 +51,10 @@ def test_live_board_counts_unknown_transponders_and_ignores_them_for_the_standin
     assert [s.number for s in tracker.standings()] == ["1", "2", "3"]
 
 
-def test_the_live_results_model_scores_a_race_event_whole_on_each_passing():
+def test_the_live_results_model_follows_a_race_event_on_each_passing():
     """`live/results_model.LiveResults` on an event with a race session: after each batch of
-    passings its results equal one full pass (a race depends on every car: its sessions are
-    scored whole, the others per transponder)."""
+    passings its results equal one full pass (a race depends on every car: its session is kept
+    by its `RaceTracker`, `live/race_trackers.py`; the others are scored per transponder)."""
     facts = race_facts(race_event(duration_min=4), CARS, passed=LAPS, drivers=ROSTER,
                        changes="car driver at\n1 Bo_Ek 10:03:00")  # fmt: skip
     model = LiveResults(replace(facts, passings=facts.passings[:5]))

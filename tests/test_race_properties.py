@@ -1,7 +1,8 @@
 """Properties of the race scorer (endurance.md): the classification does not depend on the
 order passings arrive in; a lap the winner drives after taking the checkered changes nothing; a
 time penalty never improves a car's place; the live tracker agrees with the full scorer on the
-same passings, at every point of the race."""
+same passings, at every point of the race: its board and its whole result (what the live engine
+shows, `live/results_model.py`), however late a passing arrives."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.race_strategies import G, S, races
 from trackside.core.race_live import RaceTracker, standings_of
 from trackside.core.race_results import RacePart, RaceSessionResult, RaceStatus
 from trackside.core.records import Decision, DecisionKind, EventFacts, Passing
+from trackside.core.scoring import score_sessions
 from trackside.rules import scored
 
 
@@ -94,6 +96,40 @@ def test_the_live_tracker_fed_out_of_order_still_equals_the_full_classification(
     tracker.extend(shuffled)
     assert tracker.standings() == standings_of(result_of(facts).race)
     assert G  # the races start at G
+
+
+def unflagged(facts: EventFacts) -> RaceSessionResult:
+    """The race session as its scorer gives it (before `combine` lists the flags on it)."""
+    return score_sessions(facts, ["R1"])["R1"].result
+
+
+@settings(max_examples=60, deadline=None)
+@given(races(), st.lists(st.integers(0, 120), max_size=4))
+def test_the_live_trackers_whole_result_equals_the_full_scorers_at_every_point(facts, cuts):
+    tracker = RaceTracker(replace(facts, passings=()), "R1")
+    fed = 0
+    for prefix in _prefixes(facts, cuts):
+        tracker.extend(prefix[fed:])
+        fed = len(prefix)
+        assert tracker.result() == unflagged(replace(facts, passings=tuple(prefix)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(races(), st.randoms(use_true_random=False), st.integers(0, 120))
+def test_the_live_trackers_whole_result_fed_late_passings_equals_the_full_scorers(facts, rnd,
+                                                                                  cut):
+    """The passings in time order up to `cut`, each result read, then the rest shuffled (each
+    one older than some already fed rebuilds its car), a result read after each."""
+    ordered = sorted(facts.passings)
+    late = ordered[cut:]
+    rnd.shuffle(late)
+    tracker = RaceTracker(replace(facts, passings=()), "R1")
+    fed: list[Passing] = []
+    for passing in ordered[:cut] + late:
+        tracker.add(passing)
+        fed.append(passing)
+        if len(fed) > cut or len(fed) == len(ordered) or rnd.random() < 0.2:
+            assert tracker.result() == unflagged(replace(facts, passings=tuple(sorted(fed))))
 
 
 @settings(max_examples=80, deadline=None)

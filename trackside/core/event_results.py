@@ -6,7 +6,7 @@ awards are the rulebook's (`EventRules`); the round times come from any format's
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from trackside.core.event_rules import EventRules
 from trackside.core.formats import BestTime
@@ -94,18 +94,21 @@ def awards_per_class(event: EventDef, rules: EventRules) -> int:
 
 
 def rank_event(
-    results: Sequence[EventEntryResult], rules: EventRules, awards: int
-) -> list[EventEntryResult]:
+    results: Sequence[EventEntryResult], rules: EventRules, awards: int,
+    key: Callable[[EventEntryResult], tuple] | None = None,
+) -> list[EventEntryResult]:  # fmt: skip
     """Overall and class positions for entries with status ok, in the rulebook's order; awards
-    to each class's top `awards`."""
-    ranked = sorted((r for r in results if r.status is Status.OK), key=rules.rank_key)
+    to each class's top `awards`. `key` is `rules.rank_key` (or one that remembers it: the
+    live engine re-ranks after each passing, with one entry changed)."""
+    key = key or rules.rank_key
+    ranked = sorted((r for r in results if r.status is Status.OK), key=key)
     in_class: dict[str, int] = defaultdict(int)
     placed = []
     for position, result in enumerate(ranked, start=1):
         in_class[result.car_class] += 1
         class_position = in_class[result.car_class]
         placed.append(_placed(result, position, class_position, class_position <= awards))
-    unranked = sorted((r for r in results if r.status is not Status.OK), key=rules.rank_key)
+    unranked = sorted((r for r in results if r.status is not Status.OK), key=key)
     return placed + unranked
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from trackside.core.decisions import active_decisions
@@ -28,7 +28,16 @@ from trackside.core.race_classification import Tally, classify
 from trackside.core.race_finish import CarLine, checkered_us
 from trackside.core.race_frame import RaceFrame, sprint_frame
 from trackside.core.race_laps import PIT_IN, PIT_OUT
-from trackside.core.race_results import Gap, RaceEntryResult, RacePart, RaceResult, RaceStatus
+from trackside.core.race_results import (
+    Gap,
+    RaceEntryResult,
+    RacePart,
+    RaceResult,
+    RaceSessionResult,
+    RaceStatus,
+    Stop,
+)
+from trackside.core.race_scorer import CarPart, car_part, classified, not_started, unknown_findings
 from trackside.core.race_setup import RaceSetup, car_tally, handovers, race_setup
 from trackside.core.records import EVENT_KINDS, DecisionKind, EventFacts, Passing
 from trackside.core.results import natural_key
@@ -77,6 +86,8 @@ class _Car:
     last_read_us: int | None = None
     view: tuple | None = None
     """(what it was worked out for, _View): kept until the car or C changes."""
+    parts: dict[RacePart, tuple] = field(default_factory=dict)
+    """Part -> (what it was worked out for, CarPart): kept until the car or C changes."""
 
 
 class _View(NamedTuple):
@@ -119,17 +130,26 @@ class RaceTracker:
             if _inside(frame, passing.time_us):
                 self.unknown[passing.transponder] += 1
             return
+        if not self._counts(passing, frame):
+            return  # a sector loop's read (no driver read): nothing of the race, as in full
         car = self._cars.get(number)
         if car is None:
             car = self._cars[number] = _Car()
         car.passings.append(passing)
         car.view = None
+        car.parts.clear()
         if not self._apply(car, passing, frame):
             self._cars[number] = self._rebuilt(car.passings, frame)
 
     def extend(self, passings: Iterable[Passing]) -> None:
         for passing in passings:
             self.add(passing)
+
+    def _counts(self, passing: Passing, frame: RaceFrame) -> bool:
+        """A start/finish or pit loop read, or a driver read in the race (`race_passings`)."""
+        if self.setup.loops.role(passing.loop) is not None:
+            return True
+        return passing.transponder in self.setup.ids.driver_of and _inside(frame, passing.time_us)
 
     def _apply(self, car: _Car, passing: Passing, frame: RaceFrame) -> bool:
         """Apply one passing to its car; False when it is older than what the car has read."""
@@ -245,6 +265,48 @@ class RaceTracker:
                 v.driver if racing else None, v.stint_start_us if racing else None,
                 v.stint_us if racing else None))  # fmt: skip
         return out
+
+
+    # --- the full result out ------------------------------------------------------------------
+
+    def result(self) -> RaceSessionResult:
+        """The session's whole result now (laps, stops, stints, penalties, findings), equal to
+        `race_scorer.score_race` on the passings fed; a car's part (`race_scorer.CarPart`) is
+        worked out again only when the car or C changed, then every car is classified."""
+        setup = self.setup
+        frame = setup.frame
+        sprint_us = setup.settings.sprint_us
+        if frame is None:
+            sprint = not_started(setup, RacePart.SPRINT) if sprint_us else None
+            return RaceSessionResult(not_started(setup, RacePart.RACE), sprint)
+        lines = self._lines(frame)
+        numbers = self._numbers()
+        checkered = checkered_us(lines, frame)
+        race_parts = [self._part(n, lines, frame, checkered, RacePart.RACE, (checkered,), None)
+                      for n in numbers]  # fmt: skip
+        race = classified(setup, frame, RacePart.RACE, checkered, race_parts)
+        findings = unknown_findings(self.unknown)
+        race = replace(race, findings=findings) if findings else race
+        sprint = None
+        if sprint_us:
+            part_frame = sprint_frame(frame, sprint_us, checkered is not None)
+            at = checkered_us(lines, part_frame)
+            parts = [self._part(n, lines, part_frame, at, RacePart.SPRINT, (checkered, at),
+                                race_part.stops)
+                     for n, race_part in zip(numbers, race_parts, strict=True)]  # fmt: skip
+            sprint = classified(setup, part_frame, RacePart.SPRINT, at, parts)
+        return RaceSessionResult(race, sprint)
+
+    def _part(self, number: str, lines: dict[str, CarLine], frame: RaceFrame,
+              checkered: int | None, part: RacePart, key: tuple,
+              race_stops: tuple[Stop, ...] | None) -> CarPart:  # fmt: skip
+        car = self._cars.get(number) or self._idle.setdefault(number, _Car())
+        kept = car.parts.get(part)
+        if kept is None or kept[0] != key:
+            kept = car.parts[part] = (key, car_part(
+                self.setup, number, lines.get(number, _NO_LINE), car.pit, car.reads, frame,
+                checkered, part, race_stops))  # fmt: skip
+        return kept[1]
 
 
 def _inside(frame: RaceFrame, time_us: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from trackside.core.formats import BestTime, FormatScore, ScoringInput
 from trackside.core.pit_stops import PitState, paired
@@ -29,6 +30,7 @@ from trackside.core.race_results import (
     AppliedPenalty,
     Finding,
     RaceEntryResult,
+    RaceLap,
     RacePart,
     RaceResult,
     RaceSessionResult,
@@ -60,6 +62,8 @@ def car_stints(
 
 
 def _penalties(tally: Tally, effects: dict[tuple[str, int], bool]) -> tuple[AppliedPenalty, ...]:
+    if not tally.adjustments:
+        return ()
     return tuple(AppliedPenalty(a.decision_id, a.kind, a.detail, effects[(tally.number, j)])
                  for j, a in enumerate(tally.adjustments))  # fmt: skip
 
@@ -69,28 +73,64 @@ def _pit_findings(pit: PitState) -> list[Finding]:
             for t in pit.orphan_outs]  # fmt: skip
 
 
-class _Part:
-    """One part's cars: their tallies and what the entry rows add to them."""
+class CarPart(NamedTuple):
+    """What one car alone decides of a part's result, before the cars are classified (the
+    live tracker keeps it per car until the car or C changes, `race_live.py`)."""
 
-    def __init__(self, setup: RaceSetup, frame: RaceFrame, part: RacePart,
-                 cars: dict[str, CarPassings], numbers: Sequence[str],
-                 race: RaceResult | None) -> None:  # fmt: skip
-        lines = {n: CarLine(c.crossings, start_offset(c.crossings, frame))
-                 for n, c in cars.items() if n in setup.entries}  # fmt: skip
-        self.checkered = checkered_us(lines, frame)
-        self.rows: dict[str, tuple] = {}
-        race_stops = {e.number: e.stops for e in race.entries} if race else None
-        tallies = []
-        for number in numbers:
-            passings = cars.get(number, _NO_PASSINGS)
-            line = lines.get(number, _NO_LINE)
-            pit = paired(passings.pit)
-            given = None if race_stops is None else race_stops.get(number, ())
-            tally, stops, finish_us = car_tally(setup, number, line, pit, frame,
-                                                self.checkered, part, given)  # fmt: skip
-            tallies.append(tally)
-            self.rows[number] = (line, pit, stops, finish_us, passings)
-        self.tallies = tallies
+    tally: Tally
+    stops: tuple[Stop, ...]
+    laps: tuple[RaceLap, ...]
+    best: RaceLap | None
+    pit_findings: tuple[Finding, ...]
+    stints: tuple[Stint, ...]
+    """Race part only (empty in the Sprint); shown unless the car is `dns`."""
+    stint_findings: tuple[Finding, ...]
+    in_pit: bool
+
+
+def car_part(
+    setup: RaceSetup, number: str, line: CarLine, pit: PitState,
+    reads: Sequence[tuple[int, str]], frame: RaceFrame, checkered: int | None, part: RacePart,
+    race_stops: Sequence[Stop] | None = None,
+) -> CarPart:  # fmt: skip
+    """One car's tally, stops, laps, stints and findings for a part, given C."""
+    tally, stops, finish_us = car_tally(setup, number, line, pit, frame, checkered, part,
+                                        race_stops)  # fmt: skip
+    laps = tuple(race_laps(line.crossings, line.off, frame.green_us, tally.laps))
+    stints: tuple[Stint, ...] = ()
+    more: list[Finding] = []
+    if part is RacePart.RACE:
+        end = finish_us if finish_us is not None else (tally.last_us or frame.green_us)
+        stints, more = car_stints(setup, number, frame, stops, pit, reads, end)
+    return CarPart(tally, stops, laps, best_race_lap(laps), tuple(_pit_findings(pit)), stints,
+                   tuple(more), pit.open_in is not None)  # fmt: skip
+
+
+def classified(
+    setup: RaceSetup, frame: RaceFrame, part: RacePart, checkered: int | None,
+    cars: Sequence[CarPart],
+) -> RaceResult:  # fmt: skip
+    """The part's classification from every car's part (in entry order), with penalties."""
+    tallies = [car.tally for car in cars]
+    decided = checkered is not None
+    pct = setup.settings.min_classified_pct
+    placed = classify(tallies, frame.green_us, decided, pct)
+    effects = penalty_effects(tallies, placed, frame.green_us, decided, pct)
+    car_of = {car.tally.number: car for car in cars}
+    entries = []
+    for row in placed:
+        car = car_of[row.number]
+        findings = list(car.pit_findings)
+        stints: tuple[Stint, ...] = ()
+        if row.status is not RaceStatus.DNS:
+            stints = car.stints
+            findings += car.stint_findings
+        entries.append(_entry(setup, row, car, stints, _penalties(car.tally, effects),
+                              findings))  # fmt: skip
+    return RaceResult(
+        setup.facts.event.id, setup.session.id, setup.session.name, part, frame.green_us,
+        frame.finish_at_us, checkered, tuple(entries),
+    )  # fmt: skip
 
 
 def part_result(
@@ -98,43 +138,31 @@ def part_result(
     numbers: Sequence[str], race: RaceResult | None = None,
 ) -> RaceResult:  # fmt: skip
     """The race (or Sprint) classification with every car's laps, stops, stints, penalties."""
-    scored = _Part(setup, frame, part, cars, numbers, race)
-    decided = scored.checkered is not None
-    pct = setup.settings.min_classified_pct
-    placed = classify(scored.tallies, frame.green_us, decided, pct)
-    effects = penalty_effects(scored.tallies, placed, frame.green_us, decided, pct)
-    tally_of = {t.number: t for t in scored.tallies}
-    entries = []
-    for row in placed:
-        tally = tally_of[row.number]
-        line, pit, stops, finish_us, passings = scored.rows[row.number]
-        laps = race_laps(line.crossings, line.off, frame.green_us, tally.laps)
-        findings = _pit_findings(pit)
-        stints: tuple[Stint, ...] = ()
-        if part is RacePart.RACE and row.status is not RaceStatus.DNS:
-            end = finish_us if finish_us is not None else (tally.last_us or frame.green_us)
-            stints, more = car_stints(setup, row.number, frame, stops, pit, passings.drivers, end)
-            findings += more
-        entries.append(_entry(setup, row, laps, stops, stints, _penalties(tally, effects),
-                              findings, pit.open_in is not None))  # fmt: skip
-    return RaceResult(
-        setup.facts.event.id, setup.session.id, setup.session.name, part, frame.green_us,
-        frame.finish_at_us, scored.checkered, tuple(entries),
-    )  # fmt: skip
+    lines = {n: CarLine(c.crossings, start_offset(c.crossings, frame))
+             for n, c in cars.items() if n in setup.entries}  # fmt: skip
+    checkered = checkered_us(lines, frame)
+    race_stops = {e.number: e.stops for e in race.entries} if race else None
+    parts = []
+    for number in numbers:
+        passings = cars.get(number, _NO_PASSINGS)
+        given = None if race_stops is None else race_stops.get(number, ())
+        parts.append(car_part(setup, number, lines.get(number, _NO_LINE), paired(passings.pit),
+                              passings.drivers, frame, checkered, part, given))  # fmt: skip
+    return classified(setup, frame, part, checkered, parts)
 
 
-def _entry(setup: RaceSetup, row: Placed, laps, stops, stints, penalties, findings,
-           in_pit: bool) -> RaceEntryResult:  # fmt: skip
+def _entry(setup: RaceSetup, row: Placed, car: CarPart, stints: tuple[Stint, ...],
+           penalties: tuple[AppliedPenalty, ...], findings: list[Finding]) -> RaceEntryResult:
     entry = setup.entries[row.number]
     return RaceEntryResult(
         row.number, entry.extra.get("team", ""), entry.driver, entry.car_class, row.status,
         row.position, row.class_position, row.laps, row.race_time_us, row.gap_to_winner,
-        row.gap_to_ahead, best_race_lap(laps), tuple(laps), stops, stints, penalties,
-        tuple(sorted(findings, key=lambda f: (f.at_us or 0, f.kind))), in_pit,
+        row.gap_to_ahead, car.best, car.laps, car.stops, stints, penalties,
+        tuple(sorted(findings, key=lambda f: (f.at_us or 0, f.kind))), car.in_pit,
     )  # fmt: skip
 
 
-def _not_started(setup: RaceSetup, part: RacePart) -> RaceResult:
+def not_started(setup: RaceSetup, part: RacePart) -> RaceResult:
     """Before the first green: every listed car `dns`."""
     numbers = sorted(setup.listed, key=natural_key)
     rows = []
@@ -169,8 +197,8 @@ def score_race(given: ScoringInput, session: SessionDef) -> RaceSessionResult:
     frame = setup.frame
     sprint_us = setup.settings.sprint_us
     if frame is None:
-        sprint = _not_started(setup, RacePart.SPRINT) if sprint_us else None
-        return RaceSessionResult(_not_started(setup, RacePart.RACE), sprint)
+        sprint = not_started(setup, RacePart.SPRINT) if sprint_us else None
+        return RaceSessionResult(not_started(setup, RacePart.RACE), sprint)
     ids = setup.ids
     seen = race_passings(given.facts.passings, frame, setup.loops, ids.owner, ids.driver_of)
     numbers = race_numbers(setup, seen.cars)
@@ -218,6 +246,13 @@ def rank_race(rows: Sequence[RaceEntryResult]) -> list[RaceEntryResult]:
     return out + rest
 
 
+def race_best(result: RaceSessionResult) -> dict[str, BestTime]:
+    """Each car's best race lap, what the event's rounds take from a race (disqualified cars
+    none)."""
+    return {row.number: BestTime.of_lap(row.best_lap) for row in result.race.entries
+            if row.best_lap is not None and row.status is not RaceStatus.DISQUALIFIED}  # fmt: skip
+
+
 class RaceScorer:
     """Race sessions: laps, finish, stops, stints and penalties (endurance.md)."""
 
@@ -230,9 +265,8 @@ class RaceScorer:
         for session in sessions:
             result = score_race(given, session)
             results[session.id] = result
-            for row in result.race.entries:
-                if row.best_lap is not None and row.status is not RaceStatus.DISQUALIFIED:
-                    best.setdefault(row.number, {})[session.id] = BestTime.of_lap(row.best_lap)
+            for number, time in race_best(result).items():
+                best.setdefault(number, {})[session.id] = time
         return FormatScore(results, best)
 
     def rank(self, rows: Sequence[RaceEntryResult]) -> list[RaceEntryResult]:

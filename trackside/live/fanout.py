@@ -30,6 +30,19 @@ class Subscriber:
             return False
         return True
 
+    def waiting(self) -> bytes:
+        """The messages queued behind the one just read, joined: a reader that fell behind
+        (a busy server, a slow link) catches up in one write, not one write per update. The
+        end of the stream, if queued, stays queued."""
+        parts = []
+        while not self.queue.empty():
+            message = self.queue.get_nowait()
+            if message is None:
+                self.queue.put_nowait(None)
+                break
+            parts.append(message)
+        return b"".join(parts)
+
     def close(self) -> None:
         """End the stream: pending messages are discarded, the reader sees the end next."""
         while not self.queue.empty():

@@ -6,8 +6,10 @@ accepted crossings, the session runs, numbered laps and the decisions are the ve
 full pass uses. Its rows replace the old ones, and only the sessions whose rows changed are
 ranked again, with the event. A flag, a decision or a new definition can change any lap, so they
 rescore all; so do a timing-light trip and a starter's release (which car a trip belongs to
-depends on every car of the session, tracksprint.md "Lights"), and a passing of an event with a
-race session (a race's order and finish depend on every car, endurance.md).
+depends on every car of the session, tracksprint.md "Lights"). A race session's order and finish
+depend on every car (endurance.md): each race is kept by its own tracker (`race_trackers.py`,
+`core.race_live.RaceTracker`), fed the passings of its span, and made again from the facts by
+every whole pass (a flag, a decision, an official's pit stop or driver change, a revoke).
 
 Stored rows are kept unranked (no positions); ranking is a pure function of the rows, so the
 results here are always equal to `score(facts)` over the same facts (tests/test_live_model.py).
@@ -15,7 +17,7 @@ results here are always equal to `score(facts)` over the same facts (tests/test_
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -23,9 +25,9 @@ from operator import attrgetter
 
 from trackside.core.decisions import active_decisions
 from trackside.core.event_results import awards_per_class, rank_event
-from trackside.core.flags_in_force import flag_standings, flags_in_force
+from trackside.core.event_rules import EventRules
+from trackside.core.flags_in_force import flags_in_force
 from trackside.core.known_formats import FORMATS
-from trackside.core.periods import session_windows
 from trackside.core.records import (
     Decision,
     DriverChange,
@@ -40,8 +42,8 @@ from trackside.core.records import (
     Trip,
 )
 from trackside.core.results import EventEntryResult, SessionEntryResult
-from trackside.core.scoring import Scored, score_sessions, with_flags
-from trackside.core.session_inputs import passing_span
+from trackside.core.scoring import Scored, SessionScore, combine, score_sessions
+from trackside.live.race_trackers import RaceTrackers
 from trackside.rules import event_rules, scored
 from trackside.store.fast_read import collector_paused
 
@@ -98,6 +100,7 @@ class LiveResults:
         self._decisions: list[Decision] = []
         self._decision_ids: set[int] = set()
         self._event_dirty = False
+        self._kept_keys: tuple[EventRules | None, dict] = (None, {})
         self._set_definitions(facts.event, facts.entries)
         self._race_facts = {"roster": facts.roster, "pit_stops": facts.pit_stops,
                             "driver_changes": facts.driver_changes}  # fmt: skip
@@ -182,7 +185,7 @@ class LiveResults:
         if changed:
             self._rerank(changed)
         if new_passings and self._races:
-            changed |= self._rescore_races()
+            changed |= self._feed_races(new_passings)
         return Change(frozenset(changed))
 
     def redefine(self, event: EventDef, entries: tuple[Entry, ...]) -> Change:
@@ -199,6 +202,8 @@ class LiveResults:
         # finish on every car's laps (endurance.md "The finish"): no car is scored alone
         self._runs_by_lights = any(s.timing == "lights" for s in event.sessions)
         self._races = frozenset(s.id for s in event.sessions if s.format == SessionFormat.RACE)
+        self._other_sessions = [s.id for s in event.sessions if s.id not in self._races]
+        self._race_rounds = any(sid in self._races for r in event.rounds for sid in r.sessions)
 
     def _record_passings(self, passings: Iterable[Passing]) -> list[Passing]:
         new = []
@@ -258,6 +263,9 @@ class LiveResults:
 
     def _drop_revoked(self, revokes: Iterable[tuple[str, int]]) -> int:
         """A pit stop or driver change recorded by mistake no longer counts (its revoke)."""
+        revokes = list(revokes)
+        if not revokes:
+            return 0
         gone = {"pit-stop": set(), "driver-change": set()}
         for record, record_id in revokes:
             gone.setdefault(record, set()).add(record_id)
@@ -273,7 +281,7 @@ class LiveResults:
         """One full pass (`core.scoring.score`); the per-row state is rebuilt from it."""
         facts = self.facts()
         with collector_paused():  # see store/fast_read.py: scoring builds only acyclic tuples
-            self._scored = scored(facts)
+            self._scored = self._scored_whole(facts)
         self._flags_in_force = flags_in_force(facts)
         in_force = active_decisions(self._decisions)
         self._decisions_of: dict[str, tuple[Decision, ...]] = defaultdict(tuple)
@@ -305,12 +313,12 @@ class LiveResults:
 
     def _update_transponder(self, transponder: str) -> set[str]:
         """Score one transponder alone and put its rows in place; the sessions that changed."""
-        own = scored(self._transponder_facts(transponder))
+        own = self._scored_alone(self._transponder_facts(transponder))
         entry = self._entry_of.get(transponder)
         changed = set()
         for sid, result in own.sessions.items():
             if sid in self._races:
-                continue  # a race is scored whole (`_rescore_races`)
+                continue  # a race is kept by its tracker (`_feed_races`)
             if entry is None:
                 new = result.unknown[0] if result.unknown else None
                 if _put(self._unknown.setdefault(sid, {}), transponder, new):
@@ -325,33 +333,43 @@ class LiveResults:
             )
         return changed
 
-    def _rescore_races(self) -> set[str]:
-        """Score the race sessions again, whole, from the passings of their own span (a race's
-        order and finish depend on every car, endurance.md); the races whose result changed."""
-        facts = self.facts()
+    def _scored_alone(self, facts: EventFacts) -> Scored:
+        """One transponder's facts scored: its races are not (a race needs every car, its
+        tracker keeps it) unless a `[[round]]` names a race (then the event row counts it)."""
+        if not self._races or self._race_rounds:
+            return scored(facts)
+        scores = score_sessions(facts, self._other_sessions)
+        races = {sid: SessionScore(self._scored.sessions[sid], {}) for sid in self._races}
+        return combine(facts, event_rules(self._event.ruleset), {**scores, **races})
+
+    def _scored_whole(self, facts: EventFacts) -> Scored:
+        """`rules.scored(facts)`; the races through new trackers (`race_trackers.py`), which
+        then follow each passing of their race."""
+        if not self._races:
+            self._trackers = None
+            return scored(facts)
+        self._trackers = RaceTrackers(facts, [s.id for s in self._event.sessions
+                                              if s.id in self._races])  # fmt: skip
+        sessions = {**score_sessions(facts, self._other_sessions), **self._trackers.scores()}
+        return combine(facts, event_rules(self._event.ruleset), sessions)
+
+    def _feed_races(self, passings: list[Passing]) -> set[str]:
+        """Feed the new passings to the race trackers; the races whose result changed."""
+        assert self._trackers is not None
         with collector_paused():
-            scores = score_sessions(replace(facts, passings=self._race_passings()), self._races)
-        new = with_flags({sid: score.result for sid, score in scores.items()},
-                         flag_standings(facts))  # fmt: skip
+            new = self._trackers.feed(passings)
         changed = {sid for sid, result in new.items() if self._scored.sessions.get(sid) != result}
         if changed:
             sessions = {**self._scored.sessions, **{sid: new[sid] for sid in changed}}
             self._scored = Scored(self._scored.event, sessions)
         return changed
 
-    def _race_passings(self) -> tuple[Passing, ...]:
-        """The passings the race sessions can depend on: each race's passing span (from
-        min_lap before its first green to the next session's green, `core.session_inputs`)."""
-        spans = [passing_span(w, self._event.min_lap_us)
-                 for w in session_windows(self._flags_in_force) if w.session_id in self._races]
-        own: list[Passing] = []
-        for span in spans:
-            low = 0 if span.since_us is None else bisect_left(self._passings, span.since_us,
-                                                              key=_time)  # fmt: skip
-            high = (len(self._passings) if span.until_us is None
-                    else bisect_left(self._passings, span.until_us, key=_time))
-            own += self._passings[low:high]
-        return tuple(sorted(set(own), key=_time)) if len(spans) > 1 else tuple(own)
+    def _event_key(self, rules: EventRules):
+        """The event ranking's key, remembered for rows that did not change (one car's row
+        changes per passing; working out 300 cars' keys again was most of a re-rank)."""
+        if self._kept_keys[0] is not rules:
+            self._kept_keys = (rules, {})
+        return _remembered_key(rules, self._kept_keys[1])
 
     def _rerank(self, sessions: set[str]) -> None:
         """Rank the changed sessions and the event again from their stored rows."""
@@ -368,10 +386,21 @@ class LiveResults:
         if self._event_dirty:
             rules = event_rules(self._event.ruleset)
             awards = awards_per_class(self._event, rules)
-            ranked = rank_event(list(self._event_rows.values()), rules, awards)
+            ranked = rank_event(list(self._event_rows.values()), rules, awards,
+                                self._event_key(rules))  # fmt: skip
             event = replace(event, entries=tuple(ranked))
             self._event_dirty = False
         self._scored = Scored(event, updated)
+
+
+def _remembered_key(rules: EventRules, kept: dict[str, tuple[EventEntryResult, tuple]]):
+    """`rules.rank_key`, remembered per entry row while the row is the same object."""
+    def key(row: EventEntryResult) -> tuple:
+        hit = kept.get(row.number)
+        if hit is None or hit[0] is not row:
+            hit = kept[row.number] = (row, rules.rank_key(row))
+        return hit[1]
+    return key
 
 
 def _put(rows: dict, key: str, row: object | None) -> bool:

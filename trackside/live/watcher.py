@@ -84,10 +84,14 @@ class JournalWatcher:
         now = time.monotonic()
         by_event: dict[str, EventRows] = defaultdict(EventRows)
         with self._engine.connect() as conn:
+            newest = last_ids(conn)
             for table, convert, attribute in _TABLES:
                 position = self._positions[table.name]
                 position.expire(now)
-                rows = rows_after(conn, table, position.last, position.holes)
+                holes = position.holes
+                if newest[table.name] <= position.last and not holes:
+                    continue  # nothing committed past the position, and no hole to fill
+                rows = rows_after(conn, table, position.last, holes)
                 fresh = set(position.advance((row[0] for row in rows), now))
                 for row in rows:
                     if row[0] in fresh:

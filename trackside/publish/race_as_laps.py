@@ -8,6 +8,7 @@ from __future__ import annotations
 from trackside.core.race_results import (
     RaceEntryResult,
     RaceLap,
+    RacePart,
     RaceResult,
     RaceSessionResult,
     RaceStatus,
@@ -29,12 +30,29 @@ def race_as_laps(result: RaceSessionResult | RaceResult) -> SessionResult:
     race = result.race if isinstance(result, RaceSessionResult) else result
     return SessionResult(
         race.event_id, race.session_id, race.session_name, True,
-        tuple(_entry(entry) for entry in race.entries), (), race.flags,
+        tuple(_entry(race, entry) for entry in race.entries), (), race.flags,
     )  # fmt: skip
 
 
-def _entry(entry: RaceEntryResult) -> SessionEntryResult:
+_KEPT: dict[tuple[str, str, str], tuple[tuple[RaceLap, ...], tuple[ScoredLap, ...]]] = {}
+"""(event, session, car) -> its last race laps and those laps as lap records. The live engine
+gives a car that did not change the very same laps tuple (`core.race_live`): the live board,
+its row cache (`web/board.RowCache`) and the RMonitor output then convert only the car that
+changed, not every lap of the race on every passing. One entry per car: bounded by the cars."""
+
+
+def _laps(race: RaceResult, entry: RaceEntryResult) -> tuple[ScoredLap, ...]:
+    key = (race.event_id, race.session_id, entry.number)
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0] is entry.lap_list:
+        return kept[1]
     laps = tuple(_lap(lap) for lap in entry.lap_list)
+    _KEPT[key] = (entry.lap_list, laps)
+    return laps
+
+
+def _entry(race: RaceResult, entry: RaceEntryResult) -> SessionEntryResult:
+    laps = _laps(race, entry) if race.part is RacePart.RACE else tuple(map(_lap, entry.lap_list))
     best = None if entry.best_lap is None else _lap(entry.best_lap)
     return SessionEntryResult(entry.number, entry.team or entry.driver, entry.car_class, "",
                               LAP_STATUS[entry.status], entry.position, best, laps)  # fmt: skip

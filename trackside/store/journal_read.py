@@ -47,13 +47,20 @@ def rows_after(conn: Connection, table: Table, last: int, holes: list[int]) -> l
     return found
 
 
+JOURNAL_TABLES = (passings, flags, decisions, trips, releases, pit_stops, driver_changes,
+                  race_record_revokes)  # fmt: skip
+"""The tables the live watcher follows."""
+
+_LAST_IDS = select(*(select(func.coalesce(func.max(table.c.id), 0)).scalar_subquery()
+                     for table in JOURNAL_TABLES))  # fmt: skip
+
+
 def last_ids(conn: Connection) -> dict[str, int]:
-    """The highest id of each journal table (0 when empty)."""
-    return {
-        table.name: conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
-        for table in (passings, flags, decisions, trips, releases, pit_stops, driver_changes,
-                      race_record_revokes)
-    }
+    """The highest id of each journal table (0 when empty), in one query: the watcher asks it
+    on every poll and reads only the tables that gained rows (an idle poll is one query, not
+    one per table; the highest id of a primary key is read from its index end)."""
+    row = conn.execute(_LAST_IDS).one()
+    return {table.name: last for table, last in zip(JOURNAL_TABLES, row, strict=True)}
 
 
 _COLUMNS = {

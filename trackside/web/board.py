@@ -30,6 +30,8 @@ from trackside.web.flag_labels import flag_label
 from trackside.web.race_board import race_rows
 
 Doc = dict[str, Any]
+Placer = Callable[[SessionRow, int | None, Doc], Doc]
+"""A row's document with its place on the board (`_row`, or kept by `RowCache.placed`)."""
 PREVIOUS_LAPS = 2
 """Laps shown before the last one, newest first."""
 LAST_FINISHERS = 5
@@ -55,6 +57,7 @@ class RowCache:
 
     def __init__(self) -> None:
         self._rows: dict[tuple[str, str, str], tuple[object, str, Doc]] = {}
+        self._placed: dict[tuple, tuple[Doc, tuple, Doc]] = {}
 
     def row(self, event_id: str, session_id: str, entry: SessionEntryResult) -> Doc:
         key = (event_id, session_id, entry.number)
@@ -63,6 +66,19 @@ class RowCache:
             return hit[2]
         doc = _entry_doc(entry)
         self._rows[key] = (entry.laps, entry.status, doc)
+        return doc
+
+    def placed(self, event_id: str, session_id: str, car_class: str | None, row: SessionRow,
+               class_position: int | None, entry: Doc) -> Doc:  # fmt: skip
+        """The row with its place on one board (`_row`): the very same document while the
+        entry's and its place did not change, so a patch passes it over at once."""
+        key = (event_id, session_id, car_class, row.entry.number)
+        place = (row.entry.position, class_position, row.gap_us, row.interval_us)
+        hit = self._placed.get(key)
+        if hit is not None and hit[0] is entry and hit[1] == place:
+            return hit[2]
+        doc = _row(row, class_position, entry)
+        self._placed[key] = (entry, place, doc)
         return doc
 
 
@@ -90,7 +106,8 @@ def board_doc(
         "flag": {"state": state.flag and str(state.flag), "label": flag_label(state.flag)},
         "clock": clock_doc(snapshot, state, track_us),
         "rows": _board_rows(scored, result, car_class, track_us,
-                            _rows_of(snapshot, session_id, cache)),
+                            _rows_of(snapshot, session_id, cache),
+                            _places_of(snapshot, session_id, car_class, cache)),
     }
     if isinstance(scored, RaceSessionResult):
         board["race"] = True
@@ -102,12 +119,12 @@ def board_doc(
 
 def _board_rows(
     scored: object, result: SessionResult, car_class: str | None, track_us: int | None,
-    entry_doc: Callable[[SessionEntryResult], Doc],
-) -> list[Doc]:
+    entry_doc: Callable[[SessionEntryResult], Doc], place: Placer,
+) -> list[Doc]:  # fmt: skip
     """A race's rows by laps (`race_board.py`); any other session's by best lap or run."""
     if isinstance(scored, RaceSessionResult):
         return race_rows(scored, car_class, track_us, entry_doc)
-    return board_rows(result, car_class, entry_doc)
+    return board_rows(result, car_class, entry_doc, place)
 
 
 def _in_class(entry: RunEntryResult, car_class: str | None) -> bool:
@@ -191,14 +208,25 @@ def clock_doc(snapshot: LiveSnapshot, state: SessionClock, track_us: int | None)
     }
 
 
+def _places_of(
+    snapshot: LiveSnapshot, session_id: str, car_class: str | None, cache: RowCache | None
+) -> Placer:
+    if cache is None:
+        return _row
+    return lambda row, class_position, entry: cache.placed(
+        snapshot.event_id, session_id, car_class, row, class_position, entry)
+
+
 def board_rows(
-    result: SessionResult, car_class: str | None, entry_doc: Callable[..., Doc] | None = None
-) -> list[Doc]:
+    result: SessionResult, car_class: str | None, entry_doc: Callable[..., Doc] | None = None,
+    place: Placer | None = None,
+) -> list[Doc]:  # fmt: skip
     """Running order by best valid lap: gaps within the class when one is chosen."""
     in_class_positions = class_positions(result.entries)
     entry_doc = entry_doc or _entry_doc
+    place = place or _row
     return [
-        _row(row, in_class_positions.get(row.entry.number), entry_doc(row.entry))
+        place(row, in_class_positions.get(row.entry.number), entry_doc(row.entry))
         for row in session_rows(result, car_class)
     ]
 

@@ -31,6 +31,8 @@ def board_patch(old: Doc, new: Doc) -> Doc | None:
     rows = {}
     for number, row in after.items():
         previous = before.get(number, {})
+        if previous is row:
+            continue  # the same document (`board.RowCache`): nothing of it changed
         changed = {k: v for k, v in row.items() if k not in previous or previous[k] != v}
         if changed:
             rows[number] = changed

@@ -47,6 +47,6 @@ async def _events(feeds: LiveFeeds, subscriber: Subscriber) -> AsyncIterator[byt
     try:
         yield f"retry: {RETRY_MS}\n\n".encode()
         async for message in subscriber.messages(KEEPALIVE_S, KEEPALIVE):
-            yield message
+            yield message + subscriber.waiting()  # SSE events are self-delimited: one write
     finally:
         feeds.unsubscribe(subscriber)
