@@ -9,6 +9,7 @@ from typing import Any
 
 from trackside.core.records import Decision, DecisionKind, Flag, Passing
 from trackside.core.results import FlagStanding, seconds
+from trackside.core.tech import TechRecord
 from trackside.publish.decision_rows import decision_row
 from trackside.publish.formats import time_text
 
@@ -38,6 +39,7 @@ _SESSION_WORDS: dict[DecisionKind, str] = {
     K.LOSE_FASTEST_RUN: "takes car {car}'s fastest remaining run{where}",
     K.RERUN: "grants car {car} a re-run of run {run}{where}",
     K.RUN_DNF: "records car {car} leaving the course{where} at {at}",
+    K.RECLASSIFY: "moves car {car} to class {car_class} for the whole event",
 }
 """What a decision of each kind changes, in words (time-attack.md, tracksprint.md)."""
 
@@ -56,7 +58,8 @@ def changed_text(decision: Decision, decisions: Mapping[int, Decision],
     words = _SESSION_WORDS.get(decision.kind, "{kind} for car {car}{where}")
     return words.format(car=decision.number, where=_where(decision), lap=decision.lap,
                         run=decision.run, count=decision.count, kind=decision.kind,
-                        at=_clock(decision.at_us), seconds=_seconds(decision.penalty_us))
+                        at=_clock(decision.at_us), seconds=_seconds(decision.penalty_us),
+                        car_class=decision.car_class)
 
 
 def _seconds(time_us: int | None) -> str:
@@ -111,6 +114,17 @@ def passing_audit_row(record_id: int, number: str, passing: Passing | None, auth
             "reason": reason, "author": author, "created": time_text(recorded_us),
             "revokes": None, "flag_id": None, "revoked_by": None,
             "time": time_text(recorded_us), "changed": what}  # fmt: skip
+
+
+def tech_audit_row(record: TechRecord) -> Doc:
+    """A change of a car's tech status (docs/tech.md): who, when, why, and the note."""
+    why = "; ".join(part for part in (record.reason, record.note) if part)
+    return {"type": "tech", "id": record.id, "kind": f"tech {record.state}",
+            "number": record.number, "session": None, "lap": None, "at": None,
+            "seconds": None, "reason": why, "author": record.author,
+            "created": time_text(record.recorded_us), "revokes": None, "flag_id": None,
+            "revoked_by": None, "time": time_text(record.recorded_us),
+            "changed": f"car {record.number}: tech {record.state}"}  # fmt: skip
 
 
 def flag_audit_row(standing: FlagStanding) -> Doc:

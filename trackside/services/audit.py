@@ -16,6 +16,7 @@ from trackside.publish.audit_rows import (
     entry_audit_row,
     flag_audit_row,
     passing_audit_row,
+    tech_audit_row,
 )
 from trackside.services.checks import require_event
 from trackside.services.decisions import listings_of
@@ -23,6 +24,7 @@ from trackside.services.entry_history import entry_history
 from trackside.store.facts import definitions_in
 from trackside.store.manual_passings import manual_passings_of
 from trackside.store.passing_identities import passings_by_identity
+from trackside.store.tech_status import tech_records_of
 
 Doc = dict[str, Any]
 
@@ -48,6 +50,7 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
         facts = definitions_in(conn, event_id)
         manual = manual_passings_of(conn, event_id)
         inserted = passings_by_identity(conn, event_id, [m.identity for m in manual])
+        tech = tech_records_of(conn, event_id)
     decisions = {d.id: d for d in facts.decisions}
     flags = {f.id: f for f in facts.flags if f.id is not None}
     rows = [decision_audit_row(item.decision, item.revoked_by,
@@ -58,5 +61,6 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
              for c in entry_history(engine, event_id)]  # fmt: skip
     rows += [passing_audit_row(m.id, m.number, inserted.get(m.identity), m.author, m.reason,
                                m.recorded_us) for m in manual]  # fmt: skip
+    rows += [tech_audit_row(record) for record in tech]
     rows.sort(key=lambda row: (row["time"] or "", row["type"], row["id"]))
     return [{"event": event_id, **row} for row in rows if only.keeps(row)]
