@@ -221,6 +221,10 @@ async def _write(
     return JSONResponse(doc, status_code=status)
 
 
+write = _write
+"""The one path every write takes, for the write routers of other screens (`tech_api.py`)."""
+
+
 def _version(request: Request, event_id: str) -> int | None:
     latest = request.app.state.hub.latest(event_id)
     return None if latest is None else latest.version
@@ -273,6 +277,8 @@ def _done_text(doc: Doc) -> str:
         return f"passing of car {doc['number']} at {doc['time']} inserted"
     if "transponder" in doc:
         return f"car {doc['number']}: transponder {doc['transponder']}"
+    if "status" in doc:
+        return f"car {doc['number']}: tech {doc['status']} recorded"
     if "state" in doc:
         return f"flag {doc['state']} in {doc['session']} at {doc['time']} recorded"
     car = f" for car {doc['number']}" if doc.get("number") else ""
