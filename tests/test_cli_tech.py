@@ -89,6 +89,7 @@ def test_non_compliance_3_reclassify_moves_the_car_and_penalty_revoke_restores_i
     listed = json.loads(_ok(trackside("penalty", "list", EV, "--format", "json")))
     assert [(d["id"], d["kind"], d["number"], d["class"], d["author"]) for d in listed] == [
         (1, "reclassify", "22", "S4", "sue")]
+    assert "reclassify to S4" in _ok(trackside("penalty", "list", EV))
     audit = json.loads(_ok(trackside("audit", EV, "--entry", "22", "--format", "json")))
     assert audit[-1]["changed"] == "moves car 22 to class S4 for the whole event"
     _ok(trackside("penalty", "revoke", EV, "1", "--reason", "the seat is stock", "--by", "lee"))
