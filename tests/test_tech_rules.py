@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from tests.scenario import decision, event, facts
 from trackside.core.reclassification import classes_in_force, entries_in_force
 from trackside.core.records import Decision, DecisionKind
+from trackside.core.scoring import Scored
 from trackside.core.tech import TechRecord, TechState, not_passed, tech_of
+from trackside.live.results_model import LiveResults
 from trackside.rules import scored
 
 CARS = """
@@ -53,12 +55,8 @@ def revoke(id: int, target: int) -> Decision:
 
 
 def by_class(*decisions: Decision) -> dict[str, list[tuple[str, int | None]]]:
-    """Class -> (car, class position) of the event results, in order."""
-    result = scored(facts(event(rounds={"R1": ["TA1"]}), CARS, LAPS, FLAGS, decisions))
-    classes: dict[str, list[tuple[str, int | None]]] = {}
-    for row in result.event.entries:
-        classes.setdefault(row.car_class, []).append((row.number, row.class_position))
-    return {name: sorted(rows, key=lambda r: r[1] or 99) for name, rows in classes.items()}
+    return by_class_of(scored(facts(event(rounds={"R1": ["TA1"]}), CARS, LAPS, FLAGS,
+                                    decisions)))
 
 
 def session_classes(*decisions: Decision) -> dict[str, str]:
@@ -153,3 +151,27 @@ def test_scores_as_if_entered_in_the_class_in_force(plan):
     a, b = scored(with_findings), scored(entered)
     assert a.event.entries == b.event.entries
     assert a.sessions["TA1"].entries == b.sessions["TA1"].entries
+
+
+# --- the live engine: a finding arriving rescores, a later passing keeps the new class ------
+
+
+def test_non_compliance_3_the_live_results_follow_a_finding_and_its_revoke():
+    day = facts(event(rounds={"R1": ["TA1"]}), CARS, LAPS, FLAGS)
+    first_laps, later = day.passings[:3], day.passings[3:]
+    live = LiveResults(replace(day, passings=first_laps))
+    live.apply(decisions=[reclassify(1, "22", "S4")])
+    live.apply(passings=later)  # scored car by car, as on the line
+    assert live.scored.event.entries == scored(
+        replace(day, decisions=(reclassify(1, "22", "S4"),))).event.entries
+    assert by_class_of(live.scored) == {"S2": [("21", 1)], "S4": [("22", 1), ("33", 2)]}
+    live.apply(decisions=[revoke(2, 1)])
+    assert by_class_of(live.scored) == {"S2": [("21", 1), ("22", 2)], "S4": [("33", 1)]}
+
+
+def by_class_of(result: Scored) -> dict[str, list[tuple[str, int | None]]]:
+    """Class -> (car, class position) of the event results, in order."""
+    classes: dict[str, list[tuple[str, int | None]]] = {}
+    for row in result.event.entries:
+        classes.setdefault(row.car_class, []).append((row.number, row.class_position))
+    return {name: sorted(rows, key=lambda r: r[1] or 99) for name, rows in classes.items()}
