@@ -15,10 +15,12 @@ from hypothesis import strategies as st
 
 from tests.scenario import decision, event, facts
 from trackside.core.reclassification import classes_in_force, entries_in_force
-from trackside.core.records import Decision, DecisionKind
+from trackside.core.records import Decision, DecisionKind, GroupDef
+from trackside.core.satisfactory import satisfactory_marks
 from trackside.core.scoring import Scored
 from trackside.core.tech import TechRecord, TechState, not_passed, tech_of
 from trackside.live.results_model import LiveResults
+from trackside.publish.participant_report import participant_rows
 from trackside.rules import scored
 
 CARS = """
@@ -175,3 +177,14 @@ def by_class_of(result: Scored) -> dict[str, list[tuple[str, int | None]]]:
     for row in result.event.entries:
         classes.setdefault(row.car_class, []).append((row.number, row.class_position))
     return {name: sorted(rows, key=lambda r: r[1] or 99) for name, rows in classes.items()}
+
+
+def test_non_compliance_3_the_participant_report_gives_the_class_the_car_was_scored_in():
+    day = facts(replace(event(rounds={"R1": ["TA1"]}), groups=(GroupDef("A", passing=2),)),
+                CARS, LAPS, FLAGS, (reclassify(1, "22", "S4"),))  # fmt: skip
+    result = scored(day)
+    rows = participant_rows(day, result.event, satisfactory_marks(day, result.event,
+                                                                  result.sessions))
+    # first, last, member, overall, class position, make/model, passing, satisfactory, class
+    assert [(r[1], r[3], r[4], r[8]) for r in rows] == [
+        ("21", "1", "1", "S2"), ("22", "2", "1", "S4"), ("33", "3", "2", "S4")]
