@@ -182,7 +182,8 @@ async def race_control(request: Request, event_id: str) -> Response:
 
 
 _NOT_REVOCABLE_HERE = {DecisionKind.REVOKE.value, DecisionKind.RESULTS_OFFICIAL.value,
-                       DecisionKind.REVOKE_FLAG.value}  # fmt: skip
+                       DecisionKind.REVOKE_FLAG.value,
+                       DecisionKind.RECLASSIFY.value}  # tech's screen revokes it (tech.md)
 
 
 def _revocable(row: Doc) -> Doc:
