@@ -28,7 +28,7 @@ def test_penalty_add_records_author_reason_and_lap(trackside, loaded):
         "at": None, "seconds": None, "reason": "4 wheels off T5", "author": "Sue",
         "created": None, "revokes": None, "flag_id": None, "query": None, "revoked_by": None,
         "escalation": decision["escalation"], "run": None, "count": None,
-        "other_number": None, "served_at": None, "serves": None,
+        "other_number": None, "served_at": None, "serves": None, "class": None,
     }
     assert decision["created"]
 

@@ -126,11 +126,11 @@ def check_penalty(page: Page, number: str, kind: str, session: str, reason: str)
 
 
 SCREENS = {  # role -> the screens its console home links for the event (console.md's table)
-    "event-lead": ["Timing stand", "Race control", "Audit"],
+    "event-lead": ["Timing stand", "Race control", "Tech", "Audit"],
     "timing-chief": ["Timing stand", "Audit"],
     "competition-director": ["Race control", "Audit"],
     "registrar": ["Audit"],
-    "tech": ["Audit"],
+    "tech": ["Tech", "Audit"],
     "driver-coach": ["Audit"],
     "pit-marshal": ["Audit"],
 }
@@ -141,7 +141,8 @@ def test_each_role_sees_only_the_screens_it_may_use(console, no_script, role, sc
     page = sign_in(no_script, console, role, "/console")
     links = page.locator(f"[data-event={EVENT}] a").all_inner_texts()
     assert links == screens
-    for path, label in (("timing", "Timing stand"), ("race-control", "Race control")):
+    for path, label in (("timing", "Timing stand"), ("race-control", "Race control"),
+                        ("tech", "Tech")):
         answer = page.goto(f"{console.url}/console/events/{EVENT}/{path}")
         assert answer.status == (200 if label in screens else 403)
         assert (page.locator("form button[type=submit]").count() > 1) == (label in screens)

@@ -67,6 +67,7 @@ KIND_ACTIONS = [  # decision kind, the action recording it, the action revoking 
     ("results-official", "finalize", "finalize"),
     ("revoke-flag", "flags", "flags"),
     ("run-dnf", "flags", "flags"),
+    ("reclassify", "reclassification", "reclassification"),
 ]
 
 

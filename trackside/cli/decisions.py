@@ -206,7 +206,8 @@ def _share(room: int, wanted: list[int], least: list[int]) -> list[int]:
 
 def _kind_text(row: dict[str, Any]) -> str:
     """The kind with what it names: `revoke #7` (a decision), `revoke-flag flag 3`, `contact
-    with 12`, `penalty-served #5`, `laps-deducted 2`, `drive-through served 12:07:00.000`."""
+    with 12`, `reclassify to S4`, `penalty-served #5`, `laps-deducted 2`, `drive-through served
+    12:07:00.000`."""
     kind = row["kind"]
     if row["revokes"]:
         return f"{kind} #{row['revokes']}"
@@ -214,6 +215,8 @@ def _kind_text(row: dict[str, Any]) -> str:
         return f"{kind} flag {row['flag_id']}"
     if row.get("other_number"):
         return f"{kind} with {row['other_number']}"
+    if row.get("class"):
+        return f"{kind} to {row['class']}"
     if row.get("serves"):
         return f"{kind} #{row['serves']}"
     if row.get("count") is not None and kind in ("laps-deducted", "position"):

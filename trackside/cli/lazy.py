@@ -96,6 +96,11 @@ COMMANDS: dict[str, Lazy] = {
     "standings": Lazy("trackside.cli.series",
                       "Season standings per class: every point explained (text, json, csv, "
                       "html, pdf)."),
+    "tech": Lazy("trackside.cli.tech",
+                 "Tech inspection: each car's status (pending, passed, failed), who and when."),
+    "reclassify": Lazy("trackside.cli.tech",
+                       "Move car NUMBER to CLASS for the whole event (a decision; `penalty "
+                       "revoke` undoes it)."),
 }  # fmt: skip
 """Command name -> the module registering it and its one-line help, in `--help` order."""
 

@@ -104,6 +104,9 @@ class DecisionKind(StrEnum):
     """Marked not satisfactory (`... no`); `reason` is the justification Appendix B asks for."""
     IMPOUND_RELEASE = "impound-release"
     """Car `number` was released from impound at `at_us` (Rules Compliance Query 3.G)."""
+    # tech (docs/tech.md): a finding of non-compliance (SCCA TT Rules Compliance 2.3)
+    RECLASSIFY = "reclassify"
+    """Car `number` runs in class `car_class` for the whole event (`trackside reclassify`)."""
 
 
 LOSE_FASTEST = frozenset(
@@ -229,6 +232,8 @@ class Decision:
     """The decision a `penalty-served` decision marks as served."""
     query_id: int | None = None
     """The compliance query whose answer this penalty comes from (`penalty add --query ID`)."""
+    car_class: str | None = None
+    """The class a `reclassify` decision moves car `number` to (docs/tech.md)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,7 @@ _KIND_ACTIONS: dict[DecisionKind, Action] = {
     DecisionKind.RERUN: Action.RERUN,
     DecisionKind.CONTACT: Action.CONTACT,
     DecisionKind.SOLO_EXIT: Action.SOLO_EXIT,
+    DecisionKind.RECLASSIFY: Action.RECLASSIFICATION,
 }
 """Decision kinds that are not penalties: the action recording one is. A car leaving the
 course (`run-dnf`) is the timing stand's, as a flag is."""

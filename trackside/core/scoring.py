@@ -23,6 +23,7 @@ from trackside.core.flags_in_force import flag_standings, with_flags_in_force
 from trackside.core.formats import BestTime, FormatRegistry, ScoringInput
 from trackside.core.known_formats import FORMATS
 from trackside.core.race_results import RaceSessionResult
+from trackside.core.reclassification import with_classes_in_force
 from trackside.core.records import EVENT_KINDS, Decision, DecisionKind, EventFacts
 from trackside.core.results import EventResult, FlagStanding, SessionResult, Status
 from trackside.core.run_results import RunSessionResult
@@ -77,8 +78,9 @@ def score_sessions(
     `facts.passings` may hold only the passings these sessions' laps can depend on
     (`core.session_inputs`); the passing counts of their unknown transponders are then those
     of `facts.passings`, and `recounted` gives them the whole day's. Only flags in force count
-    (`core/flags_in_force.py`)."""
-    facts = with_flags_in_force(facts)
+    (`core/flags_in_force.py`); each car runs in the class its reclassifications in force give
+    it (`core/reclassification.py`)."""
+    facts = with_classes_in_force(with_flags_in_force(facts))
     wanted = [s for s in facts.event.sessions if session_ids is None or s.id in session_ids]
     per_session, per_event = _decisions_by_target(active_decisions(facts.decisions))
     given = ScoringInput(facts, per_session, _excluded(per_event))
@@ -102,6 +104,7 @@ def combine(
     """The event result from every session's score, however each was obtained (scored now or
     kept from before); uses the definition, entries, flags and decisions, never the passings.
     Each session's result lists all its recorded flags, revoked ones marked."""
+    facts = with_classes_in_force(facts)
     event = facts.event
     in_force = active_decisions(facts.decisions)
     _, per_event = _decisions_by_target(in_force)

@@ -9,6 +9,7 @@ from typing import Any
 
 from trackside.core.records import Decision, DecisionKind, Flag, Passing
 from trackside.core.results import FlagStanding, seconds
+from trackside.core.tech import TechRecord
 from trackside.publish.decision_rows import decision_row
 from trackside.publish.formats import time_text
 
@@ -41,6 +42,7 @@ _SESSION_WORDS: dict[DecisionKind, str] = {
     K.CONTACT: "sends cars {car} and {other} to the back of the race grid (contact{where})",
     K.SOLO_EXIT: "confirms car {car}'s solo driver fully exited the car{where}",
     K.PENALTY_SERVED: "marks decision #{serves} of car {car} served at {served}",
+    K.RECLASSIFY: "moves car {car} to class {car_class} for the whole event",
 }
 """What a decision of each kind changes, in words (time-attack.md, tracksprint.md)."""
 
@@ -61,7 +63,7 @@ def changed_text(decision: Decision, decisions: Mapping[int, Decision],
                         run=decision.run, count=decision.count, kind=decision.kind,
                         at=_clock(decision.at_us), seconds=_seconds(decision.penalty_us),
                         other=decision.other_number, serves=decision.serves,
-                        served=_clock(decision.served_us))
+                        served=_clock(decision.served_us), car_class=decision.car_class)
 
 
 def _seconds(time_us: int | None) -> str:
@@ -116,6 +118,17 @@ def passing_audit_row(record_id: int, number: str, passing: Passing | None, auth
             "reason": reason, "author": author, "created": time_text(recorded_us),
             "revokes": None, "flag_id": None, "revoked_by": None,
             "time": time_text(recorded_us), "changed": what}  # fmt: skip
+
+
+def tech_audit_row(record: TechRecord) -> Doc:
+    """A change of a car's tech status (docs/tech.md): who, when, why, and the note."""
+    why = "; ".join(part for part in (record.reason, record.note) if part)
+    return {"type": "tech", "id": record.id, "kind": f"tech {record.state}",
+            "number": record.number, "session": None, "lap": None, "at": None,
+            "seconds": None, "reason": why, "author": record.author,
+            "created": time_text(record.recorded_us), "revokes": None, "flag_id": None,
+            "revoked_by": None, "time": time_text(record.recorded_us),
+            "changed": f"car {record.number}: tech {record.state}"}  # fmt: skip
 
 
 def flag_audit_row(standing: FlagStanding) -> Doc:

@@ -33,6 +33,7 @@ def decision_row(decision: Decision, revoked_by: int | None, escalation: str | N
         "served_at": time_text(decision.served_us),
         "serves": decision.serves,
         "query": decision.query_id,
+        "class": decision.car_class,
         "revoked_by": revoked_by,
         "escalation": escalation,
     }

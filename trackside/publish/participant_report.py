@@ -9,6 +9,7 @@ import io
 from collections.abc import Mapping
 
 from trackside.core.decision_session import group_sessions
+from trackside.core.reclassification import entries_in_force
 from trackside.core.records import RUN_FORMATS, Entry, EventDef, EventFacts
 from trackside.core.results import EventResult, natural_key
 from trackside.core.satisfactory import Mark
@@ -38,7 +39,8 @@ def passing_rules(event: EventDef, group: str) -> int:
 def participant_rows(
     facts: EventFacts, result: EventResult, marks: Mapping[str, Mark]
 ) -> list[list[str]]:
-    entries = {e.number: e for e in facts.entries}
+    # each car in the class it was scored in (a reclassification finding, docs/tech.md)
+    entries = {e.number: e for e in entries_in_force(facts.entries, facts.decisions)}
     ranked = [r for r in result.entries if r.position is not None]
     unranked = sorted((r for r in result.entries if r.position is None),
                       key=lambda r: natural_key(r.number))

@@ -18,6 +18,7 @@ from trackside.publish.audit_rows import (
     flag_audit_row,
     passing_audit_row,
     race_record_audit_rows,
+    tech_audit_row,
 )
 from trackside.services.checks import require_event
 from trackside.services.decisions import listings_of
@@ -26,6 +27,7 @@ from trackside.store.facts import definitions_in
 from trackside.store.manual_passings import manual_passings_of
 from trackside.store.passing_identities import passings_by_identity
 from trackside.store.race_facts import DRIVER_CHANGE, PIT_STOP, race_records
+from trackside.store.tech_status import tech_records_of
 
 Doc = dict[str, Any]
 
@@ -53,6 +55,7 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
         inserted = passings_by_identity(conn, event_id, [m.identity for m in manual])
         race = [item for record in (PIT_STOP, DRIVER_CHANGE)
                 for item in race_records(conn, event_id, record)]  # fmt: skip
+        tech = tech_records_of(conn, event_id)
     decisions = {d.id: d for d in facts.decisions}
     flags = {f.id: f for f in facts.flags if f.id is not None}
     rows = [decision_audit_row(item.decision, item.revoked_by,
@@ -65,5 +68,6 @@ def audit_rows(engine: Engine, event_id: str, only: AuditFilter = AuditFilter())
                                m.recorded_us) for m in manual]  # fmt: skip
     rows += [row for item in race for row in
              race_record_audit_rows(item.record, item.values, item.revoked)]  # fmt: skip
+    rows += [tech_audit_row(record) for record in tech]
     rows.sort(key=lambda row: (row["time"] or "", row["type"], row["id"]))
     return [{"event": event_id, **row} for row in rows if only.keeps(row)]

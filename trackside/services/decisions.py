@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 
 _NOT_PENALTIES = (DecisionKind.REVOKE, DecisionKind.RESULTS_OFFICIAL, DecisionKind.REVOKE_FLAG,
                   DecisionKind.SATISFACTORY, DecisionKind.UNSATISFACTORY,
-                  DecisionKind.IMPOUND_RELEASE)
+                  DecisionKind.IMPOUND_RELEASE, DecisionKind.RECLASSIFY)
 _OWN_COMMAND = {
     DecisionKind.SATISFACTORY: "mark an entry with `trackside satisfactory EVENT NUMBER yes`",
     DecisionKind.UNSATISFACTORY: "mark an entry with `trackside satisfactory EVENT NUMBER no`",
     DecisionKind.IMPOUND_RELEASE: "record it with `trackside impound release EVENT NUMBER`",
+    DecisionKind.RECLASSIFY: "reclassify a car with `trackside reclassify EVENT NUMBER CLASS`",
 }
 KINDS = ", ".join(k.value for k in DecisionKind if k not in _NOT_PENALTIES)
 

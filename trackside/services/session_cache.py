@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine
 from trackside.core.flags_in_force import flags_in_force
 from trackside.core.laps import crossings_by_transponder
 from trackside.core.periods import SessionWindow, session_windows
+from trackside.core.reclassification import entries_in_force
 from trackside.core.records import EventFacts, Passing
 from trackside.core.scoring import Scored, SessionScore, combine, recounted, score_sessions
 from trackside.core.session_inputs import (
@@ -111,7 +112,8 @@ def _recounted(
 
 
 def _sessions(facts: EventFacts) -> list[_Session]:
-    definitions = repr((code_version(), facts.event, facts.entries))
+    definitions = repr((code_version(), facts.event,
+                        entries_in_force(facts.entries, facts.decisions)))
     common = hashlib.sha256(definitions.encode()).hexdigest()
     windows = session_windows(flags_in_force(facts))
     by_id = {w.session_id: w for w in windows}

@@ -177,7 +177,7 @@ def decisions_in(conn: Connection, event_id: str) -> tuple[Decision, ...]:
 
 DECISION_COLUMNS = ("id", "kind", "number", "session_id", "lap", "at_us", "seconds", "reason",
                     "author", "created_us", "revokes", "flag_id", "run", "count", "other_number",
-                    "served_us", "serves", "query_id")  # fmt: skip
+                    "served_us", "serves", "query_id", "car_class")  # fmt: skip
 """The columns of a decision row `decision_of` reads."""
 _DECISIONS = (f"SELECT {', '.join(DECISION_COLUMNS)} FROM decisions WHERE event_id = :event_id "
               "ORDER BY id")
@@ -206,6 +206,7 @@ def decision_of(row: Mapping[str, Any]) -> Decision:
         served_us=row["served_us"],
         serves=row["serves"],
         query_id=row["query_id"],
+        car_class=row["car_class"],
     )
 
 

@@ -24,7 +24,7 @@ _INSERT_FLAG = (
 _COUNT_FLAGS = "SELECT count(*) FROM flags WHERE event_id = :event_id"
 _DECISION_VALUES = ("event_id", "number", "kind", "session_id", "lap", "at_us", "seconds",
                     "reason", "author", "created_us", "revokes", "flag_id", "run", "count",
-                    "other_number", "served_us", "serves", "query_id")
+                    "other_number", "served_us", "serves", "query_id", "car_class")
 _INSERT_DECISION = (
     f"INSERT INTO decisions ({', '.join(_DECISION_VALUES)}) "
     f"VALUES ({', '.join(':' + name for name in _DECISION_VALUES)}) RETURNING id"
@@ -72,6 +72,7 @@ def append_decision(conn: Connection, event_id: str, decision: Decision) -> Deci
         "served_us": decision.served_us,
         "serves": decision.serves,
         "query_id": decision.query_id,
+        "car_class": decision.car_class,
     }
     new_id = scalar(conn, _INSERT_DECISION, values)
     return replace(decision, id=new_id, created_us=created)

@@ -116,6 +116,7 @@ decisions = Table(
     Column("served_us", BigInteger),  # when a drive-through or stop-and-go was served
     Column("serves", ID),  # the decision a `penalty-served` serves
     Column("query_id", ID),  # the compliance query a penalty answers (migration 0009)
+    Column("car_class", String(32)),  # the class a `reclassify` moves a car to (0014_tech)
     ForeignKeyConstraint(["revokes"], ["decisions.id"], name="fk_decisions_revokes"),
     UniqueConstraint("revokes", name="uq_decisions_revokes"),
     Index("ix_decisions_event", "event_id"),
@@ -461,11 +462,27 @@ series_revokes = Table(
 """`series bonus-revoke` (target `bonus`) and `drivers unmerge` (target `merge`): the bonus or
 merge with id `target_id` no longer stands; itself an audited decision, never undone."""
 
+tech_status = Table(
+    "tech_status",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("number", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("author", Text, nullable=False),
+    Column("recorded_us", BigInteger, nullable=False),
+    Index("ix_tech_status_event", "event_id", "number"),
+)
+"""Each change of a car's tech inspection status (`pending`, `passed`, `failed`: docs/tech.md):
+appended, never overwritten; a car's status is its newest row (migration 0014_tech)."""
+
 JOURNAL = (passings, flags, decisions, decoder_clock, event_versions, entry_versions,
            light_lines, trips, releases, pit_stops, driver_changes, race_record_revokes,
            driver_versions, minor_forms, license_grants, queries, query_actions,
            series_versions, result_imports, result_rows, series_bonuses, identity_merges,
-           series_revokes)
+           series_revokes, tech_status)
 """Append-only tables: nothing here is ever UPDATEd or DELETEd."""
 
 results_cache = Table(

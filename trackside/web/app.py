@@ -25,6 +25,8 @@ from trackside.web import (
     race_api,
     season,
     stream,
+    tech_api,
+    tech_pages,
     write_api,
 )
 from trackside.web.assets import static_assets
@@ -53,6 +55,8 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(season.router)
     app.include_router(race_api.router)
     app.include_router(pitlane_pages.router)
+    app.include_router(tech_api.router)
+    app.include_router(tech_pages.router)
     app.mount("/static", static_assets(), name="static")
     app.add_exception_handler(HTTPException, _not_found)  # type: ignore[arg-type]
     return app

@@ -22,6 +22,7 @@ from trackside.core.flags_in_force import flag_standings, flags_in_force
 from trackside.core.records import DecisionKind, FlagState
 from trackside.core.roles import Action, allowed, roles_allowed
 from trackside.core.session_clock import session_clock
+from trackside.core.tech import not_passed
 from trackside.errors import InputError
 from trackside.publish.decision_rows import decision_row
 from trackside.publish.flag_rows import flag_row
@@ -31,6 +32,7 @@ from trackside.rules import escalation_prompts
 from trackside.services import console_writes, list_events
 from trackside.services.decisions import KINDS, listings_of
 from trackside.services.race_records import race_events
+from trackside.services.tech import event_tech
 from trackside.web.auth import Caller, caller_of
 from trackside.web.flag_labels import flag_label
 from trackside.web.race_control_parts import RACE_FIELDS, race_control_parts
@@ -70,7 +72,8 @@ def _nav(event_id: str | None = None) -> tuple[Link, ...]:
 def screens_of(caller: Caller, event_id: str, race: bool = False) -> list[Link]:
     """The screens of an event the caller's roles may use (the pit lane: when it has a race)."""
     shown = [(Action.FLAGS, "Timing stand", "timing"),
-             (Action.PENALTY, "Race control", "race-control")]
+             (Action.PENALTY, "Race control", "race-control"),
+             (Action.TECH_STATUS, "Tech", "tech")]
     if race:
         shown.append((Action.PIT_STOP, "Pit lane", "pit-lane"))
     links = [Link(label, f"/console/events/{event_id}/{path}")
@@ -128,8 +131,16 @@ async def timing_stand(request: Request, event_id: str, done: str | None = None)
                   twin=f"/api/events/{event_id}/live",
                   finalize_allowed=allowed(caller.account.roles, Action.FINALIZE),
                   publish_dir=getattr(request.app.state, "publish_dir", None),
-                  provisional=snapshot.scored.event.provisional)  # fmt: skip
+                  provisional=snapshot.scored.event.provisional,
+                  tech=await run_in_threadpool(_not_passed, request, event_id))  # fmt: skip
     return HTMLResponse(page)
+
+
+def _not_passed(request: Request, event_id: str) -> dict[str, str]:
+    """Car number -> its tech status, for the cars tech has not passed (docs/tech.md: their
+    passings are marked on the timing stand, a warning: the timing chief decides)."""
+    cars = event_tech(request.app.state.hub.engine, event_id)
+    return {number: str(state) for number, state in not_passed(cars).items()}
 
 
 def _time_of_day(track_us: int | None) -> str:
@@ -185,10 +196,17 @@ async def race_control(request: Request, event_id: str) -> Response:
 
 
 _NOT_REVOCABLE_HERE = {DecisionKind.REVOKE.value, DecisionKind.RESULTS_OFFICIAL.value,
-                       DecisionKind.REVOKE_FLAG.value}  # fmt: skip
+                       DecisionKind.REVOKE_FLAG.value,
+                       DecisionKind.RECLASSIFY.value}  # tech's screen revokes it (tech.md)
 
 
 def _revocable(row: Doc) -> Doc:
     """A decision report row, with whether race control's revoke form is shown for it."""
     return {**row, "revocable": row["revoked_by"] is None
             and row["kind"] not in _NOT_REVOCABLE_HERE}  # fmt: skip
+
+
+screen = _screen
+"""A screen's checks (signed in, the role that may use it), for other screens' modules."""
+console_nav = _nav
+"""The console's navigation links, for other screens' modules."""

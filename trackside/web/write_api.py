@@ -225,7 +225,8 @@ async def _write(
 
 
 write = _write
-"""The one path every write takes, for the console's other write routers (`race_api.py`)."""
+"""The one path every write takes, for the write routers of the other screens (`race_api.py`,
+`tech_api.py`)."""
 
 
 def _version(request: Request, event_id: str) -> int | None:
@@ -282,6 +283,8 @@ def _done_text(doc: Doc) -> str:
         return f"passing of car {doc['number']} at {doc['time']} inserted"
     if "transponder" in doc:
         return f"car {doc['number']}: transponder {doc['transponder']}"
+    if "status" in doc:
+        return f"car {doc['number']}: tech {doc['status']} recorded"
     if "state" in doc:
         return f"flag {doc['state']} in {doc['session']} at {doc['time']} recorded"
     car = f" for car {doc['number']}" if doc.get("number") else ""
