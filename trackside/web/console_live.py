@@ -133,8 +133,9 @@ class ConsoleFeeds:
         snapshot = await asyncio.to_thread(self.hub.follow, view.event_id)
         self.hub.hold(view.event_id)
         state = self._screens.get(view)
-        if state is None:
-            doc = await asyncio.to_thread(console_doc, snapshot, view, time.monotonic())
+        if state is None:  # made on the loop: no snapshot can come between it and the listener
+            latest = self.hub.latest(view.event_id) or snapshot
+            doc = console_doc(latest, view, time.monotonic())
             state = self._screens[view] = _ScreenState(doc, 1)
         return self.fanout.subscribe(view, _message(view, state))
 
