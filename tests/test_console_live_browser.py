@@ -115,6 +115,12 @@ def test_a_flag_thrown_at_another_desk_shows_on_the_open_timing_stand(console, d
         ["green", "09:30:00.000", "eventlead", ""]]
     assert page.locator("[data-session=TA1-A] [data-field=flag]").inner_text() == (
         "Checkered flag")
+    # the session clock runs with track time: a passing a minute after the green
+    console.server.store(("09:31:00", "1003"))
+    page.wait_for_function(
+        "/^1:0\\d$/.test(document.querySelector('[data-session=TA1-I] [data-field=elapsed]')"
+        ".textContent)", timeout=WAIT_MS)
+    assert page.locator("[data-track-time]").inner_text().startswith("09:31:0")
     assert not_reloaded(page)
 
     # the revoke form the script built for the new flag posts like a server-rendered one

@@ -31,6 +31,9 @@ from trackside.web.flag_labels import flag_label
 from trackside.web.live_feeds import View, sse_message, view_board
 from trackside.web.rendering import clock_text
 
+EVERY_S = 0.25
+"""At most one document per screen this often: a decoder's 20 passings a second make 4 (each
+document reads every passing of the event; live timing's own work comes first)."""
 TIMING = "timing"
 RACE_CONTROL = "race-control"
 STANDING_FIELDS = ("position", "number", "driver", "class", "best", "gap", "laps")
@@ -126,6 +129,10 @@ class ConsoleFeeds:
     def __init__(self, hub: LiveHub, fanout: Fanout) -> None:
         self.hub, self.fanout = hub, fanout
         self._screens: dict[ConsoleView, _ScreenState] = {}
+        self._sent: dict[str, float] = {}
+        """Event -> when its screens' documents were last made (monotonic seconds)."""
+        self._due: set[str] = set()
+        """Events whose documents are to be made again shortly."""
         hub.add_listener(self.on_snapshot)
 
     async def subscribe(self, view: ConsoleView) -> Subscriber:
@@ -146,13 +153,29 @@ class ConsoleFeeds:
             self._screens.pop(subscriber.topic, None)  # type: ignore[arg-type]
 
     def on_snapshot(self, snapshot: LiveSnapshot) -> None:
+        """Make the event's documents now, or once `EVERY_S` has passed since the last time."""
+        event_id = snapshot.event_id
+        if event_id in self._due or not any(v.event_id == event_id for v in self._screens):
+            return
+        wait = self._sent.get(event_id, -EVERY_S) + EVERY_S - time.monotonic()
+        if wait <= 0:
+            self._refresh(event_id)
+        else:
+            self._due.add(event_id)
+            asyncio.get_running_loop().call_later(wait, self._refresh, event_id)
+
+    def _refresh(self, event_id: str) -> None:
+        """Each watched screen of the event from its latest snapshot, sent when it changed."""
+        self._due.discard(event_id)
+        self._sent[event_id] = time.monotonic()
+        snapshot = self.hub.latest(event_id)
         for view, state in list(self._screens.items()):
-            if view.event_id != snapshot.event_id:
+            if view.event_id != event_id or snapshot is None:
                 continue
             if self.fanout.count(view) == 0:
                 del self._screens[view]
                 continue
-            doc = console_doc(snapshot, view)
+            doc = console_doc(snapshot, view, self._sent[event_id])
             if doc != state.doc:
                 state.doc, state.version = doc, state.version + 1
                 self.fanout.publish(view, _message(view, state))
