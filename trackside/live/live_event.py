@@ -65,7 +65,10 @@ class LiveEvent:
         return self.snapshot
 
     def apply(self, rows: EventRows, wall: float) -> LiveSnapshot | None:
-        """Add new journal rows; the new snapshot, or None when no result changed."""
+        """Add new journal rows; the new snapshot, or None when nothing new arrived. A passing
+        that changes no result (an unknown transponder's) still makes one, with no
+        session `changed`: the timing stand lists every passing (docs/console.md, "Live")."""
+        passings_before = self.model.passing_count
         times = [p.time_us for p in rows.passings] + [f.time_us for f in rows.flags]
         times += [t.time_us for t in rows.trips] + [r.time_us for r in rows.releases]
         for time_us in sorted(times):
@@ -73,7 +76,7 @@ class LiveEvent:
         change = self.model.apply(rows.passings, rows.flags, rows.decisions, rows.trips,
                                   rows.releases, rows.pit_stops, rows.driver_changes,
                                   rows.race_revokes)
-        if not change:
+        if not change and self.model.passing_count == passings_before:
             return None
         self.snapshot = self._snapshot(change, wall)
         return self.snapshot

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from trackside.core.reclassification import classes_in_force
 from trackside.core.records import Decision, DecisionKind, EventFacts
 from trackside.core.results import natural_key
-from trackside.core.tech import CarTech, TechRecord, TechState, tech_of
+from trackside.core.tech import CarTech, TechRecord, TechState, not_passed, tech_of
 from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.store.database import writing
@@ -51,6 +51,13 @@ def event_tech(engine: Engine, event_id: str) -> list[CarTech]:
     with engine.connect() as conn:
         require_event(conn, event_id)
         return tech_of(entries_in(conn, event_id), tech_records_of(conn, event_id))
+
+
+def tech_marks(engine: Engine, event_id: str) -> dict[str, str]:
+    """Car number -> tech status of the cars tech has not passed: the timing stand's marks,
+    a warning only (docs/tech.md)."""
+    cars = not_passed(event_tech(engine, event_id))
+    return {number: str(state) for number, state in cars.items()}
 
 
 def tech_records(engine: Engine, event_id: str) -> list[TechRecord]:

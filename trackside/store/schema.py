@@ -574,6 +574,17 @@ console_sessions = Table(
 )
 """Signed-in browsers: the session cookie's hash and the CSRF token its forms carry."""
 
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("id", ID, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False),
+    Column("failed_us", BigInteger, nullable=False),
+    Index("ix_sign_in_failures_key", "key", "failed_us"),
+    Index("ix_sign_in_failures_time", "failed_us"),
+)
+"""Failed sign-ins by key (`user:NAME`, `addr:HOST`), kept for the limit's window only."""
+
 ACCOUNTS = (accounts, account_roles, account_tokens, console_sessions)
 """Who may change what (not facts of any event)."""
 

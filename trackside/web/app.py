@@ -19,6 +19,7 @@ from trackside.web import (
     audit_pages,
     auth,
     classing,
+    console_live_api,
     console_pages,
     pages,
     pitlane_pages,
@@ -52,6 +53,7 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(write_api.router)
     app.include_router(audit_pages.router)
     app.include_router(console_pages.router)
+    app.include_router(console_live_api.router)
     app.include_router(season.router)
     app.include_router(race_api.router)
     app.include_router(pitlane_pages.router)

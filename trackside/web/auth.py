@@ -14,9 +14,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 
 from trackside.core.roles import Action, Role, allowed, roles_allowed
-from trackside.services import accounts
+from trackside.services import accounts, sign_in_limit
 from trackside.web.rendering import render
-from trackside.web.sign_in_limit import SignInLimit
 
 COOKIE = "trackside_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -96,14 +95,6 @@ def check_allowed(caller: Caller, action: Action | tuple[Action, ...]) -> None:
                       action=str(actions[0]), allowed_roles=roles)  # fmt: skip
 
 
-def limit_of(request: Request) -> SignInLimit:
-    """The server's sign-in limit (one per application)."""
-    state = request.app.state
-    if not hasattr(state, "sign_in_limit"):
-        state.sign_in_limit = SignInLimit()
-    return state.sign_in_limit
-
-
 def safe_next(target: str | None, default: str = "/console") -> str:
     """A local path to go to after a form: never another site."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
@@ -149,16 +140,16 @@ async def login(request: Request) -> Response:
     next_path = safe_next(fields.get("next"))
     host = request.client.host if request.client else "unknown"
     keys = (f"user:{name.lower()}", f"addr:{host}")
-    limit = limit_of(request)
-    wait = limit.retry_after(keys)
-    if wait is not None:
+    wait_us = await run_in_threadpool(sign_in_limit.retry_after_us, _engine(request), keys)
+    if wait_us is not None:
+        wait_s = wait_us // 1_000_000 + 1
         response = _login_page(next_path, f"Too many failed sign-ins: try again in "
-                                          f"{int(wait) + 1} s.", name, 429)  # fmt: skip
-        response.headers["Retry-After"] = str(int(wait) + 1)
+                                          f"{wait_s} s.", name, 429)  # fmt: skip
+        response.headers["Retry-After"] = str(wait_s)
         return response
     account = await run_in_threadpool(accounts.check_password, _engine(request), name, password)
     if account is None:
-        limit.failed(keys)
+        await run_in_threadpool(sign_in_limit.record_failure, _engine(request), keys)
         return _login_page(next_path, "Wrong name or password.", name, 401)
     signed = await run_in_threadpool(accounts.sign_in, _engine(request), account.name)
     response = RedirectResponse(next_path, status_code=303)

@@ -22,25 +22,25 @@ from trackside.core.flags_in_force import flag_standings, flags_in_force
 from trackside.core.records import DecisionKind, FlagState
 from trackside.core.roles import Action, allowed, roles_allowed
 from trackside.core.session_clock import session_clock
-from trackside.core.tech import not_passed
 from trackside.errors import InputError
 from trackside.publish.decision_rows import decision_row
 from trackside.publish.flag_rows import flag_row
 from trackside.publish.formats import time_text
 from trackside.publish.html import Link
+from trackside.publish.passing_rows import recent_passings, unknown_transponders
 from trackside.rules import escalation_prompts
 from trackside.services import console_writes, list_events
 from trackside.services.decisions import KINDS, listings_of
 from trackside.services.race_records import race_events
-from trackside.services.tech import event_tech
+from trackside.services.tech import tech_marks
 from trackside.web.auth import Caller, caller_of
+from trackside.web.console_live import race_control_doc
 from trackside.web.flag_labels import flag_label
 from trackside.web.race_control_parts import RACE_FIELDS, race_control_parts
 from trackside.web.reading import snapshot_of
 from trackside.web.rendering import clock_text, render
 
 router = APIRouter(include_in_schema=False)
-RECENT_PASSINGS = 25
 FLAG_BUTTONS = [state.value for state in FlagState]
 PENALTY_KINDS = KINDS.split(", ")
 Doc = dict[str, Any]
@@ -124,7 +124,8 @@ async def timing_stand(request: Request, event_id: str, done: str | None = None)
                          "remaining": clock_text(clock.remaining_us),
                          "elapsed": clock_text(clock.green_elapsed_us)})  # fmt: skip
     page = render("console/timing.html", caller=caller, event=facts.event, sessions=sessions,
-                  buttons=FLAG_BUTTONS, passings=_recent_passings(snapshot), done=done,
+                  buttons=FLAG_BUTTONS, passings=recent_passings(snapshot.facts), done=done,
+                  live_unknown=unknown_transponders(snapshot.facts),
                   entries=facts.entries,
                   now=_time_of_day(track_us), nav=_nav(event_id),
                   here=f"/console/events/{event_id}/timing",
@@ -139,8 +140,7 @@ async def timing_stand(request: Request, event_id: str, done: str | None = None)
 def _not_passed(request: Request, event_id: str) -> dict[str, str]:
     """Car number -> its tech status, for the cars tech has not passed (docs/tech.md: their
     passings are marked on the timing stand, a warning: the timing chief decides)."""
-    cars = event_tech(request.app.state.hub.engine, event_id)
-    return {number: str(state) for number, state in not_passed(cars).items()}
+    return tech_marks(request.app.state.hub.engine, event_id)
 
 
 def _time_of_day(track_us: int | None) -> str:
@@ -151,15 +151,6 @@ def _time_of_day(track_us: int | None) -> str:
 screen_for, time_of_day, console_nav = _screen, _time_of_day, _nav
 """For the other screens' modules (`pitlane_pages.py`): the role check of a screen, the
 track time of day its forms are prefilled with, the console's links."""
-
-
-def _recent_passings(snapshot) -> list[Doc]:  # type: ignore[no-untyped-def]
-    """The newest passings first; a transponder no entry holds is marked unknown."""
-    numbers = {e.transponder: e.number for e in snapshot.facts.entries}
-    newest = sorted(snapshot.facts.passings, key=lambda p: p.time_us)[-RECENT_PASSINGS:]
-    return [{"time": (time_text(p.time_us) or "").split("T", 1)[-1],
-             "transponder": p.transponder, "loop": p.loop or "",
-             "number": numbers.get(p.transponder)} for p in reversed(newest)]  # fmt: skip
 
 
 @router.get("/console/events/{event_id}/race-control")
@@ -188,6 +179,7 @@ async def race_control(request: Request, event_id: str) -> Response:
                   entries=snapshot.facts.entries, kinds=PENALTY_KINDS, draft=draft,
                   checked=bool(query.get("check")) and problem is None, prompt=prompt,
                   problem=problem, decisions=[_revocable(r) for r in rows],
+                  standings=race_control_doc(snapshot, draft["session"] or None),
                   done=query.get("done"), nav=_nav(event_id),
                   here=f"/console/events/{event_id}/race-control",
                   now=_time_of_day(snapshot.track_us()), **parts,
