@@ -21,6 +21,8 @@ from trackside.web import (
     classing,
     console_pages,
     pages,
+    registration_api,
+    registration_pages,
     season,
     stream,
     write_api,
@@ -48,6 +50,8 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(write_api.router)
     app.include_router(audit_pages.router)
     app.include_router(console_pages.router)
+    app.include_router(registration_api.router)
+    app.include_router(registration_pages.router)
     app.include_router(season.router)
     app.mount("/static", static_assets(), name="static")
     app.add_exception_handler(HTTPException, _not_found)  # type: ignore[arg-type]

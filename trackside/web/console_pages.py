@@ -68,7 +68,8 @@ def _nav(event_id: str | None = None) -> tuple[Link, ...]:
 def screens_of(caller: Caller, event_id: str) -> list[Link]:
     """The screens of an event the caller's roles may use."""
     shown = [(Action.FLAGS, "Timing stand", "timing"),
-             (Action.PENALTY, "Race control", "race-control")]
+             (Action.PENALTY, "Race control", "race-control"),
+             (Action.ENTRIES, "Registration desk", "registration")]
     links = [Link(label, f"/console/events/{event_id}/{path}")
              for action, label, path in shown if allowed(caller.account.roles, action)]
     return [*links, Link("Audit", f"/audit?{urlencode({'event': event_id})}")]
