@@ -31,6 +31,7 @@ from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
 from trackside.store.entry_versions import entry_versions_of
 from trackside.store.facts import event_in
+from trackside.store.unknown_transponders import SeenTransponder, unknown_transponders
 from trackside.timing.csv_entries import LIMITS
 
 COLUMNS = {"number": "number", "first_name": "first_name", "last_name": "last_name",
@@ -225,3 +226,11 @@ def entry_class_check(engine: Engine, event_id: str, number: str) -> ClassCheck:
                          source=SOURCE, field="number")  # fmt: skip
     car = {**(values["extra"] or {}), **{k: values[k] for k in ("year", "make", "model", "trim")}}
     return check_class(values["car_class"], car)
+
+
+def unknown_seen(engine: Engine, event_id: str) -> list[SeenTransponder]:
+    """The transponders seen on the line that no entry holds, with their passings' count and
+    first and last times (the journal's, always current)."""
+    with engine.connect() as conn:
+        require_event(conn, event_id)
+        return unknown_transponders(conn, event_id)

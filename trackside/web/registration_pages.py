@@ -19,7 +19,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from trackside.core.roles import Action, allowed, roles_allowed
-from trackside.core.unknown_transponders import unknown_transponders
 from trackside.errors import InputError
 from trackside.publish.formats import time_text
 from trackside.publish.html import Link
@@ -61,14 +60,14 @@ async def registration_desk(request: Request, event_id: str) -> Response:
         except InputError as err:
             problem = err.message
     by_number = {r.entry["number"]: r.entry for r in rows}
-    held = {r.entry["transponder"] for r in rows}
+    unknown = await run_in_threadpool(registration.unknown_seen, engine, event_id)
     page = render("console/registration.html", caller=caller, event=snapshot.facts.event,
                   rows=[r for r in rows if _matches(r.entry, wanted)], total=len(rows),
                   q=wanted, check=check, check_entry=by_number.get(query.get("check", "")),
                   problem=problem, edit=by_number.get(query.get("edit", "")), fields=EDITED,
                   groups=registration.known_groups(snapshot.facts.event),
                   entries=[r.entry for r in rows],
-                  unknown=[_seen(s) for s in unknown_transponders(held, snapshot.facts.passings)],
+                  unknown=[_seen(s) for s in unknown],
                   done=query.get("done"), here=here, nav=_nav(event_id),
                   twin=f"/api/events/{event_id}")  # fmt: skip
     return HTMLResponse(page)
@@ -82,7 +81,7 @@ def _matches(entry: Doc, wanted: str) -> bool:
     return entry["number"] == wanted.lstrip("#") or wanted.lower() in driver
 
 
-def _seen(seen) -> Doc:  # type: ignore[no-untyped-def]
+def _seen(seen: registration.SeenTransponder) -> Doc:
     return {"transponder": seen.transponder, "passings": seen.passings,
             "first": _time_of_day(seen.first_us), "last": _time_of_day(seen.last_us)}
 
