@@ -73,7 +73,9 @@ async def post_entries_file(request: Request, event_id: str, name: str = DEFAULT
         note = (f"{values['name']}: {report.added} added, {report.updated} updated, "
                 f"{report.unchanged} unchanged")
         if report.warnings:
-            note += f"; {len(report.warnings)} warnings: " + " | ".join(report.warnings)
+            count = len(report.warnings)
+            note += f"; {count} warning{'s' if count != 1 else ''}: " + " | ".join(
+                report.warnings)
         return Written(doc, note, report.added + report.updated > 0)
 
     return await write(request, event_id, values_of, Action.ENTRIES, record)
