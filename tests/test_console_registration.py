@@ -7,6 +7,7 @@ transponders on the desk."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -276,11 +277,48 @@ def test_the_desk_lists_unknown_transponders_with_passings_and_first_and_last_se
         with console.signed_in("registrar") as client:
             page = client.get(DESK).text
         rows = page.split('id="unknown-transponders"', 1)[1].split("</table>", 1)[0]
-        found = [tuple(row.split(f'{at}', 1)[1].split(end, 1)[0] for at, end in (
-                     ('data-transponder="', '"'), ('data-field="passings">', "<"),
-                     ('data-field="first">', "<"), ('data-field="last">', "<")))
+        found = [(re.search(r'data-transponder="([^"]+)"', row)[1],
+                  *(re.search(rf'data-field="{name}"[^>]*>([^<]*)<', row)[1]
+                    for name in ("passings", "first", "last")))
                  for row in rows.split('<tr class="unknown-transponder"')[1:]]  # fmt: skip
         return found if len(found) == 2 else None
 
     assert wait_until(unknown_rows) == [("6666", "2", "09:40:00.000", "09:42:00.000"),
                                         ("7777", "1", "09:05:21.000", "09:05:21.000")]
+
+
+# --- the desk's JSON twins ------------------------------------------------------------------------
+
+
+def get(console: Console, path: str, role: str | None = None) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {console.tokens[role]}"} if role else {}
+    return httpx.get(console.url + path, headers=headers, timeout=10)
+
+
+def test_the_desks_twins_need_an_account_with_the_entries_action(console: Console):
+    for path in (ENTRIES, f"{ENTRIES}/21/class-check"):
+        assert get(console, path).status_code == 401
+        refused = get(console, path, "timing-chief")
+        assert (refused.status_code, refused.json()["allowed_roles"]) == (
+            403, ["event-lead", "registrar"])
+    assert get(console, "/api/events/nope/entries", "registrar").status_code == 404
+
+
+def test_the_desks_twin_lists_the_entries_and_the_unknown_transponders(console: Console):
+    doc = get(console, ENTRIES, "registrar").json()
+    first = doc["entries"][0]
+    assert {k: first[k] for k in ("number", "class", "group", "transponder", "findings")} == {
+        "number": "21", "class": "S2", "group": "Advanced", "transponder": "1001",
+        "findings": []}
+    assert {"transponder": "7777", "passings": 1, "first": "2026-05-16T09:05:21.000",
+            "last": "2026-05-16T09:05:21.000"} in doc["unknown_transponders"]
+
+
+def test_the_class_checks_twin_says_what_the_classifier_lacks(console: Console):
+    doc = get(console, f"{ENTRIES}/21/class-check", "registrar").json()
+    assert {k: doc[k] for k in ("declared", "found", "agrees", "suggested", "problem")} == {
+        "declared": "S2", "found": None, "agrees": None, "suggested": None,
+        "problem": "not enough car data to classify: needs tire_width"}
+    unknown = get(console, f"{ENTRIES}/99/class-check", "registrar")
+    assert (unknown.status_code, unknown.json()) == (422, {
+        "detail": "car '99' is not entered in event 'img-tt-r3'", "field": "number"})

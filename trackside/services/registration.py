@@ -157,8 +157,12 @@ def _store(conn: Connection, event_id: str, stored: dict[str, dict[str, Any]],
 
 def _check_known(event: EventDef, stored: dict[str, dict[str, Any]], row: dict[str, Any]
                  ) -> None:  # fmt: skip
+    """A new group must be one the event runs; a class an SCCA class or one an entry holds
+    (a group or class the entry already had, from its file, is left as it is)."""
+    before = stored.get(row["number"])
     groups = known_groups(event)
-    if groups and row["run_group"] not in groups:
+    moved = before is None or before["run_group"] != row["run_group"]
+    if groups and moved and row["run_group"] not in groups:
         raise InputError(f"no group {row['run_group']!r} in event {event.id!r} (groups: "
                          f"{', '.join(groups)})", source=SOURCE, field="group")
     held = {e["car_class"] for e in stored.values()}

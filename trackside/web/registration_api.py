@@ -8,6 +8,8 @@ as author; the checks and answers are the write API's (`registration_write.py`).
 - `POST /api/events/{event}/entries/import`: the entries CSV as the body (`?name=` the file's
   name in errors), or a form's uploaded `file`
 - `POST /api/events/{event}/entries/{number}`: any of the fields above but `number`
+- `GET /api/events/{event}/entries` and `GET /api/events/{event}/entries/{number}/class-check`:
+  the desk's JSON twins (signed in, with the `entries` action: entries carry drivers' findings)
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from trackside.core.entry_checks import Problem
 from trackside.core.roles import Action
+from trackside.publish.formats import time_text
 from trackside.services import registration
 from trackside.web.auth import Caller, Refusal
-from trackside.web.registration_write import Sent, Values, Written, write
+from trackside.web.registration_write import Doc, Sent, Values, Written, read_desk, write
 from trackside.web.write_bodies import Field, form_values, json_values, schema
 
 router = APIRouter(prefix="/api/events/{event_id}/entries")
@@ -91,6 +95,46 @@ async def post_entry_change(request: Request, event_id: str, number: str) -> Res
         return Written(done.doc(), _note(done), done.changed)
 
     return await write(request, event_id, _values(CHANGE_BODY), Action.ENTRIES, record)
+
+
+# --- the desk's JSON twins (signed in, with the `entries` action) -----------------------------
+
+
+@router.get("")
+async def get_desk(request: Request, event_id: str) -> Response:
+    """The desk as data: every entry with its findings, and the unknown transponders."""
+
+    def read() -> Doc:
+        engine = _engine(request)
+        rows = registration.desk_entries(engine, event_id)
+        return {"event": event_id,
+                "entries": [{**r.entry, "findings": [finding_doc(p) for p in r.findings]}
+                            for r in rows],
+                "unknown_transponders": [
+                    {"transponder": s.transponder, "passings": s.passings,
+                     "first": time_text(s.first_us), "last": time_text(s.last_us)}
+                    for s in registration.unknown_seen(engine, event_id)]}  # fmt: skip
+
+    return await read_desk(request, event_id, read)
+
+
+@router.get("/{number}/class-check")
+async def get_class_check(request: Request, event_id: str, number: str) -> Response:
+    """Car `number`'s class check: the classifier's class and rule path beside the declared."""
+
+    def read() -> Doc:
+        check = registration.entry_class_check(_engine(request), event_id, number)
+        return {"number": number, "declared": check.declared, "found": check.found,
+                "candidates": list(check.candidates), "agrees": check.agrees,
+                "mismatch": check.mismatch, "suggested": check.suggested,
+                "summary": check.summary, "problem": check.problem,
+                "reasons": [{"text": t, "rule": r} for t, r in check.reasons]}  # fmt: skip
+
+    return await read_desk(request, event_id, read)
+
+
+def finding_doc(problem: Problem) -> Doc:
+    return {"field": problem.field, "text": problem.text, "rule": problem.rule}
 
 
 def _note(done: registration.StoredEntry) -> str:

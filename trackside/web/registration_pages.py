@@ -69,7 +69,7 @@ async def registration_desk(request: Request, event_id: str) -> Response:
                   entries=[r.entry for r in rows],
                   unknown=[_seen(s) for s in unknown],
                   done=query.get("done"), here=here, nav=_nav(event_id),
-                  twin=f"/api/events/{event_id}")  # fmt: skip
+                  twin=f"/api/events/{event_id}/entries")  # fmt: skip
     return HTMLResponse(page)
 
 

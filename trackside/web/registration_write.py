@@ -2,7 +2,8 @@
 JSON body, a console form (`application/x-www-form-urlencoded`), or an uploaded file
 (`multipart/form-data`, the desk's entries file) or a CSV body; then the write API's checks in
 its order, and the same answers: 201 with what was stored, or 401/403/404/422 with nothing
-stored, a form being sent back to its page (303) or shown a refusal page."""
+stored, a form being sent back to its page (303) or shown a refusal page. The desk's JSON
+reads (`read_desk`) make the same checks of the account."""
 
 from __future__ import annotations
 
@@ -143,3 +144,20 @@ def with_note(path: str, note: str) -> str:
     base, _, query = path.partition("?")
     kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "done"]
     return f"{base}?{urlencode([*kept, ('done', note)], quote_via=quote)}"
+
+
+async def read_desk(request: Request, event_id: str, read: Callable[[], Doc]) -> Response:
+    """A desk read as JSON: 401 without an account, 403 naming the roles without the `entries`
+    action, 404 for an unknown event, 422 naming the field for what the use case refuses."""
+    engine = request.app.state.hub.engine
+    try:
+        caller = await run_in_threadpool(require_caller, request)
+        if not await run_in_threadpool(console_writes.event_known, engine, event_id):
+            raise Refusal(404, f"no event {event_id!r} on this server")
+        check_allowed(caller, Action.ENTRIES)
+        doc = await run_in_threadpool(read)
+    except InputError as err:
+        return refused(_input_refusal(err), False, BACK)
+    except Refusal as refusal:
+        return refused(refusal, False, BACK)
+    return JSONResponse(doc)
