@@ -165,7 +165,7 @@ REFUSED = [  # endpoint, body, the field at fault, the detail (hand-written from
      "hold (S2, S4, T4)"),
     (f"{ENTRIES}/22", {"number": "23"}, "number", "unknown field 'number'; expected "
      "first_name, last_name, class, group, transponder, member_id, license, year, make, "
-     "model, trim"),
+     "model, trim, tire_width, treadwear, drive, displacement, weight"),
     (f"{ENTRIES}/99", {"first_name": "Zed"}, "number",
      "car '99' is not entered in event 'img-tt-r3'"),
     (f"{ENTRIES}/22", {"year": "2020" * 3}, "year", "longer than 8 characters"),

@@ -18,7 +18,12 @@ from trackside.errors import InputError
 from trackside.services import import_entries, import_event, import_passings
 from trackside.services.drivers import import_drivers
 from trackside.services.entry_history import entry_history
-from trackside.services.registration import add_entry, change_entry, unknown_seen
+from trackside.services.registration import (
+    add_entry,
+    change_entry,
+    entry_class_check,
+    unknown_seen,
+)
 from trackside.store import open_engine
 from trackside.store.database import writing
 from trackside.store.journal import append_passings
@@ -52,6 +57,23 @@ def test_a_late_entry_and_a_change_are_each_a_version_by_the_account(engine, tmp
     assert [(c.version, c.author, c.change) for c in entry_history(engine, EVENT, "44")] == [
         (1, "sue", "entered (class T4, group Intermediate, transponder 1044)"),
         (2, "max", "class T4 -> T3, license - -> advanced")]  # an SCCA class, upper-cased
+
+
+def test_rules_vii_car_data_entered_at_the_desk_lets_the_class_check_answer(engine, tmp_path):
+    """Hand-checked: a 2019 Honda Civic Type R is listed in Sport 3 (Sport Category 10.3);
+    245 mm tires are within its 285 mm limit (3.2.3): S3, not the S2 car 21 declares."""
+    load(engine, tmp_path)
+    assert entry_class_check(engine, EVENT, "21").problem == (
+        "not enough car data to classify: needs tire_width")
+    done = change_entry(engine, EVENT, "21", {"model": "Civic", "trim": "Type R",
+                                              "tire_width": "245", "treadwear": "200"}, "sue")
+    assert (done.entry["extra"], done.change) == (
+        {"sponsor": "Acme", "tire_width": "245", "treadwear": "200"},
+        "model Civic Type R -> Civic, trim - -> Type R, tire_width - -> 245 and 1 more")
+    check = entry_class_check(engine, EVENT, "21")
+    assert (check.declared, check.found, check.suggested) == ("S2", "S3", "S3")
+    change_entry(engine, EVENT, "21", {"class": check.suggested}, "sue")
+    assert entry_class_check(engine, EVENT, "21").agrees is True
 
 
 REFUSALS = [  # the call, the field named (hand-written from the desk's checks)

@@ -39,6 +39,13 @@ COLUMNS = {"number": "number", "first_name": "first_name", "last_name": "last_na
            "member_id": "member_id", "license": "license", "year": "year", "make": "make",
            "model": "model", "trim": "trim"}  # fmt: skip
 """A desk field (the CSV's column name) -> the entries column it sets."""
+CAR_DATA = ("tire_width", "treadwear", "drive", "displacement", "weight")
+"""The classifier's inputs an entry keeps among its extra columns, as an entries file does,
+that the desk may set too (so that the class check can answer): the neutral keys of
+`classing/input_names.py`."""
+FIELDS = (*COLUMNS, *CAR_DATA)
+"""Every field a desk write may set."""
+CAR_DATA_LIMIT = 64
 REQUIRED = ("number", "first_name", "last_name", "class", "group", "transponder")
 SOURCE = "entry"
 """What a refusal names as its source: the entry the desk was given."""
@@ -105,7 +112,7 @@ def add_entry(engine: Engine, event_id: str, given: Mapping[str, Any], author: s
         if number in stored:
             raise InputError(f"car {number!r} is already entered in event {event_id!r} "
                              f"({_driver(stored[number])})", source=SOURCE, field="number")
-        row = {"extra": {}, **{COLUMNS[k]: v for k, v in values.items()}}
+        row = _with(values, {"extra": {}})
         return _store(conn, event_id, stored, row, author)
 
 
@@ -125,7 +132,7 @@ def change_entry(engine: Engine, event_id: str, number: str, given: Mapping[str,
         if number not in stored:
             raise InputError(f"car {number!r} is not entered in event {event_id!r}",
                              source=SOURCE, field="number")  # fmt: skip
-        row = {**stored[number], **{COLUMNS[k]: v for k, v in values.items()}}
+        row = _with(values, stored[number])
         return _store(conn, event_id, stored, row, author)
 
 
@@ -172,21 +179,28 @@ def _check_known(event: EventDef, stored: dict[str, dict[str, Any]], row: dict[s
                          source=SOURCE, field="class")  # fmt: skip
 
 
+def _with(values: dict[str, str], row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with the values given: entry columns, and car data among its extra columns."""
+    extra = {**(row.get("extra") or {}), **{k: v for k, v in values.items() if k in CAR_DATA}}
+    return {**row, **{COLUMNS[k]: v for k, v in values.items() if k in COLUMNS},
+            "extra": extra}  # fmt: skip
+
+
 def _cleaned(given: Mapping[str, Any]) -> dict[str, str]:
     """The fields given, stripped, checked against the desk's fields and the CSV's limits."""
     values = {}
     for name, value in given.items():
-        if name not in COLUMNS:
-            raise InputError(f"unknown field {name!r}; expected {', '.join(COLUMNS)}",
+        if name not in FIELDS:
+            raise InputError(f"unknown field {name!r}; expected {', '.join(FIELDS)}",
                              source=SOURCE, field=name)  # fmt: skip
         text = str(value).strip()
         if name == "number":
             text = text.lstrip("#")
         elif name == "class":
             text = text.upper() if is_scca_class(text) else text
-        if len(text) > LIMITS[name]:
-            raise InputError(f"longer than {LIMITS[name]} characters", source=SOURCE,
-                             field=name)  # fmt: skip
+        limit = LIMITS.get(name, CAR_DATA_LIMIT)
+        if len(text) > limit:
+            raise InputError(f"longer than {limit} characters", source=SOURCE, field=name)
         values[name] = text
     return values
 

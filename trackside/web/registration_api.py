@@ -4,7 +4,9 @@ entries file. Each calls its use case (`services/registration.py`) with the sign
 as author; the checks and answers are the write API's (`registration_write.py`).
 
 - `POST /api/events/{event}/entries` `{"number", "first_name", "last_name", "class", "group",
-  "transponder", "member_id"?, "license"?, "year"?, "make"?, "model"?, "trim"?}`
+  "transponder", "member_id"?, "license"?, "year"?, "make"?, "model"?, "trim"?, and the car
+  data the class check reads: "tire_width"?, "treadwear"?, "drive"?, "displacement"?,
+  "weight"?}`
 - `POST /api/events/{event}/entries/import`: the entries CSV as the body (`?name=` the file's
   name in errors), or a form's uploaded `file`
 - `POST /api/events/{event}/entries/{number}`: any of the fields above but `number`
@@ -27,8 +29,8 @@ from trackside.web.write_bodies import Field, form_values, json_values, schema
 
 router = APIRouter(prefix="/api/events/{event_id}/entries")
 ENTRY_BODY = tuple(Field(name, str, name in registration.REQUIRED)
-                   for name in registration.COLUMNS)  # fmt: skip
-CHANGE_BODY = tuple(Field(name, str) for name in registration.COLUMNS if name != "number")
+                   for name in registration.FIELDS)  # fmt: skip
+CHANGE_BODY = tuple(Field(name, str) for name in registration.FIELDS if name != "number")
 DEFAULT_NAME = "entries.csv"
 
 

@@ -24,14 +24,18 @@ from trackside.publish.formats import time_text
 from trackside.publish.html import Link
 from trackside.services import registration
 from trackside.web.auth import Caller, caller_of
+from trackside.web.classing_form import LABELS as CAR_LABELS
 from trackside.web.reading import snapshot_of
 from trackside.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
 PATH = "registration"
 EDITED = ("first_name", "last_name", "year", "make", "model", "trim", "class", "group",
-          "transponder", "member_id", "license")  # fmt: skip
+          "transponder", "member_id", "license", *registration.CAR_DATA)  # fmt: skip
 """The fields of the change form, in its order."""
+LABELS = {**{name: name.replace("_", " ").capitalize() for name in ("number", *EDITED)},
+          **{name: CAR_LABELS[name] for name in registration.CAR_DATA}}  # fmt: skip
+"""Each field's label; the classifier's inputs as the /classify form names them."""
 Doc = dict[str, Any]
 
 
@@ -65,6 +69,7 @@ async def registration_desk(request: Request, event_id: str) -> Response:
                   rows=[r for r in rows if _matches(r.entry, wanted)], total=len(rows),
                   q=wanted, check=check, check_entry=by_number.get(query.get("check", "")),
                   problem=problem, edit=by_number.get(query.get("edit", "")), fields=EDITED,
+                  labels=LABELS,
                   groups=registration.known_groups(snapshot.facts.event),
                   entries=[r.entry for r in rows],
                   unknown=[_seen(s) for s in unknown],
