@@ -150,3 +150,27 @@ def test_unknown_transponders_count_every_passing_no_entry_holds(sqlite_event, c
         t: (len(times), min(times), max(times)) for t, times in by_hand.items()}
     counts = [s.passings for s in unknown_seen(sqlite_event, EVENT)]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_entry_checks_error_refuse_a_problem_a_change_brings_not_one_it_had(engine, dump,
+                                                                            tmp_path):
+    """Car 33 linked to M2 before any driver was stored (nothing to check then); once M2's
+    record (membership expired 2026-05-01) is stored the entry fails II.1.1, and fixing its
+    car stays possible, while linking car 22 to M2 is refused."""
+    strict = EVENT_TOML.replace('min_lap_s = 20.0\n', 'min_lap_s = 20.0\nentry_checks = "error"\n')
+    (tmp_path / "event.toml").write_text(strict, encoding="utf-8")
+    (tmp_path / "entries.csv").write_text(ENTRIES_CSV, encoding="utf-8")
+    (tmp_path / "drivers.csv").write_text(DRIVERS, encoding="utf-8")
+    import_event(engine, tmp_path / "event.toml")
+    import_entries(engine, EVENT, tmp_path / "entries.csv", by="file")
+    change_entry(engine, EVENT, "33", {"member_id": "M2"}, "sue")
+    import_drivers(engine, tmp_path / "drivers.csv")
+    fixed = change_entry(engine, EVENT, "33", {"model": "MX-5 Miata"}, "sue")
+    assert (fixed.version, fixed.findings) == (
+        3, ("car 33: membership expired 2026-05-01 (SCCA TT II.1.1)",))
+    before = dump()
+    with pytest.raises(InputError) as refused:
+        change_entry(engine, EVENT, "22", {"member_id": "M2"}, "sue")
+    assert (refused.value.field, refused.value.message) == (
+        "member_id", "car 22: membership expired 2026-05-01 (SCCA TT II.1.1)")
+    assert dump() == before

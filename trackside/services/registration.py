@@ -138,7 +138,9 @@ def change_entry(engine: Engine, event_id: str, number: str, given: Mapping[str,
 
 def _store(conn: Connection, event_id: str, stored: dict[str, dict[str, Any]],
            row: dict[str, Any], author: str) -> StoredEntry:  # fmt: skip
-    """Check the entry against the event and the other cars, and store it as a new version."""
+    """Check the entry against the event and the other cars, and store it as a new version.
+    With `entry_checks = "error"` a change is refused for a problem it brings, not for one
+    the entry had before (the registrar may be fixing it)."""
     event = event_in(conn, event_id)
     number = row["number"]
     _check_known(event, stored, row)
@@ -147,12 +149,12 @@ def _store(conn: Connection, event_id: str, stored: dict[str, dict[str, Any]],
     if holder is not None:
         raise InputError(f"transponder {row['transponder']!r} already belongs to car "
                          f"{holder!r} in this event", source=SOURCE, field="transponder")
-    others = [v for n, v in stored.items() if n != number]
-    checked = [_checked(v) for v in sorted([*others, row],
-                                           key=lambda v: natural_key(v["number"]))]  # fmt: skip
-    problems = [p for p in entry_check_problems(conn, event, checked) if p.number == number]
+    problems = _problems(conn, event, {**stored, number: row}, number)
     if problems and event.entry_checks == "error":
-        raise InputError(problems[0].message(), source=SOURCE, field=problems[0].field)
+        had = set(_problems(conn, event, stored, number)) if number in stored else set()
+        new = [p for p in problems if p not in had]
+        if new:
+            raise InputError(new[0].message(), source=SOURCE, field=new[0].field)
     changed = bool(replace_entries(conn, event_id, [row], author))
     version = entry_versions_of(conn, event_id, number)[-1]
     before = listed_entry(stored[number]) if number in stored else None
@@ -160,6 +162,14 @@ def _store(conn: Connection, event_id: str, stored: dict[str, dict[str, Any]],
     return StoredEntry(after, version.version, version.author,
                        tuple(p.message() for p in problems), changed,
                        change_text(before, after))  # fmt: skip
+
+
+def _problems(conn: Connection, event: EventDef, entries: dict[str, dict[str, Any]],
+              number: str) -> list[Problem]:  # fmt: skip
+    """Car `number`'s entry check problems among `entries` (officials.md)."""
+    ordered = sorted(entries.values(), key=lambda v: natural_key(v["number"]))
+    found = entry_check_problems(conn, event, [_checked(v) for v in ordered])
+    return [p for p in found if p.number == number]
 
 
 def _check_known(event: EventDef, stored: dict[str, dict[str, Any]], row: dict[str, Any]
