@@ -126,10 +126,10 @@ def check_penalty(page: Page, number: str, kind: str, session: str, reason: str)
 
 
 SCREENS = {  # role -> the screens its console home links for the event (console.md's table)
-    "event-lead": ["Timing stand", "Race control", "Tech", "Audit"],
+    "event-lead": ["Timing stand", "Race control", "Registration desk", "Tech", "Audit"],
     "timing-chief": ["Timing stand", "Audit"],
     "competition-director": ["Race control", "Audit"],
-    "registrar": ["Audit"],
+    "registrar": ["Registration desk", "Audit"],
     "tech": ["Tech", "Audit"],
     "driver-coach": ["Audit"],
     "pit-marshal": ["Audit"],

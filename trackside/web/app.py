@@ -24,6 +24,8 @@ from trackside.web import (
     pages,
     pitlane_pages,
     race_api,
+    registration_api,
+    registration_pages,
     season,
     stream,
     tech_api,
@@ -54,6 +56,8 @@ def create_app(engine: Engine | None = None, *, hub: LiveHub | None = None) -> F
     app.include_router(audit_pages.router)
     app.include_router(console_pages.router)
     app.include_router(console_live_api.router)
+    app.include_router(registration_api.router)
+    app.include_router(registration_pages.router)
     app.include_router(season.router)
     app.include_router(race_api.router)
     app.include_router(pitlane_pages.router)

@@ -73,6 +73,7 @@ def screens_of(caller: Caller, event_id: str, race: bool = False) -> list[Link]:
     """The screens of an event the caller's roles may use (the pit lane: when it has a race)."""
     shown = [(Action.FLAGS, "Timing stand", "timing"),
              (Action.PENALTY, "Race control", "race-control"),
+             (Action.ENTRIES, "Registration desk", "registration"),
              (Action.TECH_STATUS, "Tech", "tech")]
     if race:
         shown.append((Action.PIT_STOP, "Pit lane", "pit-lane"))
