@@ -67,13 +67,16 @@ def test_a_passing_from_the_journal_appears_on_the_open_timing_stand(console, de
     console.server.store(("09:40:00", "9999"), ("09:40:30", "1003"))  # another process commits
     page.locator("#recent-passings tbody tr[data-transponder='1003']").wait_for(timeout=WAIT_MS)
     assert cells(page, "#recent-passings tbody tr", 3) == [  # newest first
-        ["09:40:30.000", "1003", "33", "SF"],
+        ["09:40:30.000", "1003", "33 tech pending", "SF"],  # tech has passed no car (docs/tech.md)
         ["09:40:00.000", "9999", "unknown transponder", "SF"],
         ["09:05:21.000", "7777", "unknown transponder", "SF"],
     ]
     classes = page.locator("#recent-passings tbody tr").evaluate_all(
         "rows => rows.slice(0, 3).map(r => r.classList.contains('unknown-transponder'))")
     assert classes == [False, True, True]
+    marked = page.locator("#recent-passings tbody tr").evaluate_all(
+        "rows => rows.slice(0, 3).map(r => r.dataset.tech || null)")
+    assert marked == ["pending", None, None]  # a warning built by the script, as the server does
     assert cells(page, "#unknown-transponders tbody tr", 5) == [
         ["9999", "1", "09:40:00.000", "09:40:00.000", ""],
         ["7777", "1", "09:05:21.000", "09:05:21.000", ""],
