@@ -198,8 +198,10 @@ async def post_publish(request: Request, event_id: str) -> Response:
 async def write(
     request: Request, event_id: str, body: tuple[Field, ...],
     action_of: Callable[[Values], Action | tuple[Action, ...]],
-    record: Callable[[Caller, Values], tuple[Doc, int]],
+    record: Callable[[Caller, Values], tuple[Doc, int]], *, followed: bool = True,
 ) -> Response:  # fmt: skip
+    """The checks in order (docs/console.md, "The write API"), then `record`; with `followed`
+    (what it writes is a fact the live engine follows), the wait for the engine's snapshot."""
     raw = await request.body()
     form = _is_form(request)
     fields = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)) \
@@ -214,7 +216,8 @@ async def write(
         check_allowed(caller, await run_in_threadpool(action_of, values))
         seen = version_of(request, event_id)
         doc, status = await run_in_threadpool(record, caller, values)
-        await caught_up(request, event_id, seen)
+        if followed:
+            await caught_up(request, event_id, seen)
     except InputError as err:
         return _refused(Refusal(422, err.message, field=_field_of(err)), form, back)
     except Refusal as refusal:
