@@ -83,10 +83,11 @@ def timing_doc(snapshot: LiveSnapshot, wall: float | None = None,
     }  # fmt: skip
 
 
-_NOT_REVOCABLE = {DecisionKind.REVOKE.value, DecisionKind.RESULTS_OFFICIAL.value,
-                  DecisionKind.REVOKE_FLAG.value}  # fmt: skip
-"""Revoked elsewhere (a flag's revoke on the timing stand) or not at all (as race control's
-server-rendered list: `web/console_pages.py`)."""
+NOT_REVOCABLE_HERE = {DecisionKind.REVOKE.value, DecisionKind.RESULTS_OFFICIAL.value,
+                      DecisionKind.REVOKE_FLAG.value, DecisionKind.RECLASSIFY.value}  # fmt: skip
+"""Decisions race control shows without a revoke form (live and server-rendered alike): revoked
+elsewhere (a flag's revoke on the timing stand, a reclassification on tech's screen, tech.md)
+or not at all."""
 
 
 def decision_rows(snapshot: LiveSnapshot) -> list[Doc]:
@@ -94,7 +95,7 @@ def decision_rows(snapshot: LiveSnapshot) -> list[Doc]:
     prompts = escalation_prompts(snapshot.facts)
     rows = [decision_row(item.decision, item.revoked_by, prompts.get(item.decision.id))
             for item in listings_of(snapshot.facts.decisions)]  # fmt: skip
-    return [{**r, "revocable": r["revoked_by"] is None and r["kind"] not in _NOT_REVOCABLE}
+    return [{**r, "revocable": r["revoked_by"] is None and r["kind"] not in NOT_REVOCABLE_HERE}
             for r in rows]  # fmt: skip
 
 

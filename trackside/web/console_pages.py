@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from trackside.core.flags_in_force import flag_standings, flags_in_force
-from trackside.core.records import DecisionKind, FlagState
+from trackside.core.records import FlagState
 from trackside.core.roles import Action, allowed, roles_allowed
 from trackside.core.session_clock import session_clock
 from trackside.errors import InputError
@@ -34,7 +34,7 @@ from trackside.services.decisions import KINDS, listings_of
 from trackside.services.race_records import race_events
 from trackside.services.tech import tech_marks
 from trackside.web.auth import Caller, caller_of
-from trackside.web.console_live import race_control_doc
+from trackside.web.console_live import NOT_REVOCABLE_HERE, race_control_doc
 from trackside.web.flag_labels import flag_label
 from trackside.web.race_control_parts import RACE_FIELDS, race_control_parts
 from trackside.web.reading import snapshot_of
@@ -149,9 +149,10 @@ def _time_of_day(track_us: int | None) -> str:
     return "" if text is None else text.split("T", 1)[-1][:8]
 
 
-screen_for, time_of_day, console_nav = _screen, _time_of_day, _nav
-"""For the other screens' modules (`pitlane_pages.py`): the role check of a screen, the
-track time of day its forms are prefilled with, the console's links."""
+screen, time_of_day, console_nav = _screen, _time_of_day, _nav
+"""For the other screens' modules (`pitlane_pages.py`, `tech_pages.py`, ...): a screen's checks
+(signed in, a role that may use it), the track time of day its forms are prefilled with, the
+console's links."""
 
 
 @router.get("/console/events/{event_id}/race-control")
@@ -188,18 +189,8 @@ async def race_control(request: Request, event_id: str) -> Response:
     return HTMLResponse(page)
 
 
-_NOT_REVOCABLE_HERE = {DecisionKind.REVOKE.value, DecisionKind.RESULTS_OFFICIAL.value,
-                       DecisionKind.REVOKE_FLAG.value,
-                       DecisionKind.RECLASSIFY.value}  # tech's screen revokes it (tech.md)
-
-
 def _revocable(row: Doc) -> Doc:
     """A decision report row, with whether race control's revoke form is shown for it."""
     return {**row, "revocable": row["revoked_by"] is None
-            and row["kind"] not in _NOT_REVOCABLE_HERE}  # fmt: skip
+            and row["kind"] not in NOT_REVOCABLE_HERE}  # fmt: skip
 
-
-screen = _screen
-"""A screen's checks (signed in, the role that may use it), for other screens' modules."""
-console_nav = _nav
-"""The console's navigation links, for other screens' modules."""

@@ -28,7 +28,7 @@ from trackside.publish.formats import lap_time, time_text
 from trackside.services.race import car_roster
 from trackside.services.race_records import PIT_STOP, record_docs
 from trackside.web.board import board_doc
-from trackside.web.console_pages import console_nav, screen_for, time_of_day
+from trackside.web.console_pages import console_nav, screen, time_of_day
 from trackside.web.reading import snapshot_of
 from trackside.web.rendering import render
 
@@ -48,7 +48,7 @@ async def pit_lane(request: Request, event_id: str, session: str | None = None,
                    done: str | None = None) -> Response:  # fmt: skip
     """The screen; `pit_in=N@TIME` (repeated) are the pit-ins tapped and not yet stored (a
     stop is stored with its out); `pit_in=N` takes the track time now and comes back (303)."""
-    caller = await screen_for(request, event_id, Action.PIT_STOP, "pit-lane")
+    caller = await screen(request, event_id, Action.PIT_STOP, "pit-lane")
     if isinstance(caller, Response):
         return caller
     snapshot = await run_in_threadpool(snapshot_of, request, event_id)

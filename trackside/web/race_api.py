@@ -225,7 +225,8 @@ async def post_waive(request: Request, event_id: str, query_id: int) -> Response
         return doc, 201
 
     return await write(request, event_id, WAIVE_BODY, _query_action(
-        engine_of, event_id, query_id, Action.COMPLIANCE_FEE_WAIVER), record)  # fmt: skip
+        engine_of, event_id, query_id, Action.COMPLIANCE_FEE_WAIVER), record,
+        followed=False)  # a query changes no result: nothing for the live engine  # fmt: skip
 
 
 @router.post("/queries/{query_id}/answer", status_code=201, openapi_extra=schema(ANSWER_BODY))
@@ -242,7 +243,8 @@ async def post_answer(request: Request, event_id: str, query_id: int) -> Respons
         return doc, 201
 
     return await write(request, event_id, ANSWER_BODY, _query_action(
-        engine_of, event_id, query_id, Action.COMPLIANCE_ANSWER), record)  # fmt: skip
+        engine_of, event_id, query_id, Action.COMPLIANCE_ANSWER), record,
+        followed=False)  # a query changes no result: nothing for the live engine  # fmt: skip
 
 
 def _query_action(engine_of, event_id: str, query_id: int, action: Action):  # type: ignore[no-untyped-def]

@@ -7,11 +7,10 @@ reads (`read_desk`) make the same checks of the account."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode
+from urllib.parse import parse_qsl
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -32,7 +31,7 @@ from trackside.web.auth import (
     safe_next,
 )
 from trackside.web.rendering import render
-from trackside.web.write_api import CATCH_UP_PAUSE_S, CATCH_UP_TRIES
+from trackside.web.write_api import caught_up, version_of, with_note
 
 Doc = dict[str, Any]
 Values = dict[str, Any]
@@ -91,10 +90,10 @@ async def write(
         if not await run_in_threadpool(console_writes.event_known, engine, event_id):
             raise Refusal(404, f"no event {event_id!r} on this server")
         check_allowed(caller, action)
-        seen = _version(request, event_id)
+        seen = version_of(request, event_id)
         written = await run_in_threadpool(record, caller, values)
         if written.changed:
-            await _caught_up(request, event_id, seen)
+            await caught_up(request, event_id, seen)
     except InputError as err:
         return refused(_input_refusal(err), sent.form, back)
     except Refusal as refusal:
@@ -111,23 +110,6 @@ def _input_refusal(err: InputError) -> Refusal:
     return Refusal(422, err.message, field=err.field)
 
 
-def _version(request: Request, event_id: str) -> int | None:
-    latest = request.app.state.hub.latest(event_id)
-    return None if latest is None else latest.version
-
-
-async def _caught_up(request: Request, event_id: str, seen: int | None) -> None:
-    """Wake the live engine and wait (3 s at most) for its snapshot with the change."""
-    if seen is None:
-        return
-    hub = request.app.state.hub
-    hub.nudge()
-    for _ in range(CATCH_UP_TRIES):
-        if _version(request, event_id) != seen:
-            return
-        await asyncio.sleep(CATCH_UP_PAUSE_S)
-
-
 def refused(refusal: Refusal, form: bool, back: str) -> Response:
     if not form:
         return JSONResponse(refusal.body(), status_code=refusal.status)
@@ -137,13 +119,6 @@ def refused(refusal: Refusal, form: bool, back: str) -> Response:
     page = render("console/refused.html", status=refusal.status, message=message,
                   back=back, nav=(), twin="/api/events")  # fmt: skip
     return HTMLResponse(page, status_code=refusal.status)
-
-
-def with_note(path: str, note: str) -> str:
-    """`path` with `done=NOTE` as its only note (the desk shows it)."""
-    base, _, query = path.partition("?")
-    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "done"]
-    return f"{base}?{urlencode([*kept, ('done', note)], quote_via=quote)}"
 
 
 async def read_desk(request: Request, event_id: str, read: Callable[[], Doc]) -> Response:

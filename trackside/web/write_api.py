@@ -75,7 +75,7 @@ async def post_flag(request: Request, event_id: str) -> Response:
             caller.name)  # fmt: skip
         return doc, 201 if added else 200
 
-    return await _write(request, event_id, FLAG_BODY, lambda _values: Action.FLAGS, record)
+    return await write(request, event_id, FLAG_BODY, lambda _values: Action.FLAGS, record)
 
 
 @router.post("/flags/{flag_id}/revoke", status_code=201, openapi_extra=schema(REVOKE_BODY))
@@ -87,7 +87,7 @@ async def post_flag_revoke(request: Request, event_id: str, flag_id: int) -> Res
         decision = revoke_flag(engine_of, event_id, flag_id, v["reason"], caller.name)
         return console_writes.decision_doc(engine_of, event_id, decision), 201
 
-    return await _write(request, event_id, REVOKE_BODY, lambda _v: Action.FLAGS, record)
+    return await write(request, event_id, REVOKE_BODY, lambda _v: Action.FLAGS, record)
 
 
 @router.post("/passings", status_code=201, openapi_extra=schema(PASSING_BODY))
@@ -105,7 +105,7 @@ async def post_passing(request: Request, event_id: str) -> Response:
                 "reason": done.record.reason,
                 "recorded": time_text(done.record.recorded_us)}, 201  # fmt: skip
 
-    return await _write(request, event_id, PASSING_BODY, lambda _v: Action.PASSING_INSERT,
+    return await write(request, event_id, PASSING_BODY, lambda _v: Action.PASSING_INSERT,
                         record)  # fmt: skip
 
 
@@ -121,7 +121,7 @@ async def post_transponder(request: Request, event_id: str) -> Response:
         return {"number": done.number, "transponder": done.transponder,
                 "previous": done.previous, "author": done.author}, 201  # fmt: skip
 
-    return await _write(request, event_id, TRANSPONDER_BODY,
+    return await write(request, event_id, TRANSPONDER_BODY,
                         lambda _v: (Action.TRANSPONDER_ASSIGN, Action.TRANSPONDERS), record)
 
 
@@ -141,7 +141,7 @@ async def post_decision(request: Request, event_id: str) -> Response:
             if v.get("served_at") else None)
         return console_writes.decision_doc(engine_of, event_id, decision), 201  # fmt: skip
 
-    return await _write(request, event_id, DECISION_BODY,
+    return await write(request, event_id, DECISION_BODY,
                         lambda v: decision_action(parse_kind(v["kind"])), record)  # fmt: skip
 
 
@@ -160,7 +160,7 @@ async def post_revoke(request: Request, event_id: str, decision_id: int) -> Resp
         revocation = revoke(engine_of, event_id, decision_id, v["reason"], caller.name)
         return console_writes.decision_doc(engine_of, event_id, revocation), 201
 
-    return await _write(request, event_id, REVOKE_BODY, action, record)
+    return await write(request, event_id, REVOKE_BODY, action, record)
 
 
 @router.post("/finalize", status_code=201, openapi_extra=schema(FINALIZE_BODY))
@@ -172,7 +172,7 @@ async def post_finalize(request: Request, event_id: str) -> Response:
         decision = declare_official(engine_of, event_id, v.get("reason") or "", caller.name)
         return console_writes.decision_doc(engine_of, event_id, decision), 201
 
-    return await _write(request, event_id, FINALIZE_BODY, lambda _v: Action.FINALIZE, record)
+    return await write(request, event_id, FINALIZE_BODY, lambda _v: Action.FINALIZE, record)
 
 
 @router.post("/publish", status_code=201)
@@ -189,17 +189,19 @@ async def post_publish(request: Request, event_id: str) -> Response:
         written = publish_site(engine_of, event_id, where / event_id)
         return {"event": event_id, "files": len(written), "dir": str(where / event_id)}, 201
 
-    return await _write(request, event_id, (), lambda _v: Action.FINALIZE, record)
+    return await write(request, event_id, (), lambda _v: Action.FINALIZE, record)
 
 
 # --- the one path every write takes ----------------------------------------------------------
 
 
-async def _write(
+async def write(
     request: Request, event_id: str, body: tuple[Field, ...],
     action_of: Callable[[Values], Action | tuple[Action, ...]],
-    record: Callable[[Caller, Values], tuple[Doc, int]],
+    record: Callable[[Caller, Values], tuple[Doc, int]], *, followed: bool = True,
 ) -> Response:  # fmt: skip
+    """The checks in order (docs/console.md, "The write API"), then `record`; with `followed`
+    (what it writes is a fact the live engine follows), the wait for the engine's snapshot."""
     raw = await request.body()
     form = _is_form(request)
     fields = dict(parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True)) \
@@ -212,29 +214,25 @@ async def _write(
         if not await run_in_threadpool(console_writes.event_known, _engine(request), event_id):
             raise Refusal(404, f"no event {event_id!r} on this server")
         check_allowed(caller, await run_in_threadpool(action_of, values))
-        seen = _version(request, event_id)
+        seen = version_of(request, event_id)
         doc, status = await run_in_threadpool(record, caller, values)
-        await _caught_up(request, event_id, seen)
+        if followed:
+            await caught_up(request, event_id, seen)
     except InputError as err:
         return _refused(Refusal(422, err.message, field=_field_of(err)), form, back)
     except Refusal as refusal:
         return _refused(refusal, form, back)
     if form:
-        return RedirectResponse(_with_note(back, _done_text(doc)), status_code=303)
+        return RedirectResponse(with_note(back, _done_text(doc)), status_code=303)
     return JSONResponse(doc, status_code=status)
 
 
-write = _write
-"""The one path every write takes, for the write routers of the other screens (`race_api.py`,
-`tech_api.py`)."""
-
-
-def _version(request: Request, event_id: str) -> int | None:
+def version_of(request: Request, event_id: str) -> int | None:
     latest = request.app.state.hub.latest(event_id)
     return None if latest is None else latest.version
 
 
-async def _caught_up(request: Request, event_id: str, seen: int | None) -> None:
+async def caught_up(request: Request, event_id: str, seen: int | None) -> None:
     """Wake the live engine and wait (a moment at most) for its snapshot with the change, so
     that the page the form goes back to, and the next read, show it."""
     if seen is None:
@@ -242,7 +240,7 @@ async def _caught_up(request: Request, event_id: str, seen: int | None) -> None:
     hub = request.app.state.hub
     hub.nudge()
     for _ in range(CATCH_UP_TRIES):
-        if _version(request, event_id) != seen:
+        if version_of(request, event_id) != seen:
             return
         await asyncio.sleep(CATCH_UP_PAUSE_S)
 
@@ -291,7 +289,7 @@ def _done_text(doc: Doc) -> str:
     return f"decision {doc['id']}: {doc['kind']}{car} recorded"
 
 
-def _with_note(path: str, note: str) -> str:
+def with_note(path: str, note: str) -> str:
     """`path` with `done=NOTE` as its only note (the console page shows it)."""
     base, _, query = path.partition("?")
     kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "done"]
