@@ -28,10 +28,22 @@ LAP_STATUS = {
 def race_as_laps(result: RaceSessionResult | RaceResult) -> SessionResult:
     """The race (not the Sprint part) as a lap session, in classification order."""
     race = result.race if isinstance(result, RaceSessionResult) else result
-    return SessionResult(
+    key = (race.event_id, race.session_id, race.part.value)
+    last = _LAST.get(key)
+    if last is not None and last[0] is race:
+        return last[1]
+    seen = SessionResult(
         race.event_id, race.session_id, race.session_name, True,
         tuple(_entry(race, entry) for entry in race.entries), (), race.flags,
     )  # fmt: skip
+    _LAST[key] = (race, seen)
+    return seen
+
+
+_LAST: dict[tuple[str, str, str], tuple[RaceResult, SessionResult]] = {}
+"""(event, session, part) -> the last race result converted and its lap session. Every view of
+one live snapshot (the board's views, its patches, the RMonitor output) converts the same
+(immutable) result: it is converted once, not once per view. One entry per race session."""
 
 
 _KEPT: dict[tuple[str, str, str], tuple[tuple[RaceLap, ...], tuple[ScoredLap, ...]]] = {}
