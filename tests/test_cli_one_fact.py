@@ -45,8 +45,9 @@ start = "09:00"
 ENTRIES_CSV = "number,first_name,last_name,class,group,transponder\n21,Ann,Lee,S2,Advanced,1001\n"
 HEAVY = ("sqlalchemy", "alembic", "pydantic", "pydantic_core", "rich")
 RUN = ("import atexit, sys\n"
+       "wanted = set(sys.argv[1].split(','))\n"  # read before sys.argv becomes the command's
        "def heavy():\n"
-       "    found = sorted({m.split('.')[0] for m in sys.modules} & set(sys.argv[1].split(',')))\n"
+       "    found = sorted({m.split('.')[0] for m in sys.modules} & wanted)\n"
        "    print('imported:', ','.join(found), file=sys.stderr)\n"
        "atexit.register(heavy)\n"
        "sys.argv = ['trackside', *sys.argv[2:]]\n"

@@ -16,7 +16,7 @@ from trackside.errors import InputError
 from trackside.services.checks import require_event
 from trackside.services.decision_sessions import session_for
 from trackside.services.entry_laps import entry_session_laps
-from trackside.services.queries import check_query_penalty
+from trackside.services.query_checks import check_query_penalty
 from trackside.services.race_checks import check_race_decision, race_count
 from trackside.services.run_checks import check_run_decision
 from trackside.store.database import writing

@@ -13,7 +13,8 @@ from trackside.core.entry_checks import CheckedEntry, Problem
 from trackside.core.results import natural_key
 from trackside.errors import InputError
 from trackside.services.author import author_or_user
-from trackside.services.checks import enforce_entry_checks, entry_check_problems, require_event
+from trackside.services.checks import require_event
+from trackside.services.entry_checks import enforce_entry_checks, entry_check_problems
 from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
 from trackside.store.facts import event_in

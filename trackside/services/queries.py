@@ -125,19 +125,6 @@ def list_queries(engine: Engine, event_id: str) -> list[Query]:
         return queries_of(conn, event_id)
 
 
-def check_query_penalty(conn: Connection, event_id: str, query_id: int, number: str) -> None:
-    """A penalty citing a query: the query exists, is answered and is about that car."""
-    query = next((q for q in queries_of(conn, event_id) if q.id == query_id), None)
-    if query is None:
-        raise InputError(f"no query {query_id} in event {event_id!r}", source="option --query")
-    if query.answer is None:
-        raise InputError(f"query {query_id} is not answered yet (`trackside query answer`)",
-                         source="option --query")
-    if query.subject != number:
-        raise InputError(f"query {query_id} is about car {query.subject}, not car {number}",
-                         source="option --query")
-
-
 def release_from_impound(
     engine: Engine, event_id: str, number: str, at_us: int, by: str = ""
 ) -> Decision:

@@ -24,8 +24,9 @@ from trackside.core.entry_checks import CheckedEntry, Problem
 from trackside.core.records import EventDef
 from trackside.core.results import natural_key
 from trackside.errors import InputError
-from trackside.services.checks import entry_check_problems, require_event
+from trackside.services.checks import require_event
 from trackside.services.entries import EntriesReport, check_entries, import_entries, listed_entry
+from trackside.services.entry_checks import entry_check_problems
 from trackside.services.entry_history import change_text
 from trackside.store.database import writing
 from trackside.store.entries import replace_entries, stored_entries
